@@ -1,0 +1,200 @@
+// The one contract: every operation the UI can ask for, by name, with its zod input and output.
+// Electron IPC, the loopback bridge and the CLI all dispatch through it; the renderer imports its types only.
+import { z } from 'zod';
+import { FIGURE_KEYS, TITLE_CODES } from './figures';
+
+export { FIGURE_KEYS, TITLE_CODES };
+export type { FigureKey, FigureUnit, TitleCode } from './figures';
+
+const year = z.number().int().min(1990).max(2100);
+const figureKey = z.enum(FIGURE_KEYS);
+const titleCode = z.enum(TITLE_CODES);
+const text = z.string().max(200);
+
+export const SourceRef = z.object({
+  id: z.number().int(),
+  kind: z.enum(['sample', 'seed_letter', 'import', 'manual']),
+  label: z.string(),
+  file: z.string().nullable(),
+  sheet: z.string().nullable(),
+  actor: z.string().nullable(),
+  at: z.string(),
+});
+
+export const TitleHeld = z.object({
+  code: titleCode,
+  level: z.enum(['national', 'provincial', 'city']),
+  year: z.number().int().nullable(),
+  product: z.string().nullable(),
+});
+
+export const POOL_SORT_COLUMNS = [
+  'name',
+  'town',
+  'chain',
+  'main_product',
+  'titles',
+  'revenue',
+  'main_share',
+  'share_domestic',
+  'rank_national',
+  'rank_global',
+] as const;
+
+export const PoolRow = z.object({
+  firmId: z.number().int(),
+  creditCode: z.string(),
+  name: z.string(),
+  town: z.string().nullable(),
+  chain: z.string().nullable(),
+  mainProduct: z.string().nullable(),
+  titles: z.array(TitleHeld),
+  revenue: z.number().nullable(),
+  mainShare: z.number().nullable(),
+  shareDomestic: z.number().nullable(),
+  rankNational: z.number().nullable(),
+  rankGlobal: z.number().nullable(),
+  status: z.enum(['member', 'kept', 'new', 'graduated', 'removed']),
+  sample: z.boolean(),
+});
+
+const Snapshot = z.object({
+  id: z.number().int(),
+  file: z.string(),
+  reason: z.string(),
+  schemaVersion: z.number().int(),
+  bytes: z.number().nullable(),
+  createdAt: z.string(),
+  exists: z.boolean(),
+});
+
+const FigureValues = z.record(figureKey, z.number().nullable());
+
+export const FirmYear = z.object({
+  year: z.number().int(),
+  values: FigureValues,
+  /** Where each value came from: the row's source, or a value-level override for a manual edit. */
+  sources: z.record(figureKey, z.number().int()),
+  /** The spreadsheet row the figures were imported from, when they were. */
+  sourceRow: z.number().int().nullable(),
+});
+
+export const FirmDetail = z.object({
+  firm: z.object({
+    id: z.number().int(),
+    creditCode: z.string(),
+    name: z.string(),
+    town: z.string().nullable(),
+    chain: z.string().nullable(),
+    mainProduct: z.string().nullable(),
+    productCode: z.string().nullable(),
+    segmentSince: z.number().int().nullable(),
+    foundedYear: z.number().int().nullable(),
+    isNewProduct: z.boolean(),
+    listed: z.boolean(),
+    note: z.string().nullable(),
+    sourceId: z.number().int(),
+  }),
+  titles: z.array(TitleHeld.extend({ sourceId: z.number().int() })),
+  years: z.array(FirmYear),
+  memberships: z.array(z.object({ year: z.number().int(), status: PoolRow.shape.status, reason: z.string().nullable(), sourceId: z.number().int() })),
+  /** Every source referred to above, by id. */
+  sources: z.array(SourceRef),
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  entity: z.string(),
+  year: z.number().int().nullable(),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const contract = {
+  'app.info': {
+    input: z.object({}),
+    output: z.object({
+      appVersion: z.string(),
+      schemaVersion: z.number().int(),
+      dataFile: z.string(),
+      poolYears: z.array(z.number().int()),
+      counts: z.object({ firms: z.number().int(), firmYears: z.number().int(), titles: z.number().int(), auditEntries: z.number().int() }),
+      sample: z.object({ firms: z.number().int(), firmYears: z.number().int(), values: z.number().int() }),
+      snapshots: z.array(Snapshot),
+    }),
+  },
+  'pool.years': {
+    input: z.object({}),
+    output: z.array(z.object({ year: z.number().int(), name: z.string(), members: z.number().int(), dataYears: z.array(z.number().int()), defaultDataYear: z.number().int().nullable() })),
+  },
+  'pool.facets': {
+    input: z.object({ year }),
+    output: z.object({ towns: z.array(z.string()), chains: z.array(z.string()), titles: z.array(titleCode) }),
+  },
+  'pool.list': {
+    input: z.object({
+      year,
+      dataYear: year.optional(),
+      search: text.optional(),
+      town: text.optional(),
+      chain: text.optional(),
+      title: titleCode.optional(),
+      sort: z.object({ column: z.enum(POOL_SORT_COLUMNS), dir: z.enum(['asc', 'desc']) }).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ rows: z.array(PoolRow), total: z.number().int(), offset: z.number().int(), dataYear: z.number().int().nullable() }),
+  },
+  'firm.get': {
+    input: z.object({ firmId: z.number().int() }),
+    output: FirmDetail,
+  },
+  'firm.updateFigures': {
+    input: z.object({
+      firmId: z.number().int(),
+      year,
+      values: z.partialRecord(figureKey, z.number().nullable()),
+      note: z.string().max(500).optional(),
+    }),
+    output: FirmDetail,
+  },
+  'firm.history': {
+    input: z.object({ firmId: z.number().int(), limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.array(AuditEntry),
+  },
+  'snapshot.create': {
+    input: z.object({ reason: z.string().min(1).max(200) }),
+    output: Snapshot,
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
+export const METHODS = Object.keys(contract) as Method[];
+
+export type PoolSortColumn = (typeof POOL_SORT_COLUMNS)[number];
+export type PoolRowT = z.output<typeof PoolRow>;
+export type FirmDetailT = z.output<typeof FirmDetail>;
+export type SourceRefT = z.output<typeof SourceRef>;
+export type AuditEntryT = z.output<typeof AuditEntry>;
+
+export interface ErrorPayload {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+/** Events the shell pushes to the UI (menu commands, data changes). */
+export const EVENTS = ['menu:navigate', 'data:changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** The one IPC channel prefix; the bridge uses the same names under /api/. */
+export const CHANNEL_PREFIX = 'cp:';

@@ -1,0 +1,62 @@
+// One writer per data file: a lock file beside it holding the owner's pid. A lock left by a process that
+// no longer runs on this host is taken over; a live one is refused with who holds it.
+import fs from 'node:fs';
+import os from 'node:os';
+import { AppError } from './errors';
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  at: string;
+}
+
+export interface FileLock {
+  readonly path: string;
+  release(): void;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOwner(path: string): LockOwner | null {
+  try {
+    return JSON.parse(fs.readFileSync(path, 'utf8')) as LockOwner;
+  } catch {
+    return null; // unreadable or half-written: treat as stale
+  }
+}
+
+export function acquireLock(dataFile: string): FileLock {
+  const path = `${dataFile}.lock`;
+  const me: LockOwner = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(path, JSON.stringify(me), { flag: 'wx' });
+      let released = false;
+      return {
+        path,
+        release() {
+          if (released) return;
+          released = true;
+          const owner = readOwner(path);
+          if (owner?.pid === me.pid) fs.rmSync(path, { force: true });
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = readOwner(path);
+      const stale = !owner || (owner.host === me.host && owner.pid !== me.pid && !alive(owner.pid));
+      if (!stale) {
+        throw new AppError('locked', `数据文件正被另一个程序使用（进程 ${owner.pid}，${owner.host}）：${dataFile}`, owner);
+      }
+      fs.rmSync(path, { force: true });
+    }
+  }
+  throw new AppError('locked', `无法锁定数据文件：${dataFile}`);
+}

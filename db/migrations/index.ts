@@ -1,0 +1,18 @@
+import { core } from './001_core';
+import { history } from './002_history';
+import { indexes } from './003_indexes';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Ordered; never edit a shipped one — add the next. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core', sql: core },
+  { version: 2, name: 'history', sql: history },
+  { version: 3, name: 'indexes', sql: indexes },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

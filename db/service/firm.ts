@@ -1,0 +1,120 @@
+// One firm: profile, titles, yearly figures with per-value provenance, memberships; edits of figures
+// validated, written in one transaction with a manual source, value-level overrides and audit entries.
+import type Database from 'better-sqlite3';
+import type { MethodOutput, ParsedInput } from '../contract';
+import { AppError } from '../errors';
+import { FIGURE_KEYS, figureProblem, type FigureKey } from '../figures';
+import { insertFirmYear } from '../store/firmYears';
+import { insertSource } from '../store/sources';
+import { nowIso } from '../time';
+
+type Detail = MethodOutput<'firm.get'>;
+type FirmRow = Record<string, unknown> & { id: number };
+
+export function getFirm(db: Database.Database, firmId: number): Detail {
+  const f = db.prepare('SELECT * FROM firms WHERE id = ?').get(firmId) as FirmRow | undefined;
+  if (!f) throw new AppError('not_found', `找不到企业（编号 ${firmId}）`, { firmId });
+  const titles = db.prepare('SELECT code, level, year, product, source_id AS sourceId FROM titles WHERE firm_id = ? ORDER BY year, code').all(firmId) as Detail['titles'];
+  const yearRows = db.prepare('SELECT * FROM firm_years WHERE firm_id = ? ORDER BY year').all(firmId) as (Record<FigureKey, number | null> & { year: number; source_id: number; source_row: number | null })[];
+  const overrides = db.prepare('SELECT year, field, source_id FROM value_overrides WHERE firm_id = ?').all(firmId) as { year: number; field: FigureKey; source_id: number }[];
+  const memberships = db
+    .prepare('SELECT year, status, reason, source_id AS sourceId FROM pool_members WHERE firm_id = ? ORDER BY year DESC')
+    .all(firmId) as Detail['memberships'];
+
+  const years = yearRows.map((r) => {
+    const values = {} as Record<FigureKey, number | null>;
+    const sources = {} as Record<FigureKey, number>;
+    for (const k of FIGURE_KEYS) {
+      values[k] = r[k];
+      sources[k] = r.source_id;
+    }
+    for (const o of overrides) if (o.year === r.year) sources[o.field] = o.source_id;
+    return { year: r.year, values, sources, sourceRow: r.source_row };
+  });
+
+  const ids = new Set<number>([f.source_id as number, ...titles.map((t) => t.sourceId), ...memberships.map((m) => m.sourceId)]);
+  for (const y of years) for (const k of FIGURE_KEYS) ids.add(y.sources[k]);
+  const sources = db
+    .prepare(`SELECT id, kind, label, file, sheet, actor, created_at AS at FROM sources WHERE id IN (${[...ids].map(() => '?').join(',')}) ORDER BY id`)
+    .all(...ids) as Detail['sources'];
+
+  return {
+    firm: {
+      id: f.id,
+      creditCode: f.credit_code as string,
+      name: f.name as string,
+      town: f.town as string | null,
+      chain: f.chain as string | null,
+      mainProduct: f.main_product as string | null,
+      productCode: f.product_code as string | null,
+      segmentSince: f.segment_since as number | null,
+      foundedYear: f.founded_year as number | null,
+      isNewProduct: f.is_new_product === 1,
+      listed: f.listed === 1,
+      note: f.note as string | null,
+      sourceId: f.source_id as number,
+    },
+    titles,
+    years,
+    memberships,
+    sources,
+  };
+}
+
+const EPS = 1e-9;
+
+function crossCheck(values: Record<FigureKey, number | null>): { field: FigureKey; problem: string }[] {
+  const out: { field: FigureKey; problem: string }[] = [];
+  const { revenue, main_revenue, product_revenue } = values;
+  if (revenue != null && main_revenue != null && main_revenue > revenue * (1 + EPS)) out.push({ field: 'main_revenue', problem: 'main_above_revenue' });
+  if (main_revenue != null && product_revenue != null && product_revenue > main_revenue * (1 + EPS))
+    out.push({ field: 'product_revenue', problem: 'product_above_main' });
+  return out;
+}
+
+export function updateFigures(db: Database.Database, input: ParsedInput<'firm.updateFigures'>, actor: string): Detail {
+  const changes = Object.entries(input.values) as [FigureKey, number | null][];
+  const problems = changes.flatMap(([field, value]) => {
+    const problem = value === null ? null : figureProblem(field, value);
+    return problem ? [{ field, value, problem }] : [];
+  });
+  if (problems.length) throw new AppError('invalid_input', '有数值不符合要求，未保存任何修改', problems);
+
+  db.transaction(() => {
+    const firm = db.prepare('SELECT id FROM firms WHERE id = ?').get(input.firmId);
+    if (!firm) throw new AppError('not_found', `找不到企业（编号 ${input.firmId}）`, { firmId: input.firmId });
+    const current = db.prepare('SELECT * FROM firm_years WHERE firm_id = ? AND year = ?').get(input.firmId, input.year) as Record<FigureKey, number | null> | undefined;
+    const merged = { ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, current?.[k] ?? null])), ...input.values } as Record<FigureKey, number | null>;
+    const cross = crossCheck(merged);
+    if (cross.length) throw new AppError('invalid_input', '数值之间相互矛盾，未保存任何修改', cross.map((c) => ({ ...c, value: merged[c.field] })));
+
+    const changed = changes.filter(([k, v]) => (current?.[k] ?? null) !== v);
+    if (!changed.length) return;
+    const sourceId = insertSource(db, { kind: 'manual', label: '手工修改', actor });
+    if (!current) insertFirmYear(db, input.firmId, { year: input.year }, sourceId, null);
+    const at = nowIso();
+    const audit = db.prepare(
+      "INSERT INTO audit_log (at, actor, entity, firm_id, year, field, old_value, new_value, source_id, note) VALUES (?, ?, 'figure', ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const override = db.prepare(
+      'INSERT INTO value_overrides (firm_id, year, field, source_id) VALUES (?, ?, ?, ?) ON CONFLICT (firm_id, year, field) DO UPDATE SET source_id = excluded.source_id',
+    );
+    for (const [field, value] of changed) {
+      // `field` is one of FIGURE_KEYS (zod-checked), so it is safe as an identifier.
+      db.prepare(`UPDATE firm_years SET ${field} = ? WHERE firm_id = ? AND year = ?`).run(value, input.firmId, input.year);
+      override.run(input.firmId, input.year, field, sourceId);
+      const old = current?.[field] ?? null;
+      audit.run(at, actor, input.firmId, input.year, field, old === null ? null : String(old), value === null ? null : String(value), sourceId, input.note ?? null);
+    }
+  })();
+  return getFirm(db, input.firmId);
+}
+
+export function firmHistory(db: Database.Database, input: ParsedInput<'firm.history'>): MethodOutput<'firm.history'> {
+  return db
+    .prepare(
+      `SELECT id, at, actor, entity, year, field, old_value AS oldValue, new_value AS newValue, note
+       FROM audit_log WHERE firm_id = ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(input.firmId, input.limit) as MethodOutput<'firm.history'>;
+}

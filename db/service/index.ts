@@ -1,0 +1,66 @@
+// The one service: the contract's methods implemented over one open data file. IPC, the bridge and the CLI
+// all call it through `dispatch`, which parses input and output with the contract's zod schemas.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { contract, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../contract';
+import { AppError } from '../errors';
+import { takeSnapshot } from '../snapshots';
+import { firmHistory, getFirm, updateFigures } from './firm';
+import { appInfo } from './info';
+import { poolFacets, poolList, poolYears } from './pool';
+
+export type Service = { [M in Method]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+export interface ServiceContext {
+  db: Database.Database;
+  dataFile: string;
+  actor: string;
+  appVersion: string;
+  /** Told after every write, so a shell can push `data:changed` to its windows. */
+  onChange?: (method: Method) => void;
+}
+
+export function createService(ctx: ServiceContext): Service {
+  const { db } = ctx;
+  const changed = <T>(method: Method, value: T): T => {
+    ctx.onChange?.(method);
+    return value;
+  };
+  return {
+    'app.info': () => appInfo(db, ctx.dataFile, ctx.appVersion),
+    'pool.years': () => poolYears(db),
+    'pool.facets': (input) => poolFacets(db, input),
+    'pool.list': (input) => poolList(db, input),
+    'firm.get': (input) => getFirm(db, input.firmId),
+    'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor)),
+    'firm.history': (input) => firmHistory(db, input),
+    'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
+  };
+}
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function errorEnvelope(e: unknown): Envelope<never> {
+  if (e instanceof AppError) return { ok: false, error: e.toInfo() };
+  const message = e instanceof Error ? e.message : String(e);
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+/** Parses the input, calls the method, checks the output; never throws. */
+export async function dispatch(service: Service, method: string, raw: unknown): Promise<Envelope<unknown>> {
+  if (!isMethod(method)) return { ok: false, error: { code: 'unknown_method', message: `未知操作：${method}` } };
+  const spec = contract[method];
+  const parsed = spec.input.safeParse(raw ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_input', message: z.prettifyError(parsed.error), details: parsed.error.issues } };
+  }
+  try {
+    const handler = service[method] as (input: unknown) => unknown;
+    const data = await handler(parsed.data);
+    return { ok: true, data: spec.output.parse(data) };
+  } catch (e) {
+    return errorEnvelope(e);
+  }
+}

@@ -1,0 +1,133 @@
+// The pool table: membership of one pool year joined to one data year's figures, filtered, searched,
+// sorted and paged in SQL. Sort columns come from an allow-list; every value is bound.
+import type Database from 'better-sqlite3';
+import type { MethodOutput, ParsedInput, PoolSortColumn } from '../contract';
+import { TITLE_CODES, TITLE_LEVEL, type TitleCode } from '../figures';
+
+// Gradient order of titles, highest last, for sorting the titles column by the highest title held.
+const TITLE_RANK: Record<TitleCode, number> = {
+  high_tech: 1,
+  innovative_sme: 2,
+  srdi_provincial: 3,
+  gazelle_provincial: 3,
+  little_giant: 4,
+  champion_provincial: 5,
+  champion_national: 6,
+  leader_provincial: 7,
+  leader_national: 8,
+};
+const titleRankSql = `(SELECT max(CASE t.code ${TITLE_CODES.map((c) => `WHEN '${c}' THEN ${TITLE_RANK[c]}`).join(' ')} ELSE 0 END) FROM titles t WHERE t.firm_id = f.id)`;
+
+const SORT_SQL: Record<PoolSortColumn, string> = {
+  name: 'f.name',
+  town: 'f.town',
+  chain: 'f.chain',
+  main_product: 'f.main_product',
+  titles: titleRankSql,
+  revenue: 'fy.revenue',
+  main_share: 'main_share',
+  share_domestic: 'fy.share_domestic',
+  rank_national: 'fy.rank_national',
+  rank_global: 'fy.rank_global',
+};
+
+export function dataYears(db: Database.Database): number[] {
+  return (db.prepare('SELECT DISTINCT year FROM firm_years ORDER BY year').pluck().all() as number[]);
+}
+
+/** Applications in year N use data of year N−1: the latest data year before the pool year, else the latest. */
+export function defaultDataYear(years: number[], poolYear: number): number | null {
+  const before = years.filter((y) => y < poolYear);
+  if (before.length) return before[before.length - 1];
+  return years.length ? years[years.length - 1] : null;
+}
+
+export function poolYears(db: Database.Database): MethodOutput<'pool.years'> {
+  const years = dataYears(db);
+  const rows = db
+    .prepare('SELECT p.year, p.name, (SELECT count(*) FROM pool_members m WHERE m.year = p.year) AS members FROM pool_years p ORDER BY p.year DESC')
+    .all() as { year: number; name: string; members: number }[];
+  return rows.map((r) => ({ ...r, dataYears: years, defaultDataYear: defaultDataYear(years, r.year) }));
+}
+
+export function poolFacets(db: Database.Database, { year }: ParsedInput<'pool.facets'>): MethodOutput<'pool.facets'> {
+  const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+  const distinct = (col: string) =>
+    (db
+      .prepare(`SELECT DISTINCT f.${col} FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE m.year = ? AND f.${col} IS NOT NULL ORDER BY f.${col}`)
+      .pluck()
+      .all(year) as string[]).sort(zh);
+  const held = new Set(
+    db.prepare('SELECT DISTINCT t.code FROM titles t JOIN pool_members m ON m.firm_id = t.firm_id AND m.year = ?').pluck().all(year) as string[],
+  );
+  return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.has(c)) };
+}
+
+function likePattern(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>): MethodOutput<'pool.list'> {
+  const dataYear = input.dataYear ?? defaultDataYear(dataYears(db), input.year);
+  const where = ['m.year = @year'];
+  const params: Record<string, unknown> = { year: input.year, dataYear, limit: input.limit, offset: input.offset };
+  if (input.town) {
+    where.push('f.town = @town');
+    params.town = input.town;
+  }
+  if (input.chain) {
+    where.push('f.chain = @chain');
+    params.chain = input.chain;
+  }
+  if (input.title) {
+    where.push('EXISTS (SELECT 1 FROM titles t WHERE t.firm_id = f.id AND t.code = @title)');
+    params.title = input.title;
+  }
+  const q = input.search?.trim();
+  if (q) {
+    where.push("(f.name LIKE @nameLike ESCAPE '\\' OR f.credit_code LIKE @codeLike ESCAPE '\\')");
+    params.nameLike = `%${likePattern(q)}%`;
+    params.codeLike = `${likePattern(q.replace(/\s/g, '').toUpperCase())}%`;
+  }
+  const whereSql = where.join(' AND ');
+  const total = db.prepare(`SELECT count(*) FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE ${whereSql}`).pluck().get(params) as number;
+
+  const sort = input.sort ?? { column: 'name', dir: 'asc' };
+  const order = `${SORT_SQL[sort.column]} ${sort.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, f.id`;
+  const rows = db
+    .prepare(
+      `SELECT f.id AS firmId, f.credit_code AS creditCode, f.name, f.town, f.chain, f.main_product AS mainProduct, m.status,
+         fy.revenue, CASE WHEN fy.revenue > 0 THEN fy.main_revenue * 100.0 / fy.revenue END AS main_share,
+         fy.share_domestic AS shareDomestic, fy.rank_national AS rankNational, fy.rank_global AS rankGlobal,
+         (fs.kind = 'sample' OR ys.kind = 'sample') AS sample
+       FROM pool_members m
+       JOIN firms f ON f.id = m.firm_id
+       JOIN sources fs ON fs.id = f.source_id
+       LEFT JOIN firm_years fy ON fy.firm_id = f.id AND fy.year = @dataYear
+       LEFT JOIN sources ys ON ys.id = fy.source_id
+       WHERE ${whereSql}
+       ORDER BY ${order}
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as (Omit<MethodOutput<'pool.list'>['rows'][number], 'titles' | 'sample' | 'mainShare'> & { main_share: number | null; sample: number })[];
+
+  // Titles only for the page's rows: one query, not one per row.
+  const titles = new Map<number, MethodOutput<'pool.list'>['rows'][number]['titles']>();
+  if (rows.length) {
+    const ids = rows.map((r) => r.firmId);
+    const trs = db
+      .prepare(`SELECT firm_id, code, level, year, product FROM titles WHERE firm_id IN (${ids.map(() => '?').join(',')}) ORDER BY year, code`)
+      .all(...ids) as { firm_id: number; code: TitleCode; level: 'national' | 'provincial' | 'city'; year: number | null; product: string | null }[];
+    for (const t of trs) {
+      const list = titles.get(t.firm_id) ?? [];
+      list.push({ code: t.code, level: t.level ?? TITLE_LEVEL[t.code], year: t.year, product: t.product });
+      titles.set(t.firm_id, list);
+    }
+  }
+  return {
+    total,
+    offset: input.offset,
+    dataYear,
+    rows: rows.map(({ main_share, sample, ...r }) => ({ ...r, mainShare: main_share, sample: sample === 1, titles: titles.get(r.firmId) ?? [] })),
+  };
+}

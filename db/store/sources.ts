@@ -1,0 +1,20 @@
+import type Database from 'better-sqlite3';
+import { nowIso } from '../time';
+
+export type SourceKind = 'sample' | 'seed_letter' | 'import' | 'manual';
+
+export interface NewSource {
+  kind: SourceKind;
+  label: string;
+  file?: string | null;
+  sheet?: string | null;
+  actor?: string | null;
+}
+
+export function insertSource(db: Database.Database, s: NewSource): number {
+  return Number(
+    db
+      .prepare('INSERT INTO sources (kind, label, file, sheet, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.kind, s.label, s.file ?? null, s.sheet ?? null, s.actor ?? null, nowIso()).lastInsertRowid,
+  );
+}
