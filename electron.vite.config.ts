@@ -25,6 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
+    publicDir: resolve(root, 'assets/public'),
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),

@@ -94,6 +94,7 @@ export const FirmDetail = z.object({
     listed: z.boolean(),
     note: z.string().nullable(),
     sourceId: z.number().int(),
+    profileSourceId: z.number().int().nullable(),
   }),
   titles: z.array(TitleHeld.extend({ sourceId: z.number().int() })),
   years: z.array(FirmYear),
@@ -156,8 +157,8 @@ export const contract = {
   'firm.updateFigures': {
     input: z.object({
       firmId: z.number().int(),
-      year,
-      values: z.partialRecord(figureKey, z.number().nullable()),
+      /** Every year's changes of one edit; all are written in one transaction or none is. */
+      years: z.array(z.object({ year, values: z.partialRecord(figureKey, z.number().nullable()) })).min(1).max(50),
       note: z.string().max(500).optional(),
     }),
     output: FirmDetail,

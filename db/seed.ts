@@ -49,8 +49,8 @@ export function seedDefaultPool(db: Database.Database, actor = 'system'): void {
       sample: insertSource(db, { kind: 'sample', label: data.sources.sample, actor }),
     };
     const insertFirm = db.prepare(`INSERT INTO firms
-      (credit_code, name, town, chain, main_product, product_code, segment_since, founded_year, is_new_product, listed, note, source_id)
-      VALUES (@credit_code, @name, @town, @chain, @main_product, @product_code, @segment_since, @founded_year, @is_new_product, @listed, @note, @source_id)`);
+      (credit_code, name, town, chain, main_product, product_code, segment_since, founded_year, is_new_product, listed, note, source_id, profile_source_id)
+      VALUES (@credit_code, @name, @town, @chain, @main_product, @product_code, @segment_since, @founded_year, @is_new_product, @listed, @note, @source_id, @profile_source_id)`);
     const insertTitle = db.prepare('INSERT INTO titles (firm_id, code, level, year, source_id) VALUES (?, ?, ?, ?, ?)');
     const insertMember = db.prepare('INSERT INTO pool_members (year, firm_id, status, reason, source_id) VALUES (?, ?, ?, ?, ?)');
     db.prepare('INSERT INTO pool_years (year, name, note, source_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
@@ -62,7 +62,7 @@ export function seedDefaultPool(db: Database.Database, actor = 'system'): void {
     );
     for (const f of data.firms) {
       const firmId = Number(
-        insertFirm.run({ ...f, is_new_product: f.is_new_product ? 1 : 0, listed: f.listed ? 1 : 0, source_id: src[f.provenance] }).lastInsertRowid,
+        insertFirm.run({ ...f, is_new_product: f.is_new_product ? 1 : 0, listed: f.listed ? 1 : 0, source_id: src[f.provenance], profile_source_id: src.sample }).lastInsertRowid,
       );
       for (const t of f.titles) insertTitle.run(firmId, t.code, TITLE_LEVEL[t.code], t.year, src.sample);
       for (const y of f.years) insertFirmYear(db, firmId, y, src.sample, null);

@@ -27,7 +27,9 @@ CREATE TABLE firms (
   is_new_product INTEGER NOT NULL DEFAULT 0 CHECK (is_new_product IN (0, 1)),
   listed INTEGER NOT NULL DEFAULT 0 CHECK (listed IN (0, 1)),
   note TEXT,
-  source_id INTEGER NOT NULL REFERENCES sources(id)
+  -- the firm's identity (name, code) and its profile (town, product, years…) may come from different sources
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  profile_source_id INTEGER REFERENCES sources(id)
 );
 
 CREATE TABLE firm_years (

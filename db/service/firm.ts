@@ -32,7 +32,7 @@ export function getFirm(db: Database.Database, firmId: number): Detail {
     return { year: r.year, values, sources, sourceRow: r.source_row };
   });
 
-  const ids = new Set<number>([f.source_id as number, ...titles.map((t) => t.sourceId), ...memberships.map((m) => m.sourceId)]);
+  const ids = new Set<number>([f.source_id as number, ...(f.profile_source_id ? [f.profile_source_id as number] : []), ...titles.map((t) => t.sourceId), ...memberships.map((m) => m.sourceId)]);
   for (const y of years) for (const k of FIGURE_KEYS) ids.add(y.sources[k]);
   const sources = db
     .prepare(`SELECT id, kind, label, file, sheet, actor, created_at AS at FROM sources WHERE id IN (${[...ids].map(() => '?').join(',')}) ORDER BY id`)
@@ -53,6 +53,7 @@ export function getFirm(db: Database.Database, firmId: number): Detail {
       listed: f.listed === 1,
       note: f.note as string | null,
       sourceId: f.source_id as number,
+      profileSourceId: f.profile_source_id as number | null,
     },
     titles,
     years,
@@ -72,26 +73,26 @@ function crossCheck(values: Record<FigureKey, number | null>): { field: FigureKe
   return out;
 }
 
-export function updateFigures(db: Database.Database, input: ParsedInput<'firm.updateFigures'>, actor: string): Detail {
-  const changes = Object.entries(input.values) as [FigureKey, number | null][];
-  const problems = changes.flatMap(([field, value]) => {
+type YearChange = ParsedInput<'firm.updateFigures'>['years'][number];
+
+function valueProblems(change: YearChange) {
+  return (Object.entries(change.values) as [FigureKey, number | null][]).flatMap(([field, value]) => {
     const problem = value === null ? null : figureProblem(field, value);
-    return problem ? [{ field, value, problem }] : [];
+    return problem ? [{ year: change.year, field, value, problem }] : [];
   });
+}
+
+export function updateFigures(db: Database.Database, input: ParsedInput<'firm.updateFigures'>, actor: string): Detail {
+  const problems = input.years.flatMap(valueProblems);
   if (problems.length) throw new AppError('invalid_input', '有数值不符合要求，未保存任何修改', problems);
+  const years = input.years.map((c) => c.year);
+  if (new Set(years).size !== years.length) throw new AppError('invalid_input', '同一年度出现了两次，未保存任何修改', { years });
 
   db.transaction(() => {
-    const firm = db.prepare('SELECT id FROM firms WHERE id = ?').get(input.firmId);
-    if (!firm) throw new AppError('not_found', `找不到企业（编号 ${input.firmId}）`, { firmId: input.firmId });
-    const current = db.prepare('SELECT * FROM firm_years WHERE firm_id = ? AND year = ?').get(input.firmId, input.year) as Record<FigureKey, number | null> | undefined;
-    const merged = { ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, current?.[k] ?? null])), ...input.values } as Record<FigureKey, number | null>;
-    const cross = crossCheck(merged);
-    if (cross.length) throw new AppError('invalid_input', '数值之间相互矛盾，未保存任何修改', cross.map((c) => ({ ...c, value: merged[c.field] })));
-
-    const changed = changes.filter(([k, v]) => (current?.[k] ?? null) !== v);
-    if (!changed.length) return;
-    const sourceId = insertSource(db, { kind: 'manual', label: '手工修改', actor });
-    if (!current) insertFirmYear(db, input.firmId, { year: input.year }, sourceId, null);
+    if (!db.prepare('SELECT 1 FROM firms WHERE id = ?').get(input.firmId)) {
+      throw new AppError('not_found', `找不到企业（编号 ${input.firmId}）`, { firmId: input.firmId });
+    }
+    let sourceId: number | null = null; // one manual source per edit, created only if something changes
     const at = nowIso();
     const audit = db.prepare(
       "INSERT INTO audit_log (at, actor, entity, firm_id, year, field, old_value, new_value, source_id, note) VALUES (?, ?, 'figure', ?, ?, ?, ?, ?, ?, ?)",
@@ -99,12 +100,26 @@ export function updateFigures(db: Database.Database, input: ParsedInput<'firm.up
     const override = db.prepare(
       'INSERT INTO value_overrides (firm_id, year, field, source_id) VALUES (?, ?, ?, ?) ON CONFLICT (firm_id, year, field) DO UPDATE SET source_id = excluded.source_id',
     );
-    for (const [field, value] of changed) {
-      // `field` is one of FIGURE_KEYS (zod-checked), so it is safe as an identifier.
-      db.prepare(`UPDATE firm_years SET ${field} = ? WHERE firm_id = ? AND year = ?`).run(value, input.firmId, input.year);
-      override.run(input.firmId, input.year, field, sourceId);
-      const old = current?.[field] ?? null;
-      audit.run(at, actor, input.firmId, input.year, field, old === null ? null : String(old), value === null ? null : String(value), sourceId, input.note ?? null);
+    for (const change of input.years) {
+      const current = db.prepare('SELECT * FROM firm_years WHERE firm_id = ? AND year = ?').get(input.firmId, change.year) as
+        | Record<FigureKey, number | null>
+        | undefined;
+      const merged = { ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, current?.[k] ?? null])), ...change.values } as Record<FigureKey, number | null>;
+      const cross = crossCheck(merged);
+      if (cross.length) {
+        throw new AppError('invalid_input', '数值之间相互矛盾，未保存任何修改', cross.map((c) => ({ ...c, year: change.year, value: merged[c.field] })));
+      }
+      const changed = (Object.entries(change.values) as [FigureKey, number | null][]).filter(([k, v]) => (current?.[k] ?? null) !== v);
+      if (!changed.length) continue;
+      sourceId ??= insertSource(db, { kind: 'manual', label: '手工修改', actor });
+      if (!current) insertFirmYear(db, input.firmId, { year: change.year }, sourceId, null);
+      for (const [field, value] of changed) {
+        // `field` is one of FIGURE_KEYS (checked by the contract), so it is safe as an identifier.
+        db.prepare(`UPDATE firm_years SET ${field} = ? WHERE firm_id = ? AND year = ?`).run(value, input.firmId, change.year);
+        override.run(input.firmId, change.year, field, sourceId);
+        const old = current?.[field] ?? null;
+        audit.run(at, actor, input.firmId, change.year, field, old === null ? null : String(old), value === null ? null : String(value), sourceId, input.note ?? null);
+      }
     }
   })();
   return getFirm(db, input.firmId);

@@ -1,0 +1,135 @@
+// champion-pool: the command line over the same service the app uses.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { startBridge } from '../db/bridge';
+import { AppError } from '../db/errors';
+import { openPoolDb } from '../db/open';
+import { defaultDataFile } from '../db/paths';
+import { createService, dispatch } from '../db/service';
+import { copyDatabase } from '../db/snapshots';
+import { APP_VERSION } from '../db/version';
+import { formatInfo } from './info';
+
+const UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
+const actor = () => os.userInfo().username;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`champion-pool: ${message}\n`);
+  process.exit(code);
+}
+
+function run(action: () => Promise<void> | void): Promise<void> {
+  return Promise.resolve()
+    .then(action)
+    .catch((e: unknown) => fail(e instanceof AppError ? e.message : e instanceof Error ? e.message : String(e)));
+}
+
+const dbOption = () => new Option('--db <file>', 'the data file').default(defaultDataFile(), 'the per-user data file');
+
+const program = new Command()
+  .name('champion-pool')
+  .description('单项冠军培育库 — the command line of Champion Pool')
+  .version(APP_VERSION)
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('init')
+  .description('create a data file holding the default 2023 pool (or nothing, with --empty)')
+  .addOption(dbOption())
+  .option('--empty', 'create the schema only, without the default pool')
+  .action((o: { db: string; empty?: boolean }) =>
+    run(() => {
+      if (fs.existsSync(o.db)) fail(`数据文件已存在，未作改动：${path.resolve(o.db)}`);
+      const h = openPoolDb({ file: o.db, create: o.empty ? 'empty' : 'default' });
+      h.close();
+      process.stdout.write(`已创建数据文件：${h.file}${o.empty ? '（空）' : '（含2023年度默认培育库）'}\n`);
+    }),
+  );
+
+program
+  .command('info')
+  .description('schema version, pool years, counts and snapshots of a data file')
+  .addOption(dbOption())
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action((o: { db: string; format: 'text' | 'json' }) =>
+    run(async () => {
+      const h = openPoolDb({ file: o.db, readonly: true });
+      try {
+        const service = createService({ db: h.db, dataFile: h.file, actor: actor(), appVersion: APP_VERSION });
+        const [info, years] = await Promise.all([dispatch(service, 'app.info', {}), dispatch(service, 'pool.years', {})]);
+        if (!info.ok) throw new Error(info.error.message);
+        if (!years.ok) throw new Error(years.error.message);
+        const out = { ...(info.data as object), pools: years.data };
+        process.stdout.write(o.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : formatInfo(out as Parameters<typeof formatInfo>[0]));
+      } finally {
+        h.close();
+      }
+    }),
+  );
+
+program
+  .command('serve')
+  .description('browser mode: serve the app on 127.0.0.1 over this data file')
+  .addOption(dbOption())
+  .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '5180')
+  .action((o: { db: string; port: string }) =>
+    run(async () => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口无效：${o.port}`, 2);
+      if (!fs.existsSync(path.join(UI_DIR, 'index.html'))) fail('界面尚未构建：请先运行 npm run build（npm start 会自动构建）');
+      const h = openPoolDb({ file: o.db, create: 'default' });
+      let bridge: Awaited<ReturnType<typeof startBridge>> | undefined;
+      const service = createService({
+        db: h.db,
+        dataFile: h.file,
+        actor: actor(),
+        appVersion: APP_VERSION,
+        onChange: () => bridge?.emit('data:changed'),
+      });
+      try {
+        bridge = await startBridge({ service, staticDir: UI_DIR, port });
+      } catch (e) {
+        h.close();
+        throw e;
+      }
+      process.stdout.write(`数据文件：${h.file}${h.created ? '（新建，含2023年度默认培育库）' : ''}\n浏览器模式已启动，请在浏览器中打开：\n${bridge.openUrl}\n`);
+      const stop = () => {
+        void bridge!.close().then(() => {
+          h.close();
+          process.exit(0);
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    }),
+  );
+
+program
+  .command('backup')
+  .description('write a consistent copy of the data file (restore: replace the data file with it while the app is closed)')
+  .addOption(dbOption())
+  .requiredOption('--out <file>', 'where to write the copy')
+  .action((o: { db: string; out: string }) =>
+    run(() => {
+      const out = path.resolve(o.out);
+      if (fs.existsSync(out)) fail(`目标文件已存在，未作改动：${out}`);
+      const h = openPoolDb({ file: o.db, readonly: true });
+      const tmp = `${out}.partial-${process.pid}`;
+      try {
+        copyDatabase(h.db, tmp);
+        fs.renameSync(tmp, out);
+      } catch (e) {
+        fs.rmSync(tmp, { force: true });
+        throw e;
+      } finally {
+        h.close();
+      }
+      process.stdout.write(`已备份到：${out}\n`);
+    }),
+  );
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, onEvent } from './api';
+import { setLanguage, type Lang } from './i18n';
+import { navigate, SECTIONS, href, useRoute, type Section } from './route';
+import { ComingSection } from './sections/ComingSection';
+import { FirmSection } from './sections/FirmSection';
+import { PoolSection } from './sections/PoolSection';
+import { useAsync } from './useAsync';
+
+function SampleBanner({ refresh }: { refresh: number }) {
+  const { t } = useTranslation();
+  const info = useAsync(() => call('app.info', {}), [refresh]);
+  const s = info.data?.sample;
+  if (!s || (s.firms === 0 && s.values === 0)) return null;
+  return (
+    <div className="banner banner-sample" role="note" data-testid="sample-banner">
+      {t('banner.sample', { firms: s.firms, values: s.values })}
+    </div>
+  );
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+  const [refresh, setRefresh] = useState(0);
+  const years = useAsync(() => call('pool.years', {}), [refresh]);
+  const [poolYear, setPoolYear] = useState<number | null>(null);
+  const [dataYear, setDataYear] = useState<number | null>(null);
+
+  useEffect(() => {
+    const offChanged = onEvent('data:changed', () => setRefresh((n) => n + 1));
+    const offNavigate = onEvent('menu:navigate', (section) => {
+      if ((SECTIONS as readonly string[]).includes(section as string)) navigate(section as Section);
+    });
+    return () => {
+      offChanged();
+      offNavigate();
+    };
+  }, []);
+
+  const list = years.data ?? [];
+  const pool = list.find((p) => p.year === poolYear) ?? list[0];
+  const effectiveDataYear = dataYear ?? pool?.defaultDataYear ?? null;
+  const lang = i18n.language as Lang;
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label={t('app.title')}>
+        <div className="brand">
+          <strong>{t('app.title')}</strong>
+          <small>{t('app.subtitle')}</small>
+        </div>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={href(s)} className={route.section === s ? 'active' : undefined} data-nav={s}>
+                {t(`nav.${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main">
+        <div className="topbar">
+          {pool && (
+            <>
+              <label>
+                {t('pool.year')}
+                <select value={pool.year} onChange={(e) => { setPoolYear(Number(e.target.value)); setDataYear(null); }} data-testid="pool-year">
+                  {list.map((p) => (
+                    <option key={p.year} value={p.year}>
+                      {p.year}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('pool.dataYear')}
+                <select value={effectiveDataYear ?? ''} onChange={(e) => setDataYear(Number(e.target.value))} data-testid="data-year">
+                  {pool.dataYears.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
+          )}
+          <span className="spacer" />
+          <button type="button" className="lang" onClick={() => setLanguage(lang === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">
+            {t('app.language')}
+          </button>
+        </div>
+        <SampleBanner refresh={refresh} />
+        {years.error && <p className="error" role="alert">{years.error.message}</p>}
+        <main className="content">
+          {route.section === 'pool' && pool && <PoolSection pool={{ year: pool.year, name: pool.name, dataYear: effectiveDataYear }} refresh={refresh} />}
+          {route.section === 'firm' && <FirmSection firmId={route.firmId} refresh={refresh} onChanged={() => setRefresh((n) => n + 1)} />}
+          {route.section !== 'pool' && route.section !== 'firm' && <ComingSection section={route.section} />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { SortingState } from '@tanstack/react-table';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PoolSortColumn, TitleCode } from '../../../db/contract';
+import { call } from '../api';
+import { useAsync } from '../useAsync';
+import { PoolTable } from './PoolTable';
+import { usePoolPages, type PoolQuery } from './usePoolPages';
+
+export interface PoolYearChoice {
+  year: number;
+  name: string;
+  dataYear: number | null;
+}
+
+export function PoolSection({ pool, refresh }: { pool: PoolYearChoice; refresh: number }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [town, setTown] = useState('');
+  const [chain, setChain] = useState('');
+  const [title, setTitle] = useState<TitleCode | ''>('');
+  // Largest firms first: the order an analyst reads a pool in.
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'revenue', desc: true }]);
+  const deferredSearch = useDeferredValue(search.trim());
+  const facets = useAsync(() => call('pool.facets', { year: pool.year }), [pool.year, refresh]);
+
+  const query: PoolQuery = useMemo(() => {
+    const s = sorting[0];
+    return {
+      year: pool.year,
+      dataYear: pool.dataYear ?? undefined,
+      search: deferredSearch || undefined,
+      town: town || undefined,
+      chain: chain || undefined,
+      title: title || undefined,
+      sort: s ? { column: s.id as PoolSortColumn, dir: s.desc ? 'desc' : 'asc' } : undefined,
+    };
+  }, [pool.year, pool.dataYear, deferredSearch, town, chain, title, sorting]);
+  const pages = usePoolPages(query, refresh);
+  const filtered = Boolean(search || town || chain || title);
+
+  return (
+    <section className="section pool-section">
+      <header className="section-head">
+        <h1>{t('pool.heading', { name: pool.name })}</h1>
+        <span className="count" data-testid="pool-count">
+          {pages.total == null ? t('app.loading') : t('pool.total', { count: pages.total })}
+        </span>
+      </header>
+      <div className="filters" role="search">
+        <input type="search" className="search" placeholder={t('pool.search')} aria-label={t('pool.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <label>
+          {t('pool.town')}
+          <select value={town} onChange={(e) => setTown(e.target.value)} data-testid="filter-town">
+            <option value="">{t('pool.all')}</option>
+            {facets.data?.towns.map((x) => (
+              <option key={x}>{x}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('pool.chain')}
+          <select value={chain} onChange={(e) => setChain(e.target.value)} data-testid="filter-chain">
+            <option value="">{t('pool.all')}</option>
+            {facets.data?.chains.map((x) => (
+              <option key={x}>{x}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('pool.title')}
+          <select value={title} onChange={(e) => setTitle(e.target.value as TitleCode | '')} data-testid="filter-title">
+            <option value="">{t('pool.all')}</option>
+            {facets.data?.titles.map((x) => (
+              <option key={x} value={x}>
+                {t(`titles.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filtered && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setSearch('');
+              setTown('');
+              setChain('');
+              setTitle('');
+            }}
+          >
+            {t('pool.clear')}
+          </button>
+        )}
+      </div>
+      {pages.error && <p className="error" role="alert">{pages.error.message}</p>}
+      <PoolTable pages={pages} sorting={sorting} onSortingChange={setSorting} />
+    </section>
+  );
+}

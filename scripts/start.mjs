@@ -1,0 +1,32 @@
+// npm start: the desktop app where Electron's binary is installed; otherwise browser mode on 127.0.0.1.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+function electronBinary() {
+  const dir = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(dir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const exe = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(exe) ? exe : null;
+}
+
+const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+if (build.status !== 0) {
+  console.error('构建失败 / build failed');
+  process.exit(build.status ?? 1);
+}
+
+const child = electronBinary()
+  ? spawn(bin('electron-vite'), ['preview', '--skipBuild'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
+  : (console.log('Electron 运行文件未安装（本机无法下载），改用浏览器模式 / Electron binary not installed here: serving browser mode.'),
+    spawn(process.execPath, [path.join(root, 'bin', 'champion-pool.mjs'), 'serve', '--port', process.env.PORT ?? '5180', ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: 'inherit',
+    }));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));
