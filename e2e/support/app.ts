@@ -24,9 +24,10 @@ export async function startApp(): Promise<RunningApp> {
   if (!fs.existsSync(path.join(UI_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-e2e-'));
   const handle = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
-  let bridge: Bridge | undefined;
-  const service = createService({ db: handle.db, dataFile: handle.file, actor: 'e2e-analyst', appVersion: 'e2e', onChange: () => bridge?.emit('data:changed') });
-  bridge = await startBridge({ service, staticDir: UI_DIR });
+  const events: { bridge?: Bridge } = {};
+  const service = createService({ db: handle.db, dataFile: handle.file, actor: 'e2e-analyst', appVersion: 'e2e', onChange: () => events.bridge?.emit('data:changed') });
+  const bridge = await startBridge({ service, staticDir: UI_DIR });
+  events.bridge = bridge;
   const context: BrowserContext = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -45,7 +46,7 @@ export async function startApp(): Promise<RunningApp> {
     dir,
     async close() {
       await context.close();
-      await bridge!.close();
+      await bridge.close();
       handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);

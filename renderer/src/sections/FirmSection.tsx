@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FirmDetailT } from '../../../db/contract';
 import { call } from '../api';
@@ -91,9 +91,8 @@ export function FirmSection({ firmId, refresh, onChanged }: { firmId: number | n
   const { t, i18n } = useTranslation();
   const [saved, setSaved] = useState(0);
   // The detail a save returns is shown at once, until the next load replaces it.
-  const [justSaved, setJustSaved] = useState<FirmDetailT | null>(null);
+  const [justSaved, setJustSaved] = useState<{ replaces: unknown; detail: FirmDetailT } | null>(null);
   const detail = useAsync(() => (firmId == null ? Promise.resolve(null) : call('firm.get', { firmId })), [firmId, refresh]);
-  useEffect(() => setJustSaved(null), [detail.data]);
   if (firmId == null) {
     return (
       <section className="section">
@@ -103,7 +102,7 @@ export function FirmSection({ firmId, refresh, onChanged }: { firmId: number | n
     );
   }
   if (detail.error) return <p className="error" role="alert">{detail.error.message}</p>;
-  const d = justSaved?.firm.id === firmId ? justSaved : detail.data;
+  const d = justSaved && justSaved.replaces === detail.data ? justSaved.detail : detail.data;
   if (!d) return <p className="muted">{t('app.loading')}</p>;
   const lastChange = d.sources.filter((s) => s.kind === 'manual').at(-1);
   return (
@@ -122,7 +121,7 @@ export function FirmSection({ firmId, refresh, onChanged }: { firmId: number | n
       <FiguresGrid
         detail={d}
         onSaved={(updated) => {
-          setJustSaved(updated);
+          setJustSaved({ replaces: detail.data, detail: updated });
           setSaved((n) => n + 1);
           onChanged();
         }}

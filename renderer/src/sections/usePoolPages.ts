@@ -1,6 +1,6 @@
 // Rows of the pool table come a page at a time from SQL; only the pages around the visible window are
 // fetched and kept, so 100,000 firms never cross the bridge at once.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodInput, PoolRowT } from '../../../db/contract';
 import { call } from '../api';
 
@@ -27,19 +27,20 @@ export interface PoolPages {
 }
 
 export function usePoolPages(query: PoolQuery, refresh: number): PoolPages {
-  const key = JSON.stringify(query) + '#' + refresh;
+  const queryKey = JSON.stringify(query);
+  const key = queryKey + '#' + refresh;
+  // The query by value: a new object with the same content is the same query.
+  const stableQuery = useMemo(() => JSON.parse(queryKey) as PoolQuery, [queryKey]);
   const [state, setState] = useState<Pages>({ key: '', total: null, dataYear: null, pages: new Map() });
   const [error, setError] = useState<Error | null>(null);
   const inflight = useRef(new Set<string>());
-  const queryRef = useRef(query);
-  queryRef.current = query;
 
   const load = useCallback(
     (page: number) => {
       const id = `${key}:${page}`;
       if (inflight.current.has(id)) return;
       inflight.current.add(id);
-      call('pool.list', { ...queryRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      call('pool.list', { ...stableQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (r) => {
           inflight.current.delete(id);
           setError(null);
@@ -60,7 +61,7 @@ export function usePoolPages(query: PoolQuery, refresh: number): PoolPages {
         },
       );
     },
-    [key],
+    [key, stableQuery],
   );
 
   useEffect(() => load(0), [load]);

@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'e2e/artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The layers import only downward: the UI sees the contract's types and nothing else outside itself.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/**', '!**/db/contract'], message: 'renderer/ may import only the contract (types).' },
+            { group: ['**/db/contract'], allowTypeImports: true, message: 'renderer/ may import only types from the contract.' },
+            { group: ['**/electron/**', 'electron', 'better-sqlite3', 'node:*'], message: 'renderer/ runs in the page: no Node or Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts', 'bin/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'db/ and the CLI run in plain Node.' }] }] },
+  },
+);
