@@ -2,15 +2,15 @@
 const wan = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 const yi = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const million = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export type Lang = 'zh-CN' | 'en';
 
-/** A value stored in 万元: shown in 亿元 from 1 亿 up, otherwise in 万元. */
+/** A value stored in 万元: shown in 亿元 from 1 亿 up, otherwise in 万元 (in English, in millions of yuan). */
 export function formatMoney(wanYuan: number | null | undefined, lang: Lang = 'zh-CN'): string {
   if (wanYuan == null) return '—';
-  const yiUnit = lang === 'en' ? ' 100M CNY' : ' 亿元';
-  const wanUnit = lang === 'en' ? ' 10k CNY' : ' 万元';
-  return Math.abs(wanYuan) >= 10000 ? `${yi.format(wanYuan / 10000)}${yiUnit}` : `${wan.format(wanYuan)}${wanUnit}`;
+  if (lang === 'en') return `${million.format(wanYuan / 100)}M CNY`;
+  return Math.abs(wanYuan) >= 10000 ? `${yi.format(wanYuan / 10000)} 亿元` : `${wan.format(wanYuan)} 万元`;
 }
 
 export function formatPercent(value: number | null | undefined): string {

@@ -9,7 +9,8 @@ describe('money in 万元 and 亿元', () => {
     expect(formatMoney(-25000)).toBe('-2.50 亿元');
     expect(formatMoney(0)).toBe('0 万元');
     expect(formatMoney(null)).toBe('—');
-    expect(formatMoney(71063.8, 'en')).toBe('7.11 100M CNY');
+    expect(formatMoney(71063.8, 'en')).toBe('710.6M CNY');
+    expect(formatMoney(7187.5, 'en')).toBe('71.9M CNY');
   });
   it('shows shares, ranks and timestamps as the bureau writes them', () => {
     expect(formatPercent(12.5)).toBe('12.5%');

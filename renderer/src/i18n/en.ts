@@ -22,7 +22,7 @@ export const en: Messages = {
     criteria: 'Every recognition standard (champion, little giant, SRDI, innovative SME, gazelle) with text, thresholds, sources and confidence.',
   },
   banner: {
-    sample: 'Sample data: names and other details of {{firms}} firms and {{values}} figures are invented for demonstration. Import firms’ returns or statistics before using them for decisions.',
+    sample: 'Sample data: names and other details of {{firms}} firms and {{values}} figures are invented for demonstration. Import the firms\' returns or statistics before using them for decisions.',
   },
   pool: {
     heading: '{{name}}',
@@ -112,6 +112,7 @@ export const en: Messages = {
     row: 'row {{row}}',
     by: '{{actor}} at {{at}}',
     legend: 'Value sources',
+    lastChange: 'Last changed by {{actor}}, {{at}}',
     identity: 'Name and membership from: {{label}}',
     profile: 'Profile from: {{label}}',
   },

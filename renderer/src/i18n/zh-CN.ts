@@ -110,6 +110,7 @@ export const zhCN = {
     row: '第 {{row}} 行',
     by: '{{actor}} 于 {{at}}',
     legend: '数值来源',
+    lastChange: '最近修改：{{actor}}，{{at}}',
     identity: '企业名称与入库来源：{{label}}',
     profile: '基本情况来源：{{label}}',
   },

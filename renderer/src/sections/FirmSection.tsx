@@ -112,7 +112,7 @@ export function FirmSection({ firmId, refresh, onChanged }: { firmId: number | n
           ← {t('firm.back')}
         </a>
         <h1 data-testid="firm-name">{d.firm.name}</h1>
-        {lastChange && <span className="muted">{t('sources.by', { actor: lastChange.actor, at: formatDateTime(lastChange.at, i18n.language as Lang) })}</span>}
+        {lastChange && <span className="muted">{t('sources.lastChange', { actor: lastChange.actor, at: formatDateTime(lastChange.at, i18n.language as Lang) })}</span>}
       </header>
       <div className="firm-top">
         <Profile detail={d} />
