@@ -1,0 +1,104 @@
+// Wiring only: single instance, the app:// scheme, the data file, IPC, menu and the one window.
+// Everything with logic lives in the modules imported below, where the tests reach it.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import type { EventName } from '../db/contract';
+import { AppError } from '../db/errors';
+import { DATA_FILE_NAME } from '../db/paths';
+import { APP_VERSION } from '../db/version';
+import { createCommands, errorMessage } from './commands';
+import { DataHost } from './data';
+import { buildMenuTemplate } from './menu';
+import { APP_INDEX_URL } from './origin';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import { hardenContents, hardenSession } from './security';
+import { windowOptions } from './window';
+
+// The build puts main in out/main, the preload in out/preload and the UI in out/renderer.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD = path.join(here, '../preload/preload.cjs');
+const RENDERER_DIR = path.join(here, '../renderer');
+
+function actorName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown'; // no passwd entry (some containers); the audit still records the change
+  }
+}
+
+const OPEN_FAILURE_TITLES: Record<string, string> = {
+  locked: '数据文件正在被使用',
+  schema_too_new: '数据文件版本过新',
+};
+
+function start(): void {
+  let win: BrowserWindow | null = null;
+  const send = (event: EventName, payload?: unknown) => {
+    if (win && !win.isDestroyed()) win.webContents.send(event, payload);
+  };
+  const host = new DataHost({ ipcMain, actor: actorName(), appVersion: APP_VERSION, onChange: () => send('data:changed') });
+
+  function createWindow(): void {
+    const w = new BrowserWindow(windowOptions(PRELOAD));
+    win = w;
+    hardenContents(w.webContents);
+    w.once('ready-to-show', () => w.show());
+    w.on('closed', () => {
+      if (win === w) win = null;
+    });
+    w.loadURL(APP_INDEX_URL).catch((e: unknown) => console.error('failed to load the UI:', e));
+  }
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.whenReady().then(() => {
+    const file = process.env.CHAMPION_POOL_DB
+      ? path.resolve(process.env.CHAMPION_POOL_DB)
+      : path.join(app.getPath('userData'), DATA_FILE_NAME);
+    try {
+      host.open(file, 'default');
+    } catch (e) {
+      const title = (e instanceof AppError && OPEN_FAILURE_TITLES[e.code]) || '无法打开数据文件';
+      dialog.showErrorBox(title, errorMessage(e));
+      app.quit();
+      return;
+    }
+    hardenSession(session.defaultSession);
+    registerAppProtocol(RENDERER_DIR);
+    const commands = createCommands({
+      host,
+      window: () => win,
+      send,
+      defaultDir: () => app.getPath('documents'),
+      appVersion: APP_VERSION,
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(commands, 'zh-CN', { packaged: app.isPackaged })));
+    createWindow();
+    app.on('activate', () => {
+      if (!win) createWindow();
+    });
+  }).catch((e: unknown) => {
+    dialog.showErrorBox('启动失败', errorMessage(e));
+    app.quit();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Closes the database and releases the lock file so the CLI or the next start can open it.
+  app.on('will-quit', () => host.close());
+}
+
+// Both must happen before 'ready'.
+app.enableSandbox();
+registerAppScheme();
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
