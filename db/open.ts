@@ -56,6 +56,12 @@ export function openPoolDb(options: OpenOptions): PoolDb {
     configure(db, false);
     assertNotNewer(db, file);
     const before = schemaVersion(db);
+    if (exists && before === 0) {
+      // Version 0 with tables of its own is some other program's database: never migrate it into ours.
+      const foreign = db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get() as number;
+      if (foreign > 0) throw new AppError('invalid_input', `不是培育库数据文件，未作任何改动：${file}`, { file });
+      if (!options.create) throw new AppError('not_found', `数据文件是空的：${file}`, { file });
+    }
     let pre: { file: string; bytes: number } | null = null;
     if (exists && before > 0 && before < LATEST_VERSION) {
       const target = path.join(snapshotsDir(file), `${path.basename(file).replace(/\.[^.]+$/, '')}-before-v${LATEST_VERSION}-${Date.now()}.sqlite`);

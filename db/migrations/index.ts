@@ -1,6 +1,7 @@
 import { core } from './001_core';
 import { history } from './002_history';
 import { indexes } from './003_indexes';
+import { criteriaSettings } from './004_criteria';
 
 export interface Migration {
   readonly version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'history', sql: history },
   { version: 3, name: 'indexes', sql: indexes },
+  { version: 4, name: 'criteria settings', sql: criteriaSettings },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

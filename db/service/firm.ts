@@ -5,7 +5,7 @@ import type { MethodOutput, ParsedInput } from '../contract';
 import { AppError } from '../errors';
 import { FIGURE_KEYS, figureProblem, type FigureKey } from '../figures';
 import { insertFirmYear } from '../store/firmYears';
-import { insertSource } from '../store/sources';
+import { insertSource, sourceRefs } from '../store/sources';
 import { nowIso } from '../time';
 
 type Detail = MethodOutput<'firm.get'>;
@@ -34,9 +34,7 @@ export function getFirm(db: Database.Database, firmId: number): Detail {
 
   const ids = new Set<number>([f.source_id as number, ...(f.profile_source_id ? [f.profile_source_id as number] : []), ...titles.map((t) => t.sourceId), ...memberships.map((m) => m.sourceId)]);
   for (const y of years) for (const k of FIGURE_KEYS) ids.add(y.sources[k]);
-  const sources = db
-    .prepare(`SELECT id, kind, label, file, sheet, actor, created_at AS at FROM sources WHERE id IN (${[...ids].map(() => '?').join(',')}) ORDER BY id`)
-    .all(...ids) as Detail['sources'];
+  const sources = sourceRefs(db, [...ids]);
 
   return {
     firm: {

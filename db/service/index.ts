@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { contract, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../contract';
 import { AppError } from '../errors';
 import { takeSnapshot } from '../snapshots';
+import { sourceRefs } from '../store/sources';
+import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
+import { createEvaluator, evaluateFirm, evaluatePool } from './evaluation';
 import { firmHistory, getFirm, updateFigures } from './firm';
 import { appInfo } from './info';
 import { poolFacets, poolList, poolYears } from './pool';
@@ -22,7 +25,9 @@ export interface ServiceContext {
 
 export function createService(ctx: ServiceContext): Service {
   const { db } = ctx;
+  const evaluator = createEvaluator(db);
   const changed = <T>(method: Method, value: T): T => {
+    evaluator.invalidate();
     ctx.onChange?.(method);
     return value;
   };
@@ -30,10 +35,15 @@ export function createService(ctx: ServiceContext): Service {
     'app.info': () => appInfo(db, ctx.dataFile, ctx.appVersion),
     'pool.years': () => poolYears(db),
     'pool.facets': (input) => poolFacets(db, input),
-    'pool.list': (input) => poolList(db, input),
+    'pool.list': (input) => poolList(db, input, evaluator),
     'firm.get': (input) => getFirm(db, input.firmId),
     'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor)),
     'firm.history': (input) => firmHistory(db, input),
+    'criteria.list': () => listCriteria(db),
+    'criteria.setEnabled': (input) => changed('criteria.setEnabled', setCriterionEnabled(db, input, ctx.actor)),
+    'evaluate.firm': (input) => evaluateFirm(db, input, (ids) => sourceRefs(db, ids)),
+    'evaluate.pool': (input) => evaluatePool(db, evaluator, input),
+    'analyst.record': (input) => changed('analyst.record', recordInput(db, input, ctx.actor)),
     'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
   };
 }

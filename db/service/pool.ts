@@ -2,7 +2,10 @@
 // sorted and paged in SQL. Sort columns come from an allow-list; every value is bound.
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput, PoolSortColumn } from '../contract';
+import { AppError } from '../errors';
 import { TITLE_CODES, TITLE_LEVEL, type TitleCode } from '../figures';
+import { requireSet } from './criteria';
+import type { Evaluator } from './evaluation';
 
 // Gradient order of titles, highest last, for sorting the titles column by the highest title held.
 const TITLE_RANK: Record<TitleCode, number> = {
@@ -29,6 +32,7 @@ const SORT_SQL: Record<PoolSortColumn, string> = {
   share_domestic: 'fy.share_domestic',
   rank_national: 'fy.rank_national',
   rank_global: 'fy.rank_global',
+  verdict: 'ev.verdict_rank',
 };
 
 export function dataYears(db: Database.Database): number[] {
@@ -67,10 +71,22 @@ function likePattern(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>): MethodOutput<'pool.list'> {
+export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>, evaluator: Evaluator): MethodOutput<'pool.list'> {
   const dataYear = input.dataYear ?? defaultDataYear(dataYears(db), input.year);
   const where = ['m.year = @year'];
+  // With a criteria set: verdicts for the whole pool (cached), joined from a temporary table.
+  const setId = input.setId;
+  if (setId) {
+    requireSet(setId);
+    evaluator.mirror(setId, input.year, dataYear ?? undefined);
+  }
+  const evalJoin = setId ? 'LEFT JOIN temp.eval_verdicts ev ON ev.firm_id = f.id' : '';
+  if (input.verdict) {
+    if (!setId) throw new AppError('invalid_input', '按达标情况筛选需先选择标准集');
+    where.push('ev.verdict = @verdict');
+  }
   const params: Record<string, unknown> = { year: input.year, dataYear, limit: input.limit, offset: input.offset };
+  if (input.verdict) params.verdict = input.verdict;
   if (input.town) {
     where.push('f.town = @town');
     params.town = input.town;
@@ -90,9 +106,10 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>)
     params.codeLike = `${likePattern(q.replace(/\s/g, '').toUpperCase())}%`;
   }
   const whereSql = where.join(' AND ');
-  const total = db.prepare(`SELECT count(*) FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE ${whereSql}`).pluck().get(params) as number;
+  const total = db.prepare(`SELECT count(*) FROM pool_members m JOIN firms f ON f.id = m.firm_id ${evalJoin} WHERE ${whereSql}`).pluck().get(params) as number;
+  if (!setId && sortColumn(input) === 'verdict') throw new AppError('invalid_input', '按达标情况排序需先选择标准集');
 
-  const sort = input.sort ?? { column: 'name', dir: 'asc' };
+  const sort = input.sort ?? { column: 'name' as const, dir: 'asc' as const };
   const order = `${SORT_SQL[sort.column]} ${sort.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, f.id`;
   const rows = db
     .prepare(
@@ -105,6 +122,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>)
        JOIN sources fs ON fs.id = f.source_id
        LEFT JOIN firm_years fy ON fy.firm_id = f.id AND fy.year = @dataYear
        LEFT JOIN sources ys ON ys.id = fy.source_id
+       ${evalJoin}
        WHERE ${whereSql}
        ORDER BY ${order}
        LIMIT @limit OFFSET @offset`,
@@ -124,10 +142,23 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>)
       titles.set(t.firm_id, list);
     }
   }
+  const results = setId ? evaluator.pool(setId, input.year, dataYear ?? undefined) : null;
   return {
     total,
     offset: input.offset,
     dataYear,
-    rows: rows.map(({ main_share, sample, ...r }) => ({ ...r, mainShare: main_share, sample: sample === 1, titles: titles.get(r.firmId) ?? [] })),
+    rows: rows.map(({ main_share, sample, ...r }) => {
+      const e = results?.get(r.firmId);
+      return {
+        ...r,
+        mainShare: main_share,
+        sample: sample === 1,
+        titles: titles.get(r.firmId) ?? [],
+        verdict: e?.verdict ?? null,
+        statuses: e?.criteria.map((c) => ({ id: c.id, status: c.status, enabled: c.enabled })) ?? [],
+      };
+    }),
   };
 }
+
+const sortColumn = (input: ParsedInput<'pool.list'>) => input.sort?.column;

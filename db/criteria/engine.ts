@@ -1,0 +1,218 @@
+// The evaluator: a criteria set's rule trees over one firm's facts for data year Y (criteria-spec §1–§4).
+import { compare, inBand, metricUnit, metricValue, type FirmFacts, type MetricValue, type Used } from './metrics';
+import { projectCheck, combineProjections, type Projection } from './projection';
+import type { CriteriaSet, Criterion, Rule } from './schema';
+import { scoreTable, type Interval, type ScoreResult } from './score';
+
+export type Status = 'pass' | 'fail' | 'unknown' | 'review';
+export type Verdict = 'eligible' | 'not_eligible' | 'incomplete' | 'needs_review';
+
+export interface Check {
+  metric: string;
+  op: '>=' | '>' | '<=' | '<' | '==';
+  threshold: number;
+  year: number;
+  unit: ReturnType<typeof metricUnit>;
+  state: MetricValue['state'];
+  value: number | null;
+  /** Why an undefined value is undefined (a zero denominator, a CAGR over a value ≤ 0). */
+  reason: string | null;
+  status: Status;
+  gap: { abs: number; rel: number | null } | null;
+  used: Used[];
+}
+
+/** Qualitative items: titles held, route flags and judgements, with what the analyst recorded. */
+export interface Item {
+  kind: 'title' | 'flag' | 'review' | 'score';
+  key: string;
+  status: Status;
+  recorded: { value: boolean; note: string | null; actor: string; at: string } | null;
+}
+
+interface Node {
+  status: Status;
+  checks: Check[];
+  items: Item[];
+  projection: Projection;
+}
+
+export interface CriterionResult {
+  id: string;
+  enabled: boolean;
+  status: Status;
+  primary: Check | null;
+  checks: Check[];
+  items: Item[];
+  score: Interval | null;
+  projection: Projection;
+}
+
+export interface Evaluation {
+  setId: string;
+  year: number;
+  verdict: Verdict;
+  score: (Interval & { max: number }) | null;
+  scores: Record<string, ScoreResult>;
+  projection: Projection;
+  criteria: CriterionResult[];
+}
+
+export function combineAll(statuses: Status[]): Status {
+  if (statuses.includes('fail')) return 'fail';
+  if (statuses.includes('unknown')) return 'unknown';
+  if (statuses.includes('review')) return 'review';
+  return 'pass';
+}
+
+export function combineAny(statuses: Status[]): Status {
+  if (statuses.includes('pass')) return 'pass';
+  if (statuses.includes('unknown')) return 'unknown';
+  if (statuses.includes('review')) return 'review';
+  return 'fail';
+}
+
+const VERDICT: Record<Status, Verdict> = { pass: 'eligible', fail: 'not_eligible', unknown: 'incomplete', review: 'needs_review' };
+
+interface Ctx {
+  facts: FirmFacts;
+  set: CriteriaSet;
+  scores: Map<string, ScoreResult>;
+}
+
+function gapOf(value: number, op: Check['op'], threshold: number): Check['gap'] {
+  const abs = op === '<=' || op === '<' ? value - threshold : threshold - value;
+  return { abs, rel: threshold === 0 ? null : abs / Math.abs(threshold) };
+}
+
+function cmpNode(ctx: Ctx, rule: Extract<Rule, { cmp: string }>, year: number): Node {
+  const v = metricValue(ctx.facts, rule.cmp, year);
+  const base = { metric: rule.cmp, op: rule.op, threshold: rule.value, year, unit: metricUnit(rule.cmp), state: v.state, used: v.used };
+  let check: Check;
+  if (v.state === 'known') {
+    const ok = compare(v.value, rule.op, rule.value);
+    check = { ...base, value: v.value, reason: null, status: ok ? 'pass' : 'fail', gap: ok ? { abs: 0, rel: 0 } : gapOf(v.value, rule.op, rule.value) };
+  } else if (v.state === 'unknown') {
+    check = { ...base, value: null, reason: `missing: ${v.missing.map((m) => (m.year == null ? m.key : `${m.key}(${m.year})`)).join(', ')}`, status: 'unknown', gap: null };
+  } else {
+    check = { ...base, value: null, reason: v.reason, status: 'fail', gap: null };
+  }
+  return { status: check.status, checks: [check], items: [], projection: projectCheck(ctx.facts, check) };
+}
+
+function inputItem(ctx: Ctx, kind: 'flag' | 'review', key: string): Node {
+  const input = ctx.facts.inputs.get(kind === 'flag' ? `flag:${key}` : `judgement:${ctx.set.id}:${key}`);
+  const recorded = input && typeof input.value === 'boolean' ? { value: input.value, note: input.note, actor: input.actor, at: input.at } : null;
+  // Route flags are false until recorded; required judgements stay for review until recorded.
+  const status: Status = recorded ? (recorded.value ? 'pass' : 'fail') : kind === 'flag' ? 'fail' : 'review';
+  return { status, checks: [], items: [{ kind, key, status, recorded }], projection: status === 'fail' ? { kind: 'not_projectable' } : { kind: 'none' } };
+}
+
+function merge(nodes: Node[], status: Status, projection: Projection): Node {
+  return { status, checks: nodes.flatMap((n) => n.checks), items: nodes.flatMap((n) => n.items), projection };
+}
+
+export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
+  if ('cmp' in rule) return cmpNode(ctx, rule, year);
+  if ('all' in rule) {
+    const nodes = rule.all.map((r) => evalRule(ctx, r, year));
+    return merge(nodes, combineAll(nodes.map((n) => n.status)), combineProjections(nodes.map((n) => n.projection), 'all'));
+  }
+  if ('any' in rule) {
+    const nodes = rule.any.map((r) => evalRule(ctx, r, year));
+    const status = combineAny(nodes.map((n) => n.status));
+    return merge(nodes, status, status === 'pass' ? { kind: 'none' } : combineProjections(nodes.map((n) => n.projection), 'any'));
+  }
+  if ('each_year' in rule) {
+    const nodes = Array.from({ length: rule.each_year }, (_, k) => evalRule(ctx, rule.rule, year - rule.each_year + 1 + k));
+    const status = combineAll(nodes.map((n) => n.status));
+    // A condition on past years cannot be projected forward, except when only the latest year is short.
+    const pastFails = nodes.slice(0, -1).some((n) => n.status === 'fail');
+    return merge(nodes, status, pastFails ? { kind: 'not_projectable' } : combineProjections(nodes.map((n) => n.projection), 'all'));
+  }
+  if ('when' in rule) {
+    const cond = evalRule(ctx, rule.when, year);
+    if (cond.status === 'pass') return evalRule(ctx, rule.then, year);
+    if (cond.status === 'fail') return evalRule(ctx, rule.else, year);
+    return { ...cond, projection: { kind: 'not_projectable' } };
+  }
+  if ('band' in rule) {
+    const v = metricValue(ctx.facts, rule.band, year);
+    if (v.state !== 'known') {
+      const check: Check = { metric: rule.band, op: '>=', threshold: 0, year, unit: metricUnit(rule.band), state: v.state, value: null, reason: v.state === 'undefined' ? v.reason : 'missing', status: v.state === 'unknown' ? 'unknown' : 'fail', gap: null, used: v.used };
+      return { status: check.status, checks: [check], items: [], projection: { kind: 'not_projectable' } };
+    }
+    const chosen = rule.cases.find((c) => inBand(v.value, c));
+    if (!chosen) return { status: 'fail', checks: [], items: [], projection: { kind: 'not_projectable' } };
+    return evalRule(ctx, chosen.rule, year);
+  }
+  if ('title' in rule) {
+    const held = ctx.facts.titles.some((t) => t.code === rule.title && (t.year == null || t.year <= year + 1));
+    const status: Status = held ? 'pass' : 'fail';
+    return { status, checks: [], items: [{ kind: 'title', key: rule.title, status, recorded: null }], projection: held ? { kind: 'none' } : { kind: 'not_projectable' } };
+  }
+  if ('flag' in rule) return inputItem(ctx, 'flag', rule.flag);
+  if ('review' in rule) return inputItem(ctx, 'review', rule.review);
+  if ('score' in rule) {
+    const table = ctx.set.scores[rule.score];
+    let s = ctx.scores.get(rule.score);
+    if (!s) ctx.scores.set(rule.score, (s = scoreTable(ctx.facts, table, year)));
+    const iv = rule.block ? (s.blocks[rule.block] ?? { lo: 0, hi: 0 }) : s;
+    const status: Status = compare(iv.lo, rule.op, rule.value) ? 'pass' : !compare(iv.hi, rule.op, rule.value) ? 'fail' : 'unknown';
+    const key = rule.block ? `${rule.score}.${rule.block}` : rule.score;
+    return { status, checks: [], items: [{ kind: 'score', key, status, recorded: null }], projection: status === 'pass' ? { kind: 'none' } : { kind: 'not_projectable' } };
+  }
+  return { status: rule.const ? 'pass' : 'fail', checks: [], items: [], projection: rule.const ? { kind: 'none' } : { kind: 'not_projectable' } };
+}
+
+/** The criteria in force: enabled ones, an enabled alternative standing in for the one it replaces. */
+export function activeCriteria(set: CriteriaSet, enabled: (c: Criterion) => boolean): Set<string> {
+  const on = set.criteria.filter(enabled);
+  const replaced = new Set(on.flatMap((c) => (c.replaces ? [c.replaces] : [])));
+  return new Set(on.filter((c) => !replaced.has(c.id)).map((c) => c.id));
+}
+
+/** The score a criterion's rule refers to, shown beside it. */
+function scoreOf(rule: Rule, scores: Map<string, ScoreResult>): Interval | null {
+  if ('score' in rule && !rule.block) return scores.get(rule.score) ?? null;
+  for (const child of 'all' in rule ? rule.all : 'any' in rule ? rule.any : []) {
+    const s = scoreOf(child, scores);
+    if (s) return s;
+  }
+  return null;
+}
+
+export function evaluate(set: CriteriaSet, facts: FirmFacts, year: number, enabled: (c: Criterion) => boolean = (c) => c.enabled): Evaluation {
+  const ctx: Ctx = { facts, set, scores: new Map() };
+  const active = activeCriteria(set, enabled);
+  const criteria: CriterionResult[] = set.criteria.map((c) => {
+    const node = evalRule(ctx, c.rule, year);
+    const primary = node.checks.find((k) => k.status === node.status) ?? node.checks.find((k) => k.status !== 'pass') ?? node.checks[0] ?? null;
+    return {
+      id: c.id,
+      enabled: active.has(c.id),
+      status: node.status,
+      primary,
+      checks: node.checks,
+      items: node.items,
+      score: scoreOf(c.rule, ctx.scores),
+      projection: node.status === 'fail' ? node.projection : { kind: 'none' },
+    };
+  });
+  const counted = criteria.filter((c) => c.enabled);
+  const status = combineAll(counted.map((c) => c.status));
+  const failing = counted.filter((c) => c.status === 'fail');
+  const main = Object.keys(set.scores)[0];
+  const mainScore = main ? (ctx.scores.get(main) ?? scoreTable(facts, set.scores[main], year)) : null;
+  if (main && !ctx.scores.has(main)) ctx.scores.set(main, mainScore!);
+  return {
+    setId: set.id,
+    year,
+    verdict: VERDICT[status],
+    score: mainScore ? { lo: mainScore.lo, hi: mainScore.hi, max: mainScore.max } : null,
+    scores: Object.fromEntries(ctx.scores),
+    projection: failing.length ? combineProjections(failing.map((c) => c.projection), 'all') : { kind: 'none' },
+    criteria,
+  };
+}
+

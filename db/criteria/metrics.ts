@@ -1,0 +1,200 @@
+// Metrics named in criteria files, computed for one firm and data year Y per criteria-spec §1–§2.
+// A missing input makes a metric unknown (never 0); a zero denominator or a CAGR over a non-positive value
+// makes it undefined, and every comparison on it fails.
+import { FIGURE_KEYS, figureSpec, type FigureKey, type TitleCode } from '../figures';
+
+export interface Used {
+  key: string;
+  year: number | null;
+  value: number | null;
+  sourceId: number | null;
+}
+
+export type MetricValue =
+  | { state: 'known'; value: number; used: Used[] }
+  | { state: 'unknown'; used: Used[]; missing: { key: string; year: number | null }[] }
+  | { state: 'undefined'; used: Used[]; reason: 'zero_denominator' | 'cagr_nonpositive' };
+
+export interface YearFigures {
+  values: Partial<Record<FigureKey, number | null>>;
+  sources: Partial<Record<FigureKey, number>>;
+}
+
+export interface AnalystInput {
+  value: number | boolean;
+  note: string | null;
+  actor: string;
+  at: string;
+}
+
+export interface FirmFacts {
+  segmentSince: number | null;
+  foundedYear: number | null;
+  isNewProduct: boolean;
+  listed: boolean;
+  titles: { code: TitleCode; year: number | null }[];
+  figures: Map<number, YearFigures>;
+  /** Keyed `flag:KEY`, `points:KEY`, `judgement:SET:CRITERION`. */
+  inputs: Map<string, AnalystInput>;
+}
+
+const DERIVED = {
+  debt_ratio: ['total_liabilities', 'total_assets'],
+  rd_intensity: ['rd_expense', 'revenue'],
+  main_share: ['main_revenue', 'revenue'],
+  product_share_of_total: ['product_revenue', 'revenue'],
+  product_share_of_main: ['product_revenue', 'main_revenue'],
+  net_margin: ['net_profit', 'revenue'],
+} as const satisfies Record<string, readonly [FigureKey, FigureKey]>;
+const FUNCTIONS = ['growth', 'avg_growth_2y', 'cagr_2y', 'avg_3y', 'sum_2y', 'sum_3y', 'avg_2y'] as const;
+const FIRM_LEVEL = ['years_in_segment', 'years_operating', 'is_new_product', 'listed'] as const;
+
+type Parsed =
+  | { kind: 'raw'; key: FigureKey }
+  | { kind: 'derived'; name: keyof typeof DERIVED }
+  | { kind: 'fn'; fn: (typeof FUNCTIONS)[number]; key: FigureKey }
+  | { kind: 'firm'; name: (typeof FIRM_LEVEL)[number] }
+  | { kind: 'input'; key: string };
+
+const cache = new Map<string, Parsed | null>();
+
+export function parseMetric(name: string): Parsed | null {
+  if (cache.has(name)) return cache.get(name)!;
+  let p: Parsed | null = null;
+  const fn = /^(\w+)\((\w+)\)$/.exec(name);
+  if ((FIGURE_KEYS as readonly string[]).includes(name)) p = { kind: 'raw', key: name as FigureKey };
+  else if (name in DERIVED) p = { kind: 'derived', name: name as keyof typeof DERIVED };
+  else if ((FIRM_LEVEL as readonly string[]).includes(name)) p = { kind: 'firm', name: name as (typeof FIRM_LEVEL)[number] };
+  else if (/^input:[a-z0-9_]+$/.test(name)) p = { kind: 'input', key: name.slice(6) };
+  else if (fn && (FUNCTIONS as readonly string[]).includes(fn[1]) && (FIGURE_KEYS as readonly string[]).includes(fn[2])) {
+    p = { kind: 'fn', fn: fn[1] as (typeof FUNCTIONS)[number], key: fn[2] as FigureKey };
+  }
+  cache.set(name, p);
+  return p;
+}
+
+export const isMetric = (name: string): boolean => parseMetric(name) !== null;
+
+/** The figure a metric is measured in, for units and projection: money metrics project at their CAGR. */
+export function metricUnit(name: string): 'money' | 'percent' | 'years' | 'count' | 'rank' | 'flag' | 'points' {
+  const p = parseMetric(name);
+  if (!p) return 'count';
+  if (p.kind === 'raw') {
+    const u = figureSpec(p.key).unit;
+    return u === 'persons' ? 'count' : u;
+  }
+  if (p.kind === 'fn') return p.fn === 'growth' || p.fn === 'avg_growth_2y' || p.fn === 'cagr_2y' ? 'percent' : metricUnit(p.key);
+  if (p.kind === 'derived') return 'percent';
+  if (p.kind === 'input') return 'points';
+  return p.name.startsWith('years') ? 'years' : 'flag';
+}
+
+/** The raw figure a money metric follows (for projection), if any. */
+export function moneyBase(name: string): FigureKey | null {
+  const p = parseMetric(name);
+  if (p?.kind === 'raw' && figureSpec(p.key).unit === 'money') return p.key;
+  if (p?.kind === 'fn' && ['avg_3y', 'sum_2y', 'sum_3y', 'avg_2y'].includes(p.fn) && figureSpec(p.key).unit === 'money') return p.key;
+  return null;
+}
+
+function raw(f: FirmFacts, key: FigureKey, year: number): MetricValue {
+  const fy = f.figures.get(year);
+  const v = fy?.values[key];
+  const used: Used[] = [{ key, year, value: v ?? null, sourceId: fy?.sources[key] ?? null }];
+  return v == null ? { state: 'unknown', used, missing: [{ key, year }] } : { state: 'known', value: v, used };
+}
+
+/** Combines parts: unknown if any is unknown, undefined if any is undefined, else `compute`. */
+function combine(parts: MetricValue[], compute: (v: number[]) => number | 'zero_denominator' | 'cagr_nonpositive'): MetricValue {
+  const used = parts.flatMap((p) => p.used);
+  const missing = parts.flatMap((p) => (p.state === 'unknown' ? p.missing : []));
+  if (missing.length) return { state: 'unknown', used, missing };
+  const undef = parts.find((p) => p.state === 'undefined');
+  if (undef && undef.state === 'undefined') return { state: 'undefined', used, reason: undef.reason };
+  const r = compute(parts.map((p) => (p as { value: number }).value));
+  return typeof r === 'number' ? { state: 'known', value: r, used } : { state: 'undefined', used, reason: r };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 'zero_denominator' : (a / b) * 100);
+const growthOf = (now: number, before: number) => (before === 0 ? 'zero_denominator' : (now / before - 1) * 100);
+
+function fnValue(f: FirmFacts, fn: (typeof FUNCTIONS)[number], key: FigureKey, y: number): MetricValue {
+  const at = (yy: number) => raw(f, key, yy);
+  switch (fn) {
+    case 'growth':
+      return combine([at(y), at(y - 1)], ([a, b]) => growthOf(a, b));
+    case 'avg_growth_2y':
+      return combine([fnValue(f, 'growth', key, y), fnValue(f, 'growth', key, y - 1)], ([a, b]) => (a + b) / 2);
+    case 'cagr_2y':
+      return combine([at(y), at(y - 2)], ([a, b]) => (a <= 0 || b <= 0 ? 'cagr_nonpositive' : (Math.sqrt(a / b) - 1) * 100));
+    case 'avg_3y':
+      return combine([at(y - 2), at(y - 1), at(y)], (v) => (v[0] + v[1] + v[2]) / 3);
+    case 'avg_2y':
+      return combine([at(y - 1), at(y)], (v) => (v[0] + v[1]) / 2);
+    case 'sum_2y':
+      return combine([at(y - 1), at(y)], (v) => v[0] + v[1]);
+    case 'sum_3y':
+      return combine([at(y - 2), at(y - 1), at(y)], (v) => v[0] + v[1] + v[2]);
+  }
+}
+
+function firmValue(f: FirmFacts, name: (typeof FIRM_LEVEL)[number], y: number): MetricValue {
+  const since = name === 'years_in_segment' ? f.segmentSince : name === 'years_operating' ? f.foundedYear : null;
+  if (name === 'is_new_product' || name === 'listed') {
+    const v = name === 'listed' ? f.listed : f.isNewProduct;
+    return { state: 'known', value: v ? 1 : 0, used: [{ key: name, year: null, value: v ? 1 : 0, sourceId: null }] };
+  }
+  const key = name === 'years_in_segment' ? 'segment_since' : 'founded_year';
+  const used: Used[] = [{ key, year: null, value: since, sourceId: null }];
+  return since == null ? { state: 'unknown', used, missing: [{ key, year: null }] } : { state: 'known', value: y - since, used };
+}
+
+export function metricValue(f: FirmFacts, name: string, y: number): MetricValue {
+  const p = parseMetric(name);
+  if (!p) throw new Error(`unknown metric ${name}`);
+  switch (p.kind) {
+    case 'raw':
+      return raw(f, p.key, y);
+    case 'derived': {
+      const [a, b] = DERIVED[p.name];
+      return combine([raw(f, a, y), raw(f, b, y)], ([x, z]) => ratio(x, z));
+    }
+    case 'fn':
+      return fnValue(f, p.fn, p.key, y);
+    case 'firm':
+      return firmValue(f, p.name, y);
+    case 'input': {
+      const input = f.inputs.get(`points:${p.key}`);
+      const used: Used[] = [{ key: name, year: null, value: typeof input?.value === 'number' ? input.value : null, sourceId: null }];
+      return typeof input?.value === 'number' ? { state: 'known', value: input.value, used } : { state: 'unknown', used, missing: [{ key: name, year: null }] };
+    }
+  }
+}
+
+const EPS = 1e-9;
+
+/** Decimal-exact comparison (criteria-spec §2): 7000/10000 against 70 % passes ≥ 70. */
+export function compare(value: number, op: '>=' | '>' | '<=' | '<' | '==', threshold: number): boolean {
+  const tol = EPS * Math.max(1, Math.abs(threshold), Math.abs(value));
+  switch (op) {
+    case '>=':
+      return value >= threshold - tol;
+    case '>':
+      return value > threshold + tol;
+    case '<=':
+      return value <= threshold + tol;
+    case '<':
+      return value < threshold - tol;
+    case '==':
+      return Math.abs(value - threshold) <= tol;
+  }
+}
+
+export function inBand(value: number, b: { gte?: number; gt?: number; lt?: number; lte?: number }): boolean {
+  return (
+    (b.gte === undefined || compare(value, '>=', b.gte)) &&
+    (b.gt === undefined || compare(value, '>', b.gt)) &&
+    (b.lt === undefined || compare(value, '<', b.lt)) &&
+    (b.lte === undefined || compare(value, '<=', b.lte))
+  );
+}

@@ -1,0 +1,61 @@
+// Banded scores as intervals (criteria-spec §3): an indicator whose input is unknown contributes [0, max].
+import type { Indicator, ScoreTable } from './schema';
+import { inBand, metricValue, type FirmFacts, type Used } from './metrics';
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+export interface IndicatorScore extends Interval {
+  id: string;
+  block: string | null;
+  max: number;
+  used: Used[];
+}
+
+export interface ScoreResult extends Interval {
+  max: number;
+  blocks: Record<string, Interval>;
+  indicators: IndicatorScore[];
+}
+
+function banded(f: FirmFacts, metric: string, bands: { points: number; gte?: number; gt?: number; lt?: number; lte?: number }[], year: number, max: number) {
+  const v = metricValue(f, metric, year);
+  if (v.state === 'unknown') return { lo: 0, hi: max, used: v.used };
+  if (v.state === 'undefined') return { lo: 0, hi: 0, used: v.used }; // every comparison on it fails: no band
+  const band = bands.find((b) => inBand(v.value, b));
+  const p = Math.min(band?.points ?? 0, max);
+  return { lo: p, hi: p, used: v.used };
+}
+
+function indicatorScore(f: FirmFacts, ind: Indicator, year: number): IndicatorScore {
+  const base = { id: ind.id, block: ind.block ?? null, max: ind.max };
+  if (ind.input) {
+    const input = f.inputs.get(`points:${ind.input}`);
+    if (typeof input?.value !== 'number') return { ...base, lo: 0, hi: ind.max, used: [] };
+    const p = Math.max(0, Math.min(ind.max, input.value));
+    return { ...base, lo: p, hi: p, used: [{ key: `input:${ind.input}`, year: null, value: input.value, sourceId: null }] };
+  }
+  const parts = ind.best_of ?? [{ metric: ind.metric!, bands: ind.bands! }];
+  const scored = parts.map((p) => banded(f, p.metric, p.bands, year, ind.max));
+  return { ...base, lo: Math.max(...scored.map((s) => s.lo)), hi: Math.max(...scored.map((s) => s.hi)), used: scored.flatMap((s) => s.used) };
+}
+
+export function scoreTable(f: FirmFacts, table: ScoreTable, year: number): ScoreResult {
+  const indicators = table.indicators.map((i) => indicatorScore(f, i, year));
+  const blocks: Record<string, Interval> = {};
+  for (const i of indicators) {
+    if (!i.block) continue;
+    const b = (blocks[i.block] ??= { lo: 0, hi: 0 });
+    b.lo += i.lo;
+    b.hi += i.hi;
+  }
+  return {
+    max: table.max,
+    lo: indicators.reduce((s, i) => s + i.lo, 0),
+    hi: indicators.reduce((s, i) => s + i.hi, 0),
+    blocks,
+    indicators,
+  };
+}
