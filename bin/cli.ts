@@ -11,6 +11,7 @@ import { defaultDataFile } from '../db/paths';
 import { createService, dispatch } from '../db/service';
 import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
+import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { formatInfo } from './info';
 
 const UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
@@ -68,6 +69,65 @@ program
       } finally {
         h.close();
       }
+    }),
+  );
+
+/** Opens the data file read-only and runs one contract method, throwing its error message. */
+async function query<T>(dbFile: string, work: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<T>): Promise<T> {
+  const h = openPoolDb({ file: dbFile, readonly: true });
+  try {
+    const service = createService({ db: h.db, dataFile: h.file, actor: actor(), appVersion: APP_VERSION });
+    return await work(async (method, input) => {
+      const r = await dispatch(service, method, input);
+      if (!r.ok) throw new AppError(r.error.code as 'invalid_input', r.error.message, r.error.details);
+      return r.data;
+    });
+  } finally {
+    h.close();
+  }
+}
+
+program
+  .command('evaluate')
+  .description('evaluate every firm of a pool year against one criteria set')
+  .addOption(dbOption())
+  .requiredOption('--set <id>', 'criteria set id (see `champion-pool criteria`)')
+  .option('--year <year>', "data year Y (default: each firm's latest year with revenue)")
+  .option('--pool <year>', 'pool year (default: the latest)')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+  .action((o: { db: string; set: string; year?: string; pool?: string; format: 'table' | 'json' | 'csv' }) =>
+    run(async () => {
+      const year = o.year === undefined ? undefined : Number(o.year);
+      if (year !== undefined && !Number.isInteger(year)) fail(`年度无效：${o.year}`, 2);
+      const out = await query(o.db, async (call) => {
+        const years = (await call('pool.years', {})) as { year: number }[];
+        const poolYear = o.pool ? Number(o.pool) : years[0]?.year;
+        if (poolYear === undefined) throw new AppError('not_found', '数据文件中没有培育库年度');
+        const sets = (await call('criteria.list', {})) as Parameters<typeof criteriaTable>[0];
+        const set = sets.find((s) => s.id === o.set);
+        if (!set) throw new AppError('not_found', `没有标准集 ${o.set}；可用：${sets.map((s) => s.id).join(', ')}`);
+        const pool = (await call('evaluate.pool', { year: poolYear, setId: o.set, dataYear: year, limit: 1000 })) as Parameters<typeof evaluationJson>[0];
+        for (let offset = pool.rows.length; offset < pool.total; offset += 1000) {
+          const more = (await call('evaluate.pool', { year: poolYear, setId: o.set, dataYear: year, offset, limit: 1000 })) as typeof pool;
+          pool.rows.push(...more.rows);
+        }
+        if (o.format === 'json') return JSON.stringify(evaluationJson(pool), null, 2) + '\n';
+        if (o.format === 'csv') return evaluationCsv(pool);
+        return evaluationTable(pool, `${poolYear}年度培育库 · ${set.title.zh}（${set.document.number}）`);
+      });
+      process.stdout.write(out);
+    }),
+  );
+
+program
+  .command('criteria')
+  .description('list the criteria sets, their documents and confidence')
+  .addOption(dbOption())
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action((o: { db: string; format: 'text' | 'json' }) =>
+    run(async () => {
+      const sets = await query(o.db, (call) => call('criteria.list', {}) as Promise<Parameters<typeof criteriaTable>[0]>);
+      process.stdout.write(o.format === 'json' ? JSON.stringify(sets, null, 2) + '\n' : criteriaTable(sets));
     }),
   );
 

@@ -3,10 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { call, onEvent } from './api';
 import { setLanguage, type Lang } from './i18n';
 import { navigate, SECTIONS, href, useRoute, type Section } from './route';
+import { BenchmarkSection } from './sections/benchmark/BenchmarkSection';
 import { ComingSection } from './sections/ComingSection';
+import type { SectionContext } from './sections/context';
+import { CriteriaSection } from './sections/criteria/CriteriaSection';
 import { FirmSection } from './sections/FirmSection';
 import { PoolSection } from './sections/PoolSection';
 import { useAsync } from './useAsync';
+
+const SET_KEY = 'champion-pool-set';
 
 function SampleBanner({ refresh }: { refresh: number }) {
   const { t } = useTranslation();
@@ -27,6 +32,8 @@ export function App() {
   const years = useAsync(() => call('pool.years', {}), [refresh]);
   const [poolYear, setPoolYear] = useState<number | null>(null);
   const [dataYear, setDataYear] = useState<number | null>(null);
+  const [setId, setSetId] = useState(() => localStorage.getItem(SET_KEY) ?? 'cn-champion-2023');
+  const sets = useAsync(() => call('criteria.list', {}), []);
 
   useEffect(() => {
     const offChanged = onEvent('data:changed', () => setRefresh((n) => n + 1));
@@ -43,6 +50,8 @@ export function App() {
   const pool = list.find((p) => p.year === poolYear) ?? list[0];
   const effectiveDataYear = dataYear ?? pool?.defaultDataYear ?? null;
   const lang = i18n.language as Lang;
+  const changed = () => setRefresh((n) => n + 1);
+  const ctx: SectionContext | null = pool ? { poolYear: pool.year, poolName: pool.name, dataYear: effectiveDataYear, setId, refresh, onChanged: changed } : null;
 
   return (
     <div className="app">
@@ -85,6 +94,24 @@ export function App() {
                   ))}
                 </select>
               </label>
+              <label>
+                {t('pool.criteriaSet')}
+                <select
+                  value={setId}
+                  onChange={(e) => {
+                    setSetId(e.target.value);
+                    localStorage.setItem(SET_KEY, e.target.value);
+                  }}
+                  data-testid="criteria-set"
+                  className="set-select"
+                >
+                  {sets.data?.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {lang === 'en' ? s.title.en : s.title.zh}
+                    </option>
+                  ))}
+                </select>
+              </label>
             </>
           )}
           <span className="spacer" />
@@ -95,9 +122,11 @@ export function App() {
         <SampleBanner refresh={refresh} />
         {years.error && <p className="error" role="alert">{years.error.message}</p>}
         <main className="content">
-          {route.section === 'pool' && pool && <PoolSection pool={{ year: pool.year, name: pool.name, dataYear: effectiveDataYear }} refresh={refresh} />}
-          {route.section === 'firm' && <FirmSection firmId={route.firmId} refresh={refresh} onChanged={() => setRefresh((n) => n + 1)} />}
-          {route.section !== 'pool' && route.section !== 'firm' && <ComingSection section={route.section} />}
+          {route.section === 'pool' && ctx && <PoolSection ctx={ctx} />}
+          {route.section === 'firm' && <FirmSection firmId={route.firmId} ctx={ctx} refresh={refresh} onChanged={changed} />}
+          {route.section === 'benchmark' && ctx && <BenchmarkSection ctx={ctx} />}
+          {route.section === 'criteria' && ctx && <CriteriaSection ctx={ctx} />}
+          {(route.section === 'overview' || route.section === 'shortlist' || route.section === 'refresh') && <ComingSection section={route.section} />}
         </main>
       </div>
     </div>

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { benchmarkEn, benchmarkZh } from './benchmark';
+import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -23,7 +25,10 @@ export function setLanguage(lang: Lang): void {
 export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, criteriaLib: criteriaLibZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, criteriaLib: criteriaLibEn } },
+    },
     lng: lang,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false }, // React escapes

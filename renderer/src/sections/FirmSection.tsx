@@ -5,7 +5,9 @@ import { call } from '../api';
 import { formatDateTime, type Lang } from '../format';
 import { href } from '../route';
 import { useAsync } from '../useAsync';
+import { EvaluationPanel } from './EvaluationPanel';
 import { FiguresGrid } from './FiguresGrid';
+import type { SectionContext } from './context';
 import { FirmHistory } from './FirmHistory';
 
 function Profile({ detail }: { detail: FirmDetailT }) {
@@ -87,7 +89,7 @@ function Titles({ detail }: { detail: FirmDetailT }) {
   );
 }
 
-export function FirmSection({ firmId, refresh, onChanged }: { firmId: number | null; refresh: number; onChanged: () => void }) {
+export function FirmSection({ firmId, ctx, refresh, onChanged }: { firmId: number | null; ctx: SectionContext | null; refresh: number; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const [saved, setSaved] = useState(0);
   // The detail a save returns is shown at once, until the next load replaces it.
@@ -118,6 +120,7 @@ export function FirmSection({ firmId, refresh, onChanged }: { firmId: number | n
         <Profile detail={d} />
         <Titles detail={d} />
       </div>
+      {ctx && <EvaluationPanel firmId={d.firm.id} setId={ctx.setId} refresh={refresh + saved} onChanged={onChanged} />}
       <FiguresGrid
         detail={d}
         onSaved={(updated) => {

@@ -1,24 +1,22 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PoolSortColumn, TitleCode } from '../../../db/contract';
+import type { PoolSortColumn, TitleCode, VerdictT } from '../../../db/contract';
 import { call } from '../api';
 import { useAsync } from '../useAsync';
+import type { SectionContext } from './context';
 import { PoolTable } from './PoolTable';
 import { usePoolPages, type PoolQuery } from './usePoolPages';
 
-export interface PoolYearChoice {
-  year: number;
-  name: string;
-  dataYear: number | null;
-}
-
-export function PoolSection({ pool, refresh }: { pool: PoolYearChoice; refresh: number }) {
+export function PoolSection({ ctx }: { ctx: SectionContext }) {
+  const pool = { year: ctx.poolYear, name: ctx.poolName, dataYear: ctx.dataYear };
+  const refresh = ctx.refresh;
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [town, setTown] = useState('');
   const [chain, setChain] = useState('');
   const [title, setTitle] = useState<TitleCode | ''>('');
+  const [verdict, setVerdict] = useState<VerdictT | ''>('');
   // Largest firms first: the order an analyst reads a pool in.
   const [sorting, setSorting] = useState<SortingState>([{ id: 'revenue', desc: true }]);
   const deferredSearch = useDeferredValue(search.trim());
@@ -33,11 +31,13 @@ export function PoolSection({ pool, refresh }: { pool: PoolYearChoice; refresh: 
       town: town || undefined,
       chain: chain || undefined,
       title: title || undefined,
+      setId: ctx.setId,
+      verdict: verdict || undefined,
       sort: s ? { column: s.id as PoolSortColumn, dir: s.desc ? 'desc' : 'asc' } : undefined,
     };
-  }, [pool.year, pool.dataYear, deferredSearch, town, chain, title, sorting]);
+  }, [pool.year, pool.dataYear, deferredSearch, town, chain, title, verdict, ctx.setId, sorting]);
   const pages = usePoolPages(query, refresh);
-  const filtered = Boolean(search || town || chain || title);
+  const filtered = Boolean(search || town || chain || title || verdict);
 
   return (
     <section className="section pool-section">
@@ -78,6 +78,17 @@ export function PoolSection({ pool, refresh }: { pool: PoolYearChoice; refresh: 
             ))}
           </select>
         </label>
+        <label>
+          {t('pool.verdict')}
+          <select value={verdict} onChange={(e) => setVerdict(e.target.value as VerdictT | '')} data-testid="filter-verdict">
+            <option value="">{t('pool.all')}</option>
+            {(['eligible', 'needs_review', 'incomplete', 'not_eligible'] as const).map((v) => (
+              <option key={v} value={v}>
+                {t(`verdicts.${v}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {filtered && (
           <button
             type="button"
@@ -87,6 +98,7 @@ export function PoolSection({ pool, refresh }: { pool: PoolYearChoice; refresh: 
               setTown('');
               setChain('');
               setTitle('');
+              setVerdict('');
             }}
           >
             {t('pool.clear')}

@@ -45,17 +45,36 @@ export const COLUMN_WIDTHS: Record<PoolSortColumn, number> = {
   name: 212,
   town: 88,
   chain: 96,
-  main_product: 164,
-  titles: 164,
+  main_product: 150,
+  titles: 150,
   revenue: 108,
   main_share: 92,
   share_domestic: 100,
   rank_national: 80,
   rank_global: 80,
+  verdict: 120,
 };
+
+function VerdictCell({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  if (!row.verdict) return <>—</>;
+  return (
+    <span className="verdict-cell">
+      <span className={`verdict verdict-${row.verdict}`}>{t(`verdicts.${row.verdict}`)}</span>
+      <span className="status-dots" aria-hidden>
+        {row.statuses
+          .filter((s) => s.enabled)
+          .map((s) => (
+            <span key={s.id} className={`dot status-${s.status}`} title={`${s.id}：${t(`statuses.${s.status}`)}`} />
+          ))}
+      </span>
+    </span>
+  );
+}
 
 const columns = helper.columns([
   helper.accessor('name', { id: 'name', header: () => <Header id="name" />, cell: (c) => <NameCell row={c.row.original} /> }),
+  helper.accessor('verdict', { id: 'verdict', header: () => <Header id="verdict" />, cell: (c) => <VerdictCell row={c.row.original} /> }),
   helper.accessor('town', { id: 'town', header: () => <Header id="town" />, cell: (c) => c.getValue() ?? '—' }),
   helper.accessor('chain', { id: 'chain', header: () => <Header id="chain" />, cell: (c) => c.getValue() ?? '—' }),
   helper.accessor('mainProduct', { id: 'main_product', header: () => <Header id="main_product" />, cell: (c) => c.getValue() ?? '—' }),
