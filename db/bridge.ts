@@ -99,7 +99,12 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   function serveStatic(urlPath: string, res: http.ServerResponse): void {
     if (!options.staticDir) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'no UI is served here' } });
     const root = path.resolve(options.staticDir);
-    let rel = decodeURIComponent(urlPath.split('?')[0]);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(urlPath.split('?')[0]);
+    } catch {
+      return send(res, 400, 'bad request', 'text/plain');
+    }
     if (rel === '/' || !path.extname(rel)) rel = '/index.html'; // single-page app
     const file = path.resolve(root, '.' + rel);
     if (!file.startsWith(root + path.sep)) return send(res, 403, 'forbidden', 'text/plain');
@@ -119,7 +124,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     const auth = req.headers.authorization ?? '';
-    if (!sameToken(auth.replace(/^Bearer /, ''), token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: 'bad token' } });
+    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice('Bearer '.length), token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: 'bad token' } });
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'POST only' } });
     const method = decodeURIComponent(url.pathname.slice('/api/'.length));
     let input: unknown;

@@ -32,18 +32,24 @@ function readOwner(path: string): LockOwner | null {
   }
 }
 
+// Locks this process holds: a lock file with our own pid that is not among them was left by an earlier
+// process that happened to have the same pid (common in containers), so it is stale.
+const held = new Set<string>();
+
 export function acquireLock(dataFile: string): FileLock {
   const path = `${dataFile}.lock`;
   const me: LockOwner = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(path, JSON.stringify(me), { flag: 'wx' });
+      held.add(path);
       let released = false;
       return {
         path,
         release() {
           if (released) return;
           released = true;
+          held.delete(path);
           const owner = readOwner(path);
           if (owner?.pid === me.pid) fs.rmSync(path, { force: true });
         },
@@ -51,7 +57,8 @@ export function acquireLock(dataFile: string): FileLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = readOwner(path);
-      const stale = !owner || (owner.host === me.host && owner.pid !== me.pid && !alive(owner.pid));
+      const sameHost = owner?.host === me.host;
+      const stale = !owner || (sameHost && owner.pid === me.pid && !held.has(path)) || (sameHost && owner.pid !== me.pid && !alive(owner.pid));
       if (!stale) {
         throw new AppError('locked', `数据文件正被另一个程序使用（进程 ${owner.pid}，${owner.host}）：${dataFile}`, owner);
       }

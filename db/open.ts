@@ -53,7 +53,8 @@ export function openPoolDb(options: OpenOptions): PoolDb {
   let db: Database.Database | undefined;
   try {
     db = new Database(file);
-    configure(db, false);
+    // Every refusal comes before the first write (switching to WAL rewrites the header), so a refused
+    // file is left byte for byte as it was.
     assertNotNewer(db, file);
     const before = schemaVersion(db);
     if (exists && before === 0) {
@@ -62,6 +63,7 @@ export function openPoolDb(options: OpenOptions): PoolDb {
       if (foreign > 0) throw new AppError('invalid_input', `不是培育库数据文件，未作任何改动：${file}`, { file });
       if (!options.create) throw new AppError('not_found', `数据文件是空的：${file}`, { file });
     }
+    configure(db, false);
     let pre: { file: string; bytes: number } | null = null;
     if (exists && before > 0 && before < LATEST_VERSION) {
       const target = path.join(snapshotsDir(file), `${path.basename(file).replace(/\.[^.]+$/, '')}-before-v${LATEST_VERSION}-${Date.now()}.sqlite`);

@@ -124,6 +124,7 @@ export function updateFigures(db: Database.Database, input: ParsedInput<'firm.up
 }
 
 export function firmHistory(db: Database.Database, input: ParsedInput<'firm.history'>): MethodOutput<'firm.history'> {
+  if (!db.prepare('SELECT 1 FROM firms WHERE id = ?').get(input.firmId)) throw new AppError('not_found', `找不到企业（编号 ${input.firmId}）`, { firmId: input.firmId });
   return db
     .prepare(
       `SELECT id, at, actor, entity, year, field, old_value AS oldValue, new_value AS newValue, note

@@ -8,19 +8,16 @@ const count = (db: Database.Database, sql: string) => db.prepare(sql).pluck().ge
 
 /** How many stored values are still sample: non-null values in sample rows that no edit has replaced. */
 function sampleCounts(db: Database.Database): MethodOutput<'app.info'>['sample'] {
-  const sums = FIGURE_KEYS.map((k) => `sum(fy.${k} IS NOT NULL)`).join(' + ');
+  const notOverridden = (k: string) =>
+    `sum(fy.${k} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM value_overrides o WHERE o.firm_id = fy.firm_id AND o.year = fy.year AND o.field = '${k}'))`;
   const r = db
     .prepare(
-      `SELECT count(*) AS rows, coalesce(${sums}, 0) AS vals FROM firm_years fy JOIN sources s ON s.id = fy.source_id WHERE s.kind = 'sample'`,
+      `SELECT count(*) AS rows, coalesce(${FIGURE_KEYS.map(notOverridden).join(' + ')}, 0) AS vals
+       FROM firm_years fy JOIN sources s ON s.id = fy.source_id WHERE s.kind = 'sample'`,
     )
     .get() as { rows: number; vals: number };
-  const overridden = count(
-    db,
-    `SELECT count(*) FROM value_overrides o JOIN firm_years fy ON fy.firm_id = o.firm_id AND fy.year = o.year
-     JOIN sources s ON s.id = fy.source_id WHERE s.kind = 'sample'`,
-  );
   const firms = count(db, "SELECT count(*) FROM firms f JOIN sources s ON s.id = f.source_id WHERE s.kind = 'sample'");
-  return { firms, firmYears: r.rows, values: Math.max(0, r.vals - overridden) };
+  return { firms, firmYears: r.rows, values: r.vals };
 }
 
 export function appInfo(db: Database.Database, dataFile: string, appVersion: string): MethodOutput<'app.info'> {

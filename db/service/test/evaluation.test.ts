@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Method, MethodOutput } from '../../contract';
+import { openPoolDb, type PoolDb } from '../../open';
+import { createService, dispatch, type Service } from '../index';
+
+let dir: string;
+let h: PoolDb;
+let service: Service;
+
+async function ok<M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> {
+  const r = await dispatch(service, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.data as MethodOutput<M>;
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-eval-'));
+  h = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
+  service = createService({ db: h.db, dataFile: h.file, actor: 'analyst-wang', appVersion: 'test' });
+});
+afterEach(() => {
+  h.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const firmId = (name: string) => h.db.prepare('SELECT id FROM firms WHERE name = ?').pluck().get(name) as number;
+
+describe('evaluating the default 2023 pool against cn-champion-2023', () => {
+  it('gives each firm its verdict, eligible-or-closest first', async () => {
+    const r = await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' });
+    expect(r.total).toBe(11);
+    expect(r.counts).toEqual({ eligible: 0, not_eligible: 9, incomplete: 0, needs_review: 2 });
+    expect(r.rows.slice(0, 2).map((x) => x.name).sort()).toEqual(['台城新材料', '鑫金山机械']);
+    const byName = Object.fromEntries(r.rows.map((x) => [x.name, x]));
+    expect(byName['汉庄数控'].projection).toEqual({ kind: 'years', years: 1 });
+    expect(byName['越成制动'].projection).toEqual({ kind: 'not_projectable' });
+    const c2 = byName['越成制动'].criteria.find((c) => c.id === '2')!;
+    expect(c2).toMatchObject({ status: 'fail', threshold: 40000, unit: 'money', op: '>=' });
+    expect(c2.gap!.abs).toBeCloseTo(40000 - (31200 + 34800 + 38600) / 3, 6);
+  });
+
+  it('filters and sorts the pool table by verdict in SQL', async () => {
+    const review = await ok('pool.list', { year: 2023, setId: 'cn-champion-2023', verdict: 'needs_review' });
+    expect(review.total).toBe(2);
+    expect(review.rows.every((x) => x.verdict === 'needs_review' && x.statuses.length === 9)).toBe(true);
+    const sorted = await ok('pool.list', { year: 2023, setId: 'cn-champion-2023', sort: { column: 'verdict', dir: 'asc' } });
+    expect(sorted.rows.map((x) => x.verdict)).toEqual([...Array(2).fill('needs_review'), ...Array(9).fill('not_eligible')]);
+    const none = await dispatch(service, 'pool.list', { year: 2023, verdict: 'eligible' });
+    expect(none.ok).toBe(false);
+  });
+
+  it('turns needs_review into eligible once the analyst records the four judgements, and audits each', async () => {
+    const id = firmId('台城新材料');
+    for (const key of ['tech_leading', 'energy_advanced', 'innovation_leading', 'clean_record_3y']) {
+      await ok('analyst.record', { firmId: id, kind: 'judgement', setId: 'cn-champion-2023', key, value: true, note: '专家论证会意见' });
+    }
+    const eligible = await ok('pool.list', { year: 2023, setId: 'cn-champion-2023', verdict: 'eligible' });
+    expect(eligible.rows.map((x) => x.name)).toEqual(['台城新材料']);
+    const audit = h.db.prepare("SELECT actor, field, new_value, note FROM audit_log WHERE entity = 'analyst_input' ORDER BY id").all();
+    expect(audit).toHaveLength(4);
+    expect(audit[0]).toEqual({ actor: 'analyst-wang', field: 'judgement:cn-champion-2023:tech_leading', new_value: 'true', note: '专家论证会意见' });
+    const firm = await ok('evaluate.firm', { firmId: id });
+    const item = firm.evaluations[0].criteria.find((c) => c.id === '4')!.items[0];
+    expect(item.recorded).toMatchObject({ value: true, actor: 'analyst-wang', note: '专家论证会意见' });
+    // Clearing a judgement puts it back to review.
+    await ok('analyst.record', { firmId: id, kind: 'judgement', setId: 'cn-champion-2023', key: 'tech_leading', value: null });
+    expect((await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023', verdict: 'eligible' })).total).toBe(0);
+  });
+
+  it('refuses inputs of the wrong kind and judgements without a set', async () => {
+    const id = firmId('台城新材料');
+    const points = await dispatch(service, 'analyst.record', { firmId: id, kind: 'points', key: 'srdi_quality', value: true });
+    expect(points.ok).toBe(false);
+    const judgement = await dispatch(service, 'analyst.record', { firmId: id, kind: 'judgement', key: 'tech_leading', value: true });
+    expect(judgement.ok).toBe(false);
+    expect(h.db.prepare('SELECT count(*) FROM analyst_inputs').pluck().get()).toBe(0);
+  });
+
+  it('switches an unconfirmed criterion on, audited, and re-evaluates with it', async () => {
+    const before = await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' });
+    const set = await ok('criteria.setEnabled', { setId: 'cn-champion-2023', criterionId: 'u1', enabled: true });
+    expect(set.effective.u1).toBe(true);
+    expect(set.switchedBy.u1.actor).toBe('analyst-wang');
+    const after = await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' });
+    const row = (r: typeof after, name: string) => r.rows.find((x) => x.name === name)!.criteria.find((c) => c.id === 'u1')!;
+    expect(row(before, '台城新材料').enabled).toBe(false);
+    expect(row(after, '台城新材料').enabled).toBe(true);
+    expect(h.db.prepare("SELECT old_value || '→' || new_value FROM audit_log WHERE entity = 'criterion'").pluck().get()).toBe('off→on');
+    expect((await dispatch(service, 'criteria.setEnabled', { setId: 'nope', criterionId: '1', enabled: true })).ok).toBe(false);
+  });
+
+  it('evaluates one firm against all eight sets with the sources of the values used', async () => {
+    const r = await ok('evaluate.firm', { firmId: firmId('越成制动') });
+    expect(r.dataYear).toBe(2022);
+    expect(r.dataYears).toEqual([2020, 2021, 2022]);
+    expect(r.evaluations.map((e) => e.setId)).toHaveLength(8);
+    expect(r.sources.map((s) => s.kind)).toEqual(['sample']);
+    const older = await ok('evaluate.firm', { firmId: firmId('越成制动'), dataYear: 2021 });
+    expect(older.evaluations[0].criteria.find((c) => c.id === '2')!.status).toBe('unknown'); // 2019 is missing
+  });
+
+  it('sees an edited figure at once (the cache is dropped on every write)', async () => {
+    const id = firmId('汉庄数控');
+    expect((await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' })).rows.find((x) => x.firmId === id)!.criteria[1].status).toBe('fail');
+    await ok('firm.updateFigures', { firmId: id, years: [{ year: 2022, values: { main_revenue: 47000, revenue: 50000 } }] });
+    expect((await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' })).rows.find((x) => x.firmId === id)!.criteria[1].status).toBe('pass');
+  });
+});

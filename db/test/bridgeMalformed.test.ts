@@ -1,0 +1,76 @@
+// A request path with a malformed percent-encoding must not take the bridge down. This runs the bridge in a
+// child process (fixtures/bridgeChild.ts): an exception escaping a request handler would otherwise be an
+// uncaught error in the test runner itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CHILD = path.join(HERE, 'fixtures', 'bridgeChild.ts');
+const ROOT = path.resolve(HERE, '..', '..'); // where `tsx` resolves from
+let child: ChildProcess | null = null;
+
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGTERM');
+  child = null;
+});
+
+function startChild(dir: string): Promise<{ port: number; token: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let out = '';
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve(JSON.parse(line) as { port: number; token: string });
+    });
+    proc.on('exit', (code) => reject(new Error(`bridge child exited early (${code})`)));
+    proc.on('error', reject);
+  });
+}
+
+function get(port: number, urlPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: urlPath }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.setTimeout(5000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('bridge and malformed paths', () => {
+  it('starts in a child process and serves the UI', { timeout: 20_000 }, async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'static'));
+    fs.writeFileSync(path.join(dir, 'static', 'index.html'), 'ui');
+    const { port } = await startChild(dir);
+    expect(await get(port, '/')).toEqual({ status: 200, body: 'ui' });
+    expect((await get(port, '/api/%ff')).status).toBe(401); // the API wants the token before it decodes anything
+  });
+
+  // BUG (db/bridge.ts serveStatic, `decodeURIComponent(urlPath…)`): a GET of `/%ff` (or any malformed
+  // escape) throws URIError synchronously inside the http request listener. Nothing catches it: the
+  // process gets an uncaught exception (the CLI's `serve` dies; Electron's main process reports it) and
+  // the request never gets an answer. Decode inside try/catch and answer 400 (the API path is already
+  // safe because serveApi's rejection is caught).
+  it('answers 400 to a malformed escape in a static path and keeps serving', { timeout: 20_000 }, async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'static'));
+    fs.writeFileSync(path.join(dir, 'static', 'index.html'), 'ui');
+    const { port } = await startChild(dir);
+    for (const p of ['/%ff', '/%E0%A4%A', '/assets/%']) {
+      const res = await get(port, p);
+      expect(res.status, p).toBe(400);
+    }
+    expect(await get(port, '/')).toEqual({ status: 200, body: 'ui' });
+  });
+});
