@@ -129,8 +129,47 @@ describe('the 2023 pool in browser mode', () => {
     await expect(app.page.locator('a[data-nav="firm"]').textContent()).resolves.toBe('企业详情');
   });
 
+  it('shows each firm’s verdict under the chosen criteria set, and filters by it', async () => {
+    await app.page.locator('a[data-nav="pool"]').click();
+    await pool.waitForRows(11);
+    await expect(app.page.getByTestId('criteria-set').inputValue()).resolves.toBe('cn-champion-2023');
+    const verdicts = await pool.column('verdict');
+    expect(verdicts.filter((v) => v.startsWith('待研判'))).toHaveLength(2);
+    expect(verdicts.filter((v) => v.startsWith('未达标'))).toHaveLength(9);
+    await pool.filter('filter-verdict', 'needs_review');
+    await pool.waitForRows(2);
+    expect((await pool.nameList()).sort()).toEqual(['台城新材料', '鑫金山机械'].sort());
+    await pool.filter('filter-verdict', '');
+    await pool.waitForRows(11);
+    await app.page.getByTestId('criteria-set').selectOption('cn-srdi-2022');
+    await app.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="pool-table"] .verdict')].filter((e) => e.textContent === '达标').length === 8);
+    await app.page.getByTestId('criteria-set').selectOption('cn-champion-2023');
+  });
+
+  it('records the four judgements on a firm and sees it become eligible, with who and when', async () => {
+    await pool.waitForRows(11);
+    await pool.openFirm('台城新材料');
+    const panel = app.page.getByTestId('evaluation-cn-champion-2023');
+    await expect(panel.getByTestId('set-verdict').textContent()).resolves.toBe('待研判');
+    const row = (id: string) => panel.locator(`tr[data-criterion="${id}"]`);
+    await expect(row('2').getByTestId('criterion-status').textContent()).resolves.toBe('符合');
+    await expect(row('2').textContent()).resolves.toContain('6.22 亿元'); // (58600 + 61200 + 66800) / 3
+    for (const id of ['4', '5', '6', '7']) {
+      await row(id).getByRole('button', { name: '是', exact: true }).click();
+      await row(id).getByTestId('recorded').waitFor();
+    }
+    await app.page.getByTestId('evaluation-cn-champion-2023').getByTestId('set-verdict').filter({ hasText: '达标' }).waitFor();
+    await expect(row('7').getByTestId('recorded').textContent()).resolves.toContain('e2e-analyst');
+    await screenshot(app.page, 'firm-evaluation');
+    await app.page.locator('a[data-nav="pool"]').click();
+    await pool.filter('filter-verdict', 'eligible');
+    await pool.waitForRows(1);
+    expect(await pool.nameList()).toEqual(['台城新材料']);
+    await pool.filter('filter-verdict', '');
+  });
+
   it('shows a plain “coming” state for sections built later', async () => {
-    for (const section of ['overview', 'benchmark', 'shortlist', 'refresh', 'criteria']) {
+    for (const section of ['overview', 'shortlist', 'refresh']) {
       await app.page.locator(`a[data-nav="${section}"]`).click();
       await app.page.getByTestId(`coming-${section}`).waitFor();
       expect(await app.page.getByTestId(`coming-${section}`).textContent()).toContain('即将提供');

@@ -37,7 +37,7 @@ export class PoolPage {
     await this.page.locator('[data-testid="pool-table"]:not(.is-stale)').waitFor();
   }
 
-  async filter(testId: 'filter-town' | 'filter-chain' | 'filter-title', value: string) {
+  async filter(testId: 'filter-town' | 'filter-chain' | 'filter-title' | 'filter-verdict', value: string) {
     await this.page.getByTestId(testId).selectOption(value);
   }
 

@@ -1,0 +1,14 @@
+import { startApp } from './support/app';
+const app = await startApp();
+const p = app.page;
+await p.waitForSelector('[data-testid="pool-table"] tbody .firm-name');
+await p.locator('a[data-nav="benchmark"]').click();
+await p.locator('.bm-tabs button[data-tab="trend"]').click();
+await p.waitForTimeout(800);
+const html = await p.locator('section[data-chart="trend"] svg.recharts-surface').evaluate((e) => e.outerHTML);
+console.log(html.replace(/></g, '>\n<').split('\n').filter(l => /class=/.test(l)).map(l => l.slice(0, 160)).join('\n'));
+await p.locator('.bm-tabs button[data-tab="funnel"]').click();
+await p.waitForTimeout(500);
+const f = await p.locator('section[data-chart="funnel"] svg.recharts-surface').evaluate((e) => e.outerHTML);
+console.log(f.replace(/></g, '>\n<').split('\n').filter(l => /bm-funnel|label/.test(l)).map(l => l.slice(0, 200)).join('\n'));
+await app.close();

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, screenshot, startApp, type RunningApp } from './support/app';
+import { BenchmarkPage } from './support/benchmarkPage';
+import { PoolPage } from './support/pages';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
+
+describe('对标分析 on the default 2023 pool', () => {
+  let app: RunningApp;
+  let bench: BenchmarkPage;
+
+  beforeAll(async () => {
+    app = await startApp();
+    await new PoolPage(app.page).waitForRows(11);
+    bench = new BenchmarkPage(app.page);
+    await bench.open();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('1 · bars one metric across the 11 firms against its threshold, coloured by status', async () => {
+    await bench.show('bars', 'rect.bm-bar');
+    expect(await bench.count('bars', 'rect.bm-bar')).toBe(11);
+    await expect(app.page.getByTestId('bars-criterion').inputValue()).resolves.toBe('2');
+    await expect(app.page.getByTestId('bars-figure').getAttribute('data-threshold')).resolves.toBe('4'); // 40000 万元 in 亿元
+    const statuses = await bench.attrs('bars', 'rect.bm-bar', 'data-status');
+    expect(statuses.filter((s) => s === 'pass')).toHaveLength(2); // 台城新材料, 鑫金山机械
+    expect(statuses.filter((s) => s === 'fail')).toHaveLength(9);
+    const fills = await bench.attrs('bars', 'rect.bm-bar', 'fill');
+    expect(new Set(fills)).toEqual(new Set(['#2e7d32', '#c62828']));
+    const firms = await bench.attrs('bars', 'rect.bm-bar', 'data-firm');
+    expect(firms[0]).toBe('台城新材料'); // largest 3-year average first
+    const text = (await bench.card('bars').textContent()) ?? '';
+    expect(text).toContain('近三年平均主营业务收入（亿元）');
+    expect(text).toContain('门槛 ≥ 4.00 亿元');
+    await expect(bench.sampleNote().textContent()).resolves.toBe('含示例数据');
+    await screenshot(app.page, 'benchmark-1');
+
+    const png = await bench.exportPng('bars');
+    expect(png.name).toBe('对标分析-近三年平均主营业务收入.png');
+    expect(png.bytes.subarray(0, 8).equals(PNG)).toBe(true);
+    expect(pngSize(png.bytes).width).toBeGreaterThan(1600); // drawn at 2×
+    fs.writeFileSync(path.join(ARTIFACTS, 'benchmark-1-export.png'), png.bytes);
+
+    // Another criterion of the set: global rank (≤ 3), best first, two firms without a rank.
+    await app.page.getByTestId('bars-criterion').selectOption('3');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="bars-figure"]')?.getAttribute('data-threshold') === '3');
+    const rankStatuses = await bench.attrs('bars', 'rect.bm-bar', 'data-status');
+    expect(rankStatuses.filter((s) => s === 'pass')).toHaveLength(4);
+    expect(await bench.card('bars').textContent()).toContain('无数据（2 家）');
+    await screenshot(app.page, 'benchmark-1b');
+    await app.page.getByTestId('bars-criterion').selectOption('2');
+  });
+
+  it('2 · places each firm by revenue and domestic share, with both threshold lines and quadrant captions', async () => {
+    await bench.show('quadrant', 'circle.bm-dot');
+    expect(await bench.count('quadrant', 'circle.bm-dot')).toBe(11);
+    expect(await bench.count('quadrant', 'text.bm-point-label')).toBe(11);
+    const labels = await bench.texts('quadrant', 'text.bm-point-label');
+    expect(labels).toEqual(expect.arrayContaining(['鑫金山机械', '越成制动', '明源机械']));
+    const quadrants = Object.fromEntries(
+      (await bench.card('quadrant').locator('circle.bm-dot').evaluateAll((els) => els.map((e) => [e.getAttribute('data-firm'), e.getAttribute('data-quadrant')]))) as [string, string][],
+    );
+    expect(quadrants['台城新材料']).toBe('both'); // 7.11 亿元, 34.1 %
+    expect(quadrants['明源机械']).toBe('shareOnly'); // 3.31 亿元, 10.8 %
+    expect(quadrants['鲁南电解液']).toBe('revenueOnly'); // 4.45 亿元, 4.7 %
+    expect(quadrants['马兰屯智能装备']).toBe('neither');
+    // No two firm names overlap.
+    const boxes = await bench.card('quadrant').locator('text.bm-point-label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        expect(a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1).toBe(false);
+      }
+    const text = (await bench.card('quadrant').textContent()) ?? '';
+    expect(text).toContain('2022年营业收入（亿元）');
+    expect(text).toContain('国内细分市场占有率（%）');
+    expect(text).toContain('规模与占有率均达标');
+    await screenshot(app.page, 'benchmark-2');
+    const png = await bench.exportPng('quadrant');
+    expect(png.name).toBe('对标分析-市场占有率×营业收入.png');
+    expect(png.bytes.subarray(0, 8).equals(PNG)).toBe(true);
+    fs.writeFileSync(path.join(ARTIFACTS, 'benchmark-2-export.png'), png.bytes);
+  });
+
+  it('3 · draws a firm’s years of a figure against the set’s threshold for it', async () => {
+    await bench.show('trend', '.bm-trend-line');
+    await app.page.getByTestId('trend-firm').selectOption({ label: '越成制动' });
+    await bench.card('trend').locator('h2', { hasText: '越成制动' }).waitFor();
+    expect(await bench.count('trend', '.bm-trend-line .recharts-line-dots circle')).toBe(3); // 2020–2022
+    await expect(app.page.getByTestId('trend-figure-chart').getAttribute('data-threshold')).resolves.toBe('40000');
+    expect(await bench.card('trend').textContent()).toContain('准则2门槛 ≥ 4.00 亿元（近三年平均主营业务收入）');
+    await screenshot(app.page, 'benchmark-3');
+    const png = await bench.exportPng('trend');
+    expect(png.name).toBe('对标分析-越成制动-主营业务收入.png');
+    expect(png.bytes.subarray(0, 8).equals(PNG)).toBe(true);
+    fs.writeFileSync(path.join(ARTIFACTS, 'benchmark-3-export.png'), png.bytes);
+
+    // A figure the set has no threshold for: no reference line, and the chart says so.
+    await app.page.getByTestId('trend-figure').selectOption('rd_expense');
+    await bench.card('trend').getByText('所选标准对该指标没有门槛').first().waitFor();
+    await expect(app.page.getByTestId('trend-figure-chart').getAttribute('data-threshold')).resolves.toBe('');
+    expect(await bench.count('trend', '.recharts-reference-line')).toBe(0);
+  });
+
+  it('4 · shows the readiness matrix, 11 firms × 9 criteria, switched-off criteria hatched', async () => {
+    await bench.show('matrix', 'g.bm-cell');
+    expect(await bench.count('matrix', 'g.bm-matrix-row')).toBe(11);
+    expect(await bench.count('matrix', 'g.bm-cell')).toBe(11 * 9);
+    const row = bench.card('matrix').locator('g.bm-matrix-row[data-firm="汉庄数控"]');
+    const cells = await row.locator('g.bm-cell').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-criterion')}:${e.getAttribute('data-status')}`));
+    expect(cells.slice(0, 4)).toEqual(['1:pass', '2:fail', '3:pass', '4:review']);
+    await expect(row.locator('g.bm-verdict').getAttribute('data-status')).resolves.toBe('fail');
+    const off = await bench.attrs('matrix', 'g.bm-cell[data-enabled="false"] rect', 'fill');
+    expect(off).toHaveLength(22); // u1, u2 for 11 firms
+    expect(new Set(off)).toEqual(new Set(['url(#bm-hatch)']));
+    await screenshot(app.page, 'benchmark-4');
+    const png = await bench.exportPng('matrix');
+    expect(png.name).toBe('对标分析-达标矩阵.png');
+    expect(png.bytes.subarray(0, 8).equals(PNG)).toBe(true);
+    fs.writeFileSync(path.join(ARTIFACTS, 'benchmark-4-export.png'), png.bytes);
+  });
+
+  it('5 · counts titles held in the pool beside the district counts of the reply letter', async () => {
+    await bench.show('funnel', '.bm-funnel-value');
+    const pool = await bench.texts('funnel', '.bm-funnel-value[data-series="pool"]');
+    const district = await bench.texts('funnel', '.bm-funnel-value[data-series="district"]');
+    // innovative, srdi, gazelle, little giant, provincial champion, national champion
+    expect(pool).toEqual(['5', '10', '2', '4', '1', '0']);
+    expect(district).toEqual(['42', '32', '8', '5', '1', '未提供']);
+    const text = (await bench.card('funnel').textContent()) ?? '';
+    expect(text).toContain('全区（答复函，2023年7月）');
+    expect(text).toContain('仅作背景参照');
+    await screenshot(app.page, 'benchmark-5');
+    const png = await bench.exportPng('funnel');
+    expect(png.name).toBe('对标分析-梯度培育漏斗.png');
+    expect(png.bytes.subarray(0, 8).equals(PNG)).toBe(true);
+    fs.writeFileSync(path.join(ARTIFACTS, 'benchmark-5-export.png'), png.bytes);
+  });
+
+  it('reloads when the criteria set changes in the top bar', async () => {
+    await app.page.getByTestId('criteria-set').selectOption('cn-little-giant-2022');
+    await bench.show('matrix', 'g.bm-cell');
+    await app.page.waitForFunction(() => document.querySelectorAll('section[data-chart="matrix"] g.bm-cell').length === 11 * 8);
+    await bench.show('bars', 'rect.bm-bar');
+    await app.page.getByTestId('bars-criterion').selectOption('5');
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="bars-figure"]')?.getAttribute('data-threshold') === '10');
+    expect(await bench.count('bars', 'rect.bm-bar')).toBe(11);
+    await app.page.getByTestId('criteria-set').selectOption('cn-champion-2023');
+  });
+});
