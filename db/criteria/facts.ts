@@ -12,7 +12,14 @@ function scopeSql(scope: Scope, alias: string): { join: string; where: string; p
     : { join: `JOIN pool_members pm ON pm.firm_id = ${alias}.firm_id AND pm.year = ?`, where: '1', param: scope.poolYear };
 }
 
-export function loadFacts(db: Database.Database, scope: Scope): Map<number, FirmFacts> {
+export interface LoadOptions {
+  /** Only these figures (default: all). */
+  keys?: readonly FigureKey[];
+  /** Only these data years, inclusive (default: all). */
+  years?: [number, number];
+}
+
+export function loadFacts(db: Database.Database, scope: Scope, options: LoadOptions = {}): Map<number, FirmFacts> {
   const out = new Map<number, FirmFacts>();
   const firms = (
     'firmId' in scope
@@ -24,26 +31,24 @@ export function loadFacts(db: Database.Database, scope: Scope): Map<number, Firm
   }
 
   const fy = scopeSql(scope, 'fy');
-  const rows = db.prepare(`SELECT fy.* FROM firm_years fy ${fy.join} WHERE ${fy.where}`).raw().all(fy.param) as unknown[][];
-  const cols = (db.prepare(`SELECT fy.* FROM firm_years fy LIMIT 0`).columns() as { name: string }[]).map((c) => c.name);
-  const idx = (name: string) => cols.indexOf(name);
-  const [iFirm, iYear, iSource] = [idx('firm_id'), idx('year'), idx('source_id')];
-  const figIdx = FIGURE_KEYS.map((k) => [k, idx(k)] as const);
+  const keys = options.keys ?? FIGURE_KEYS;
+  const yearSql = options.years ? 'AND fy.year BETWEEN ? AND ?' : '';
+  const params: number[] = [fy.param, ...(options.years ?? [])];
+  const rows = db
+    .prepare(`SELECT fy.firm_id, fy.year, fy.source_id, ${keys.map((k) => `fy.${k}`).join(', ')} FROM firm_years fy ${fy.join} WHERE ${fy.where} ${yearSql}`)
+    .raw()
+    .all(...params) as (number | null)[][];
   for (const r of rows) {
-    const facts = out.get(r[iFirm] as number);
+    const facts = out.get(r[0] as number);
     if (!facts) continue;
     const values: Partial<Record<FigureKey, number | null>> = {};
-    const sources: Partial<Record<FigureKey, number>> = {};
-    for (const [k, i] of figIdx) {
-      values[k] = r[i] as number | null;
-      sources[k] = r[iSource] as number;
-    }
-    facts.figures.set(r[iYear] as number, { values, sources } satisfies YearFigures);
+    for (let i = 0; i < keys.length; i++) values[keys[i]] = r[3 + i];
+    facts.figures.set(r[1] as number, { values, sourceId: r[2] } satisfies YearFigures);
   }
   const ov = scopeSql(scope, 'o');
   for (const o of db.prepare(`SELECT o.firm_id, o.year, o.field, o.source_id FROM value_overrides o ${ov.join} WHERE ${ov.where}`).all(ov.param) as { firm_id: number; year: number; field: FigureKey; source_id: number }[]) {
     const y = out.get(o.firm_id)?.figures.get(o.year);
-    if (y) y.sources[o.field] = o.source_id;
+    if (y) (y.overrides ??= {})[o.field] = o.source_id;
   }
 
   const t = scopeSql(scope, 't');

@@ -17,7 +17,9 @@ export type MetricValue =
 
 export interface YearFigures {
   values: Partial<Record<FigureKey, number | null>>;
-  sources: Partial<Record<FigureKey, number>>;
+  /** The row's source; a value edited by hand has its own in `overrides`. */
+  sourceId: number | null;
+  overrides?: Partial<Record<FigureKey, number>>;
 }
 
 export interface AnalystInput {
@@ -100,18 +102,26 @@ export function moneyBase(name: string): FigureKey | null {
 function raw(f: FirmFacts, key: FigureKey, year: number): MetricValue {
   const fy = f.figures.get(year);
   const v = fy?.values[key];
-  const used: Used[] = [{ key, year, value: v ?? null, sourceId: fy?.sources[key] ?? null }];
+  const used: Used[] = [{ key, year, value: v ?? null, sourceId: fy ? (fy.overrides?.[key] ?? fy.sourceId) : null }];
   return v == null ? { state: 'unknown', used, missing: [{ key, year }] } : { state: 'known', value: v, used };
 }
 
 /** Combines parts: unknown if any is unknown, undefined if any is undefined, else `compute`. */
 function combine(parts: MetricValue[], compute: (v: number[]) => number | 'zero_denominator' | 'cagr_nonpositive'): MetricValue {
-  const used = parts.flatMap((p) => p.used);
-  const missing = parts.flatMap((p) => (p.state === 'unknown' ? p.missing : []));
+  // Plain loops: flatMap and friends are several times slower here, and this runs for every metric of every firm.
+  const used: Used[] = [];
+  const missing: { key: string; year: number | null }[] = [];
+  const values: number[] = [];
+  let undef: 'zero_denominator' | 'cagr_nonpositive' | null = null;
+  for (const p of parts) {
+    for (const u of p.used) used.push(u);
+    if (p.state === 'unknown') for (const m of p.missing) missing.push(m);
+    else if (p.state === 'undefined') undef ??= p.reason;
+    else values.push(p.value);
+  }
   if (missing.length) return { state: 'unknown', used, missing };
-  const undef = parts.find((p) => p.state === 'undefined');
-  if (undef && undef.state === 'undefined') return { state: 'undefined', used, reason: undef.reason };
-  const r = compute(parts.map((p) => (p as { value: number }).value));
+  if (undef) return { state: 'undefined', used, reason: undef };
+  const r = compute(values);
   return typeof r === 'number' ? { state: 'known', value: r, used } : { state: 'undefined', used, reason: r };
 }
 
@@ -197,4 +207,20 @@ export function inBand(value: number, b: { gte?: number; gt?: number; lt?: numbe
     (b.lt === undefined || compare(value, '<', b.lt)) &&
     (b.lte === undefined || compare(value, '<=', b.lte))
   );
+}
+
+/** The yearly figures a metric reads (so only those columns need loading). */
+export function figuresOf(name: string): FigureKey[] {
+  const p = parseMetric(name);
+  if (!p) return [];
+  if (p.kind === 'raw' || p.kind === 'fn') return [p.key];
+  if (p.kind === 'derived') return [...DERIVED[p.name]];
+  return [];
+}
+
+/** How many years before Y a metric reaches back (avg_growth_2y reads Y−2, so 2). */
+export function lookback(name: string): number {
+  const p = parseMetric(name);
+  if (p?.kind !== 'fn') return 0;
+  return { growth: 1, avg_growth_2y: 2, cagr_2y: 2, avg_3y: 2, avg_2y: 1, sum_2y: 1, sum_3y: 2 }[p.fn];
 }

@@ -34,11 +34,11 @@ export function projectCheck(facts: FirmFacts, check: FailingCheck): Projection 
   if (last == null) return { kind: 'not_projectable' };
   // Grow the figure forward year by year and re-measure the metric (so 3-year averages move as they would).
   const figures = new Map(facts.figures);
+  const projected: FirmFacts = { segmentSince: facts.segmentSince, foundedYear: facts.foundedYear, isNewProduct: facts.isNewProduct, listed: facts.listed, titles: facts.titles, inputs: facts.inputs, figures };
   for (let k = 1; k <= HORIZON + 1; k++) {
     const y = check.year + k;
-    const prev = figures.get(y);
-    figures.set(y, { values: { ...prev?.values, [base]: last * (1 + cagr.value / 100) ** k }, sources: prev?.sources ?? {} });
-    const v = metricValue({ ...facts, figures }, check.metric, y);
+    figures.set(y, { values: { [base]: last * (1 + cagr.value / 100) ** k }, sourceId: null });
+    const v = metricValue(projected, check.metric, y);
     if (v.state === 'known' && compare(v.value, check.op, check.threshold)) return { kind: 'years', years: k };
   }
   return { kind: 'years', years: HORIZON + 1 };

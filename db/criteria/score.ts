@@ -30,16 +30,20 @@ function banded(f: FirmFacts, metric: string, bands: { points: number; gte?: num
 }
 
 function indicatorScore(f: FirmFacts, ind: Indicator, year: number): IndicatorScore {
-  const base = { id: ind.id, block: ind.block ?? null, max: ind.max };
+  // Plain literals rather than spreads: this runs for every indicator of every firm of a pool.
+  const result = (lo: number, hi: number, used: Used[]): IndicatorScore => ({ id: ind.id, block: ind.block ?? null, max: ind.max, lo, hi, used });
   if (ind.input) {
     const input = f.inputs.get(`points:${ind.input}`);
-    if (typeof input?.value !== 'number') return { ...base, lo: 0, hi: ind.max, used: [] };
+    if (typeof input?.value !== 'number') return result(0, ind.max, []);
     const p = Math.max(0, Math.min(ind.max, input.value));
-    return { ...base, lo: p, hi: p, used: [{ key: `input:${ind.input}`, year: null, value: input.value, sourceId: null }] };
+    return result(p, p, [{ key: `input:${ind.input}`, year: null, value: input.value, sourceId: null }]);
   }
-  const parts = ind.best_of ?? [{ metric: ind.metric!, bands: ind.bands! }];
-  const scored = parts.map((p) => banded(f, p.metric, p.bands, year, ind.max));
-  return { ...base, lo: Math.max(...scored.map((s) => s.lo)), hi: Math.max(...scored.map((s) => s.hi)), used: scored.flatMap((s) => s.used) };
+  if (!ind.best_of) {
+    const s = banded(f, ind.metric!, ind.bands!, year, ind.max);
+    return result(s.lo, s.hi, s.used);
+  }
+  const scored = ind.best_of.map((p) => banded(f, p.metric, p.bands, year, ind.max));
+  return result(Math.max(...scored.map((s) => s.lo)), Math.max(...scored.map((s) => s.hi)), scored.flatMap((s) => s.used));
 }
 
 export function scoreTable(f: FirmFacts, table: ScoreTable, year: number): ScoreResult {

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { EvaluationRowT, MethodOutput, ParsedInput, VerdictT } from '../contract';
 import { evaluate, type Evaluation } from '../criteria/engine';
 import { latestRevenueYear, loadFacts } from '../criteria/facts';
+import { needsOf } from '../criteria/needs';
 import { criteriaSets } from '../criteria/sets';
 import type { FirmFacts } from '../criteria/metrics';
 import { AppError } from '../errors';
@@ -44,7 +45,10 @@ export function createEvaluator(db: Database.Database): Evaluator {
       const k = key(setId, poolYear, dataYear);
       let results = cache.get(k);
       if (!results) {
-        results = evaluateFacts(db, setId, loadFacts(db, { poolYear }), dataYear);
+        // Only the figures and years the set reads: a province-sized pool stays quick to evaluate.
+        const needs = needsOf(requireSet(setId));
+        const years: [number, number] | undefined = dataYear === undefined ? undefined : [dataYear - needs.back, dataYear];
+        results = evaluateFacts(db, setId, loadFacts(db, { poolYear }, { keys: needs.keys, years }), dataYear);
         cache.set(k, results);
       }
       return results;

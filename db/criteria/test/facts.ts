@@ -13,7 +13,7 @@ export function facts(years: Years, opts: Partial<Omit<FirmFacts, 'figures' | 't
     listed: opts.listed ?? false,
     titles: (opts.titles ?? []).map((code) => ({ code, year: 2020 })),
     inputs,
-    figures: new Map(Object.entries(years).map(([y, values]) => [Number(y), { values, sources: Object.fromEntries(Object.keys(values).map((k) => [k, 1])) }])),
+    figures: new Map(Object.entries(years).map(([y, values]) => [Number(y), { values, sourceId: 1 }])),
   };
 }
 
