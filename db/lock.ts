@@ -34,7 +34,9 @@ function readOwner(path: string): LockOwner | null {
 
 // Locks this process holds: a lock file with our own pid that is not among them was left by an earlier
 // process that happened to have the same pid (common in containers), so it is stale.
-const held = new Set<string>();
+// Kept on the process (not the module) so that a second copy of this module sees the same locks.
+const HELD = Symbol.for('champion-pool.heldLocks');
+const held: Set<string> = ((process as unknown as Record<symbol, Set<string>>)[HELD] ??= new Set<string>());
 
 export function acquireLock(dataFile: string): FileLock {
   const path = `${dataFile}.lock`;

@@ -88,10 +88,10 @@ describe('对标分析 on the default 2023 pool', () => {
   });
 
   it('3 · draws a firm’s years of a figure against the set’s threshold for it', async () => {
-    await bench.show('trend', '.bm-trend-line');
+    await bench.show('trend', 'circle.bm-trend-dot');
     await app.page.getByTestId('trend-firm').selectOption({ label: '越成制动' });
     await bench.card('trend').locator('h2', { hasText: '越成制动' }).waitFor();
-    expect(await bench.count('trend', '.bm-trend-line .recharts-line-dots circle')).toBe(3); // 2020–2022
+    expect(await bench.attrs('trend', 'circle.bm-trend-dot', 'data-year')).toEqual(['2020', '2021', '2022']);
     await expect(app.page.getByTestId('trend-figure-chart').getAttribute('data-threshold')).resolves.toBe('40000');
     expect(await bench.card('trend').textContent()).toContain('准则2门槛 ≥ 4.00 亿元（近三年平均主营业务收入）');
     await screenshot(app.page, 'benchmark-3');
@@ -127,8 +127,8 @@ describe('对标分析 on the default 2023 pool', () => {
 
   it('5 · counts titles held in the pool beside the district counts of the reply letter', async () => {
     await bench.show('funnel', '.bm-funnel-value');
-    const pool = await bench.texts('funnel', '.bm-funnel-value[data-series="pool"]');
-    const district = await bench.texts('funnel', '.bm-funnel-value[data-series="district"]');
+    const pool = await bench.textsTopDown('funnel', '.bm-funnel-value[data-series="pool"]');
+    const district = await bench.textsTopDown('funnel', '.bm-funnel-value[data-series="district"]');
     // innovative, srdi, gazelle, little giant, provincial champion, national champion
     expect(pool).toEqual(['5', '10', '2', '4', '1', '0']);
     expect(district).toEqual(['42', '32', '8', '5', '1', '未提供']);
@@ -151,5 +151,19 @@ describe('对标分析 on the default 2023 pool', () => {
     await app.page.waitForFunction(() => document.querySelector('[data-testid="bars-figure"]')?.getAttribute('data-threshold') === '10');
     expect(await bench.count('bars', 'rect.bm-bar')).toBe(11);
     await app.page.getByTestId('criteria-set').selectOption('cn-champion-2023');
+  });
+
+  it('speaks English too: axis units in millions of yuan', async () => {
+    await app.page.getByTestId('lang-switch').click();
+    await bench.show('bars', 'rect.bm-bar');
+    await app.page.getByTestId('bars-criterion').selectOption('2');
+    await bench.card('bars').getByText('3-year average main business revenue (M CNY)').waitFor();
+    expect(await bench.count('bars', 'rect.bm-bar')).toBe(11);
+    await expect(app.page.getByTestId('bars-figure').getAttribute('data-threshold')).resolves.toBe('400');
+    await screenshot(app.page, 'benchmark-en');
+    await bench.show('matrix', 'g.bm-cell');
+    await screenshot(app.page, 'benchmark-en-matrix');
+    await app.page.getByTestId('lang-switch').click();
+    await bench.card('matrix').getByText('达标矩阵').first().waitFor();
   });
 });

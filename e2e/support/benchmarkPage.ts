@@ -37,6 +37,14 @@ export class BenchmarkPage {
       .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
   }
 
+  /** Texts of SVG labels from the top of the chart down. */
+  async textsTopDown(chart: ChartId, selector: string): Promise<string[]> {
+    const items = await this.card(chart)
+      .locator(selector)
+      .evaluateAll((els) => els.map((e) => ({ y: Number(e.getAttribute('y')), text: (e.textContent ?? '').trim() })));
+    return items.sort((a, b) => a.y - b.y).map((i) => i.text);
+  }
+
   /** Clicks the chart's PNG export; returns the suggested file name and the file's bytes. */
   async exportPng(chart: ChartId): Promise<{ name: string; bytes: Buffer }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`export-${chart}`).click()]);

@@ -26,6 +26,8 @@ const { PoolSection } = await import('../src/sections/PoolSection');
 const { FiguresGrid } = await import('../src/sections/FiguresGrid');
 const { ApiError } = await import('../src/api');
 
+const CTX = { poolYear: 2023, poolName: '2023年度培育库', dataYear: 2022, setId: 'cn-champion-2023', refresh: 0, onChanged: () => {} };
+
 function poolRow(i: number): PoolRowT {
   return {
     firmId: i,
@@ -42,6 +44,8 @@ function poolRow(i: number): PoolRowT {
     rankGlobal: null,
     status: 'member',
     sample: i % 2 === 0,
+    verdict: null,
+    statuses: [],
   };
 }
 
@@ -69,7 +73,7 @@ describe('培育库 table', () => {
   });
 
   it('pages from SQL, virtualises rows and shows figures in 亿元 with sample tags', async () => {
-    render(<PoolSection pool={{ year: 2023, name: '2023年度培育库', dataYear: 2022 }} refresh={0} />);
+    render(<PoolSection ctx={CTX} />);
     await screen.findByText('企业0');
     expect(screen.getByTestId('pool-count').textContent).toBe('共 1000 家');
     const rendered = screen.getByTestId('pool-table').querySelectorAll('tbody tr');
@@ -84,7 +88,7 @@ describe('培育库 table', () => {
   });
 
   it('sends sort, filters and search to the service', async () => {
-    render(<PoolSection pool={{ year: 2023, name: '2023年度培育库', dataYear: 2022 }} refresh={0} />);
+    render(<PoolSection ctx={CTX} />);
     await screen.findByText('企业0');
     fireEvent.click(screen.getByRole('button', { name: /全球排名/ }));
     await waitFor(() => expect(calls.at(-1)?.input.sort).toEqual({ column: 'rank_global', dir: 'asc' }));

@@ -92,8 +92,8 @@ export function PoolTable({ pages, sorting, onSortingChange }: { pages: PoolPage
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = pages.total ?? 0;
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is mutable by design; this component re-renders on scroll anyway
   // initialRect: rows can be laid out before the first measurement (and in tests, where nothing has a size).
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is mutable by design; this component re-renders on scroll anyway
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: { width: 1200, height: 640 } });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -22,6 +22,7 @@ export interface BenchData {
   pool: PoolRowT[];
   dataYear: number | null;
   lang: 'zh-CN' | 'en';
+  poolName: string;
   /** Pool, data year and set, for the exported picture. */
   subtitle: string;
   /** Notes every export carries (sample data). */
@@ -77,6 +78,7 @@ export function BenchmarkSection({ ctx }: { ctx: SectionContext }) {
           pool: pool.data.rows,
           dataYear: year,
           lang,
+          poolName: ctx.poolName,
           subtitle: t('benchmark.context', { pool: ctx.poolName, year: year ?? t('benchmark.latestYear'), set: setTitle }),
           notes: sample ? [t('benchmark.sampleDetail')] : [],
           refresh,
@@ -120,6 +122,7 @@ export function BenchmarkSection({ ctx }: { ctx: SectionContext }) {
       )}
       <div id="bm-panel" role="tabpanel" aria-labelledby={`bm-tab-${chart}`} className={stale && data ? 'is-stale' : undefined}>
         {!data && !error && <p className="muted">{t('benchmark.loading')}</p>}
+        {data && data.pool.length === 0 && data.evaluation.length === 0 && <p className="muted">{t('benchmark.empty')}</p>}
         {data && chart === 'bars' && <MetricBars data={data} />}
         {data && chart === 'quadrant' && <ShareQuadrant data={data} />}
         {data && chart === 'trend' && <TrendChart data={data} />}

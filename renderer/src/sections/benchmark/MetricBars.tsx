@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, XAxis, YAxis, useXAxisScale, type BarShapeProps } from 'recharts';
 import type { BenchData } from './BenchmarkSection';
 import { ChartCard, useWidth } from './ChartCard';
+import { BarEndLabel, NoDataMarks, TopCaption } from './svgText';
 import { FONT, textWidth } from './exportPng';
 import { axisLabel, comparableCriteria, criterionText, fileName, fmt, metricLabel, modalThreshold, OP_TEXT, scaleFor, sortBest, STATUS_COLOUR, withUnit, type Status, type Unit } from './model';
 
@@ -76,7 +77,7 @@ export function MetricBars({ data }: { data: BenchData }) {
   const present = new Set(items.map((d) => d.status));
 
   const frame = {
-    title: `${t('benchmark.bars.heading')}：${label}`,
+    title: t('benchmark.bars.title', { metric: label }),
     subtitle: `${data.subtitle} · ${t('benchmark.criterionOption', { id: chosen.id, text: criterionText(chosen, data.lang) })}`,
     legend: [
       ...(['pass', 'fail', 'unknown', 'review'] as const).filter((s) => present.has(s)).map((s) => ({ colour: STATUS_COLOUR[s], label: t(`benchmark.status.${s}`) })),
@@ -117,7 +118,7 @@ export function MetricBars({ data }: { data: BenchData }) {
           />
           <YAxis type="category" dataKey="name" width={nameWidth} tick={{ fontSize: 13, fill: '#1f2933' }} interval={0} />
           <Bar dataKey="value" isAnimationActive={false} barSize={18} shape={<StatusBar common={common} />}>
-            <LabelList dataKey="label" position="right" fontSize={12} fill="#374151" />
+            <LabelList dataKey="label" content={<BarEndLabel className="bm-bar-value" />} />
           </Bar>
           {common != null && (
             <ReferenceLine
@@ -126,9 +127,10 @@ export function MetricBars({ data }: { data: BenchData }) {
               strokeWidth={1.5}
               strokeDasharray="6 4"
               ifOverflow="extendDomain"
-              label={{ value: thresholdText, position: 'top', fontSize: 12, fill: '#1f2933' }}
             />
           )}
+          {common != null && <TopCaption value={common} text={thresholdText} />}
+          <NoDataMarks rows={items} text={t('benchmark.bars.noData')} />
         </BarChart>
       </div>
     </ChartCard>

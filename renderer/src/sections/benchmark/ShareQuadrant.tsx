@@ -3,7 +3,7 @@ import { CartesianGrid, ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAx
 import type { BenchData } from './BenchmarkSection';
 import { ChartCard, useWidth } from './ChartCard';
 import { FONT, textWidth } from './exportPng';
-import { axisLabel, fileName, QUADRANT_COLOUR, quadrantOf, REVENUE_LINE, scaleFor, SHARE_LINE, withUnit, type Quadrant } from './model';
+import { axisLabel, fileName, niceMax, QUADRANT_COLOUR, quadrantOf, REVENUE_LINE, scaleFor, SHARE_LINE, withUnit, type Quadrant } from './model';
 
 const CAP = 200;
 const QUADRANTS: Quadrant[] = ['both', 'shareOnly', 'revenueOnly', 'neither'];
@@ -96,8 +96,8 @@ export function ShareQuadrant({ data }: { data: BenchData }) {
   const missing = rows.filter((r) => r.revenue == null || r.shareDomestic == null).map((r) => r.name);
   const captions = Object.fromEntries(QUADRANTS.map((q) => [q, t(`benchmark.quadrant.${q}`)])) as Record<Quadrant, string>;
   const xLine = REVENUE_LINE / scale.div;
-  const maxX = Math.max(xLine * 1.25, ...points.map((p) => p.x)) * 1.08;
-  const maxY = Math.max(SHARE_LINE * 1.5, ...points.map((p) => p.y)) * 1.1;
+  const maxX = niceMax(Math.max(xLine * 1.25, ...points.map((p) => p.x)) * 1.05);
+  const maxY = niceMax(Math.max(SHARE_LINE * 1.5, ...points.map((p) => p.y)) * 1.05);
   const chartWidth = Math.max(600, width);
   const yearText = data.dataYear ?? '';
   const xLabel = axisLabel(t('benchmark.quadrant.x', { year: yearText }), scale, t);

@@ -9,7 +9,7 @@ type Op = '>=' | '>' | '<=' | '<' | '==';
 type Lang = 'zh-CN' | 'en';
 
 /** Status colours: green / red / grey / amber, dark enough for white text and for print. */
-export const STATUS_COLOUR: Record<Status, string> = { pass: '#2e7d32', fail: '#c62828', unknown: '#9aa3ad', review: '#d08c00' };
+export const STATUS_COLOUR: Record<Status, string> = { pass: '#2e7d32', fail: '#c62828', unknown: '#9aa3ad', review: '#c27c00' };
 export const VERDICT_STATUS = { eligible: 'pass', not_eligible: 'fail', incomplete: 'unknown', needs_review: 'review' } as const;
 export const OP_TEXT: Record<Op, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' };
 
@@ -19,7 +19,11 @@ const NAMED = ['debt_ratio', 'rd_intensity', 'main_share', 'product_share_of_tot
 /** A metric of the criteria files in words: avg_3y(main_revenue) → 近三年平均主营业务收入. */
 export function metricLabel(metric: string, t: TFunction): string {
   const fn = /^(\w+)\((\w+)\)$/.exec(metric);
-  if (fn && (FNS as readonly string[]).includes(fn[1])) return t(`benchmark.fn.${fn[1]}`, { x: t(`figures.${fn[2]}`) });
+  if (fn && (FNS as readonly string[]).includes(fn[1])) {
+    // Inside an English phrase a figure's name is lower case ("3-year average main business revenue"); CJK is unaffected.
+    const x = t(`figures.${fn[2]}`).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+    return t(`benchmark.fn.${fn[1]}`, { x });
+  }
   if ((NAMED as readonly string[]).includes(metric)) return t(`benchmark.metric.${metric}`);
   if (metric.startsWith('input:')) return t('benchmark.metric.input', { key: metric.slice(6) });
   return t(`figures.${metric}`, { defaultValue: metric });
@@ -40,7 +44,7 @@ export function scaleFor(unit: Unit, values: (number | null | undefined)[], t: T
     return max >= 10000 ? { div: 10000, unit: t('benchmark.units.yi'), decimals: 2 } : { div: 1, unit: t('benchmark.units.wan'), decimals: 0 };
   }
   const decimals = unit === 'percent' || unit === 'points' ? 1 : 0;
-  return { div: 1, unit: t(`benchmark.units.${unit}`), decimals };
+  return { div: 1, unit: unit === 'flag' ? '' : t(`benchmark.units.${unit}`), decimals };
 }
 
 /** A number in the scale's unit without the unit (the axis says it), trimmed of trailing zeros only for %. */
@@ -124,6 +128,14 @@ export function modalThreshold(values: (number | null)[]): number | null {
   let best: number | null = null;
   for (const [v, n] of counts) if (best == null || n > counts.get(best)!) best = v;
   return best;
+}
+
+/** A round upper bound for an axis: 7.7 → 8, 37.5 → 40, 0.53 → 0.6. */
+export function niceMax(v: number): number {
+  if (!(v > 0)) return 1;
+  const pow = 10 ** Math.floor(Math.log10(v));
+  const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((k) => k * pow >= v - 1e-9) ?? 10;
+  return Number((m * pow).toPrecision(12)); // 6 × 0.1 is 0.6000000000000001
 }
 
 /** The gradient, broadest title first. */
