@@ -71,8 +71,35 @@ describe('champion-pool CLI', () => {
     expect(unknown.code).not.toBe(0);
   }, 30_000);
 
+  it('evaluate prints the verdicts as JSON with the fields the issue names', async () => {
+    const r = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--format', 'json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { credit_code: string; name: string; year: number; verdict: string; score: unknown; projection: { kind: string; years?: number }; criteria: { id: string; status: string; value: number | null; threshold: number | null; gap: unknown }[] }[];
+    expect(rows).toHaveLength(11);
+    const byName = Object.fromEntries(rows.map((x) => [x.name, x]));
+    expect(byName['台城新材料']).toMatchObject({ credit_code: '91370405MA3E5P1J2N', year: 2022, verdict: 'needs_review', score: null, projection: { kind: 'none' } });
+    expect(byName['汉庄数控']).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'years', years: 1 } });
+    expect(byName['汉庄数控'].criteria.find((c) => c.id === '2')).toMatchObject({ status: 'fail', threshold: 40000, gap: { abs: 1800 } });
+    expect(rows.filter((x) => x.verdict === 'not_eligible')).toHaveLength(9);
+  }, 30_000);
+
+  it('evaluate prints a table and a CSV with a BOM; --year picks the data year; criteria lists the sets', async () => {
+    const table = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-srdi-2022');
+    expect(table.stdout).toContain('专精特新中小企业');
+    expect(table.stdout).toMatch(/共 11 家：达标 8/);
+    const csv = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'sd-gazelle-2020', '--format', 'csv', '--year', '2021');
+    expect(csv.stdout.startsWith('\ufeffcredit_code,name,year,verdict')).toBe(true);
+    expect(csv.stdout.split('\r\n')[1]).toContain(',2021,');
+    const unknown = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('cn-champion-2023');
+    const sets = await cli('criteria', '--db', path.join(dir, 'a.sqlite'));
+    expect(sets.stdout.match(/^[a-z0-9-]+$/gm)).toHaveLength(8);
+    expect(sets.stdout).toContain('未启用：u1、u2');
+  }, 30_000);
+
   it('every subcommand has --help', async () => {
-    for (const sub of ['init', 'info', 'serve', 'backup']) {
+    for (const sub of ['init', 'info', 'serve', 'backup', 'evaluate', 'criteria']) {
       const r = await cli(sub, '--help');
       expect(r.code, sub).toBe(0);
       expect(r.stdout).toContain(`Usage: champion-pool ${sub}`);
