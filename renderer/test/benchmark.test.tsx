@@ -1,18 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { answers, calls } from './fakeApi';
 import type { CriteriaSetInfoT, EvaluationRowT, FirmDetailT, PoolRowT } from '../../db/contract';
 
-const calls: { method: string; input: Record<string, unknown> }[] = [];
-const answers: Record<string, (input: Record<string, unknown>) => unknown> = {};
 
-vi.mock('../src/api', () => ({
-  ApiError: class ApiError extends Error {},
-  call: vi.fn(async (method: string, input: Record<string, unknown>) => {
-    calls.push({ method, input });
-    return answers[method](input);
-  }),
-  onEvent: () => () => {},
-}));
+vi.mock('../src/api', () => import('./fakeApi'));
 
 // The canvas step needs a real browser (the e2e suite checks the PNG); here: what is exported, under which name.
 const exported: { name: string; title: string; notes: string[] }[] = [];

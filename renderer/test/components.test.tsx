@@ -1,26 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { answers, calls } from './fakeApi';
 import type { FirmDetailT, PoolRowT } from '../../db/contract';
 
-const calls: { method: string; input: Record<string, unknown> }[] = [];
-const answers: Record<string, (input: Record<string, unknown>) => unknown> = {};
 
-vi.mock('../src/api', () => ({
-  ApiError: class ApiError extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-      readonly details?: unknown,
-    ) {
-      super(message);
-    }
-  },
-  call: vi.fn(async (method: string, input: Record<string, unknown>) => {
-    calls.push({ method, input });
-    return answers[method](input);
-  }),
-  onEvent: () => () => {},
-}));
+vi.mock('../src/api', () => import('./fakeApi'));
 
 const { PoolSection } = await import('../src/sections/PoolSection');
 const { FiguresGrid } = await import('../src/sections/FiguresGrid');

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { answers, calls } from './fakeApi';
 import type { CriteriaSetInfoT } from '../../db/contract';
 import champion2023 from '../../assets/criteria/cn-champion-2023.json';
 import gazelle from '../../assets/criteria/sd-gazelle-2020.json';
@@ -11,25 +12,8 @@ import srdi from '../../assets/criteria/cn-srdi-2022.json';
 import { criteriaLibEn, criteriaLibZh } from '../src/i18n/criteriaLib';
 import { bandsText, describeRule, ruleText, type Fmt, type Rule } from '../src/sections/criteria/ruleText';
 
-const calls: { method: string; input: Record<string, unknown> }[] = [];
-const answers: Record<string, (input: Record<string, unknown>) => unknown> = {};
 
-vi.mock('../src/api', () => ({
-  ApiError: class ApiError extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-      readonly details?: unknown,
-    ) {
-      super(message);
-    }
-  },
-  call: vi.fn(async (method: string, input: Record<string, unknown>) => {
-    calls.push({ method, input });
-    return answers[method](input);
-  }),
-  onEvent: () => () => {},
-}));
+vi.mock('../src/api', () => import('./fakeApi'));
 
 const { CriteriaSection } = await import('../src/sections/criteria/CriteriaSection');
 const { ApiError } = await import('../src/api');
