@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { registerFunctions } from './sortKey';
 import { nowIso } from './time';
 
 export function schemaVersion(db: Database.Database): number {
@@ -20,6 +21,7 @@ export function assertNotNewer(db: Database.Database, file: string): void {
 
 /** Applies every migration above the file's version, each in its own transaction, recorded in the file. */
 export function migrate(db: Database.Database, target = LATEST_VERSION, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  registerFunctions(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied: Migration[] = [];

@@ -8,6 +8,7 @@ import { acquireLock, type FileLock } from './lock';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION } from './migrations';
 import { seedDefaultPool } from './seed';
+import { registerFunctions } from './sortKey';
 import { copyDatabase, recordSnapshot, snapshotsDir } from './snapshots';
 import { nowIso } from './time';
 
@@ -27,6 +28,7 @@ export interface PoolDb {
 }
 
 function configure(db: Database.Database, readonly: boolean): void {
+  registerFunctions(db);
   if (!readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -51,12 +51,12 @@ describe('champion-pool CLI', () => {
     const db = path.join(dir, 'a.sqlite');
     const text = await cli('info', '--db', db);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/结构版本：4/);
+    expect(text.stdout).toMatch(/结构版本：5/);
     expect(text.stdout).toContain('2023  2023年度制造业单项冠军培育库  11 家');
     expect(text.stdout).toContain('企业：11 家；年度数据：33 条');
     expect(text.stdout).toContain('示例数据：8 家示例企业');
     const json = JSON.parse((await cli('info', '--db', db, '--format', 'json')).stdout);
-    expect(json).toMatchObject({ schemaVersion: 4, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
+    expect(json).toMatchObject({ schemaVersion: 5, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
   }, 30_000);
 
   it('errors go to stderr with a non-zero exit', async () => {

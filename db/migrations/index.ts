@@ -2,6 +2,7 @@ import { core } from './001_core';
 import { history } from './002_history';
 import { indexes } from './003_indexes';
 import { criteriaSettings } from './004_criteria';
+import { nameSort } from './005_name_sort';
 
 export interface Migration {
   readonly version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'history', sql: history },
   { version: 3, name: 'indexes', sql: indexes },
   { version: 4, name: 'criteria settings', sql: criteriaSettings },
+  { version: 5, name: 'pinyin name order', sql: nameSort },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

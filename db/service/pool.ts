@@ -22,7 +22,7 @@ const TITLE_RANK: Record<TitleCode, number> = {
 const titleRankSql = `(SELECT max(CASE t.code ${TITLE_CODES.map((c) => `WHEN '${c}' THEN ${TITLE_RANK[c]}`).join(' ')} ELSE 0 END) FROM titles t WHERE t.firm_id = f.id)`;
 
 const SORT_SQL: Record<PoolSortColumn, string> = {
-  name: 'f.name',
+  name: 'f.name_sort',
   town: 'f.town',
   chain: 'f.chain',
   main_product: 'f.main_product',

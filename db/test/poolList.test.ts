@@ -1,3 +1,4 @@
+import { nameSortKey } from '../sortKey';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,7 +98,7 @@ async function allPages(input: Parameters<typeof list>[0], limit: number): Promi
 function sortKey(r: PoolRowT, c: PoolSortColumn): string | number | null {
   switch (c) {
     case 'name':
-      return r.name;
+      return nameSortKey(r.name); // pinyin order (db/sortKey.ts)
     case 'town':
       return r.town;
     case 'chain':
@@ -347,5 +348,12 @@ describe('pool.facets', () => {
     expect(f.titles).toContain('champion_national');
     expect(f.titles).not.toContain('leader_national');
     expect(await call(svc, 'pool.facets', { year: 2024 })).toEqual({ towns: ['运河街道'], chains: ['高端装备'], titles: [] });
+  });
+});
+
+describe('name order', () => {
+  it('follows pinyin, reading polyphones in context, with Latin names first', () => {
+    const names = ['台城新材料', '长安机械', '重庆重工', 'ACME精工', '汉庄数控', '兰祺医药', '银行街'];
+    expect([...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1))).toEqual(['ACME精工', '长安机械', '重庆重工', '汉庄数控', '兰祺医药', '台城新材料', '银行街']);
   });
 });
