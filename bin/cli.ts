@@ -9,6 +9,7 @@ import { AppError } from '../db/errors';
 import { openPoolDb } from '../db/open';
 import { defaultDataFile } from '../db/paths';
 import { createService, dispatch } from '../db/service';
+import { writeFileAtomic } from '../db/export/writeFile';
 import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
@@ -116,6 +117,39 @@ program
         return evaluationTable(pool, `${poolYear}年度培育库 · ${set.title.zh}（${set.document.number}）`);
       });
       process.stdout.write(out);
+    }),
+  );
+
+program
+  .command('shortlist')
+  .description('export the proposed shortlist (or a saved one, with --name) as the xlsx 申请汇总表 or a CSV')
+  .addOption(dbOption())
+  .requiredOption('--set <id>', 'criteria set id')
+  .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
+  .option('--year <year>', "data year Y (default: the pool's default data year)")
+  .option('--pool <year>', 'pool year (default: the latest)')
+  .option('--name <name>', 'a saved shortlist to export instead of the proposal')
+  .option('--unit <text>', '填报单位 for the proposal')
+  .action((o: { db: string; set: string; out: string; year?: string; pool?: string; name?: string; unit?: string }) =>
+    run(async () => {
+      const format = path.extname(o.out).slice(1).toLowerCase();
+      if (format !== 'xlsx' && format !== 'csv') fail(`输出文件须以 .xlsx 或 .csv 结尾：${o.out}`, 2);
+      const out = path.resolve(o.out);
+      const file = (await query(o.db, async (call) => {
+        const years = (await call('pool.years', {})) as { year: number; defaultDataYear: number | null }[];
+        const pool = o.pool ? years.find((y) => y.year === Number(o.pool)) : years[0];
+        if (!pool) throw new AppError('not_found', o.pool ? `没有 ${o.pool} 年度培育库` : '数据文件中没有培育库年度');
+        if (o.name) {
+          const lists = (await call('shortlist.list', {})) as { id: number; name: string; setId: string }[];
+          const found = lists.find((l) => l.name === o.name);
+          if (!found) throw new AppError('not_found', `没有名为“${o.name}”的推荐名单；已有：${lists.map((l) => l.name).join('、') || '无'}`);
+          return call('shortlist.export', { id: found.id, format });
+        }
+        const dataYear = o.year ? Number(o.year) : (pool.defaultDataYear ?? undefined);
+        return call('shortlist.exportProposal', { year: pool.year, setId: o.set, dataYear, fillingUnit: o.unit, format, limit: 500 });
+      })) as { fileName: string; base64: string };
+      await writeFileAtomic(out, Buffer.from(file.base64, 'base64'));
+      process.stdout.write(`已导出：${out}\n`);
     }),
   );
 

@@ -125,6 +125,50 @@ export const CriteriaSetInfo = CriteriaSetSchema.extend({
   switchedBy: z.record(z.string(), z.object({ actor: z.string(), at: z.string() })),
 });
 
+export const ENTRY_STATUSES = ['draft', 'recommended', 'withdrawn'] as const;
+const entryStatus = z.enum(ENTRY_STATUSES);
+
+export const ShortlistSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  poolYear: z.number().int(),
+  setId: z.string(),
+  dataYear: z.number().int().nullable(),
+  fillingUnit: z.string().nullable(),
+  entries: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const ShortlistEntry = z.object({
+  firmId: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  town: z.string().nullable(),
+  mainProduct: z.string().nullable(),
+  position: z.number().int(),
+  note: z.string().nullable(),
+  status: entryStatus,
+  verdictAtAdd: verdict.nullable(),
+  /** The verdict now, under the shortlist's set and data year. */
+  verdictNow: verdict.nullable(),
+  projection: Projection,
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export const ShortlistDetail = ShortlistSummary.extend({
+  entries: z.array(ShortlistEntry),
+  history: z.array(z.lazy(() => AuditEntry)),
+});
+/** A file for the user to keep: in browser mode downloaded, under Electron saved where the user chooses. */
+export const ExportFile = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  base64: z.string(),
+  /** Set by the desktop shell once it has saved the file where the user chose (the bytes are then not sent on). */
+  savedTo: z.string().nullable().default(null),
+});
+
 export const POOL_SORT_COLUMNS = [
   'name',
   'town',
@@ -306,6 +350,50 @@ export const contract = {
     }),
     output: AnalystInput,
   },
+  'shortlist.list': {
+    input: z.object({ year: year.optional() }),
+    output: z.array(ShortlistSummary),
+  },
+  'shortlist.propose': {
+    input: z.object({ year, setId: text, dataYear: year.optional(), limit: z.number().int().min(1).max(500).default(20) }),
+    output: z.array(EvaluationRow),
+  },
+  'shortlist.create': {
+    input: z.object({
+      name: z.string().trim().min(1).max(100),
+      year,
+      setId: text,
+      dataYear: year.optional(),
+      fillingUnit: z.string().max(100).optional(),
+      /** The firms to start with, in order (e.g. the proposal the analyst accepted). */
+      firmIds: z.array(z.number().int()).max(1000).default([]),
+    }),
+    output: ShortlistDetail,
+  },
+  'shortlist.get': { input: z.object({ id: z.number().int() }), output: ShortlistDetail },
+  'shortlist.update': {
+    input: z.object({ id: z.number().int(), name: z.string().trim().min(1).max(100).optional(), fillingUnit: z.string().max(100).nullable().optional() }),
+    output: ShortlistDetail,
+  },
+  'shortlist.addFirm': { input: z.object({ id: z.number().int(), firmId: z.number().int(), note: z.string().max(500).optional() }), output: ShortlistDetail },
+  'shortlist.removeFirm': { input: z.object({ id: z.number().int(), firmId: z.number().int() }), output: ShortlistDetail },
+  'shortlist.move': { input: z.object({ id: z.number().int(), firmId: z.number().int(), position: z.number().int().min(1) }), output: ShortlistDetail },
+  'shortlist.annotate': {
+    input: z.object({ id: z.number().int(), firmId: z.number().int(), note: z.string().max(500).nullable().optional(), status: entryStatus.optional() }),
+    output: ShortlistDetail,
+  },
+  'shortlist.delete': { input: z.object({ id: z.number().int() }), output: z.object({ deleted: z.number().int() }) },
+  'shortlist.export': { input: z.object({ id: z.number().int(), format: z.enum(['xlsx', 'csv']) }), output: ExportFile },
+  'shortlist.exportProposal': {
+    /** The proposal as a file, without saving a shortlist (the CLI's `shortlist` without --name). */
+    input: z.object({ year, setId: text, dataYear: year.optional(), fillingUnit: z.string().max(100).optional(), limit: z.number().int().min(1).max(500).default(20), format: z.enum(['xlsx', 'csv']) }),
+    output: ExportFile,
+  },
+  'report.pdf': {
+    /** The printable report of a shortlist as PDF. Only the desktop shell can print; elsewhere the page prints itself. */
+    input: z.object({ shortlistId: z.number().int() }),
+    output: ExportFile,
+  },
   'snapshot.create': {
     input: z.object({ reason: z.string().min(1).max(200) }),
     output: Snapshot,
@@ -331,6 +419,10 @@ export type CriteriaSetInfoT = z.output<typeof CriteriaSetInfo>;
 export type CheckT = z.output<typeof Check>;
 export type ProjectionT = z.output<typeof Projection>;
 export type AnalystInputT = z.output<typeof AnalystInput>;
+export type ShortlistSummaryT = z.output<typeof ShortlistSummary>;
+export type ShortlistDetailT = z.output<typeof ShortlistDetail>;
+export type ShortlistEntryT = z.output<typeof ShortlistEntry>;
+export type ExportFileT = z.output<typeof ExportFile>;
 
 export interface ErrorPayload {
   code: string;
@@ -338,6 +430,9 @@ export interface ErrorPayload {
   details?: unknown;
 }
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+/** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

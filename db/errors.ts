@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'schema_too_new'
   | 'locked'
   | 'unknown_method'
+  | 'unavailable'
   | 'internal';
 
 export interface ErrorInfo {

@@ -6,6 +6,8 @@ export type FigureUnit = 'money' | 'percent' | 'rank' | 'count' | 'persons' | 'p
 
 export interface FigureSpec {
   readonly key: string;
+  /** The column header of the annual data template (import-template.md). */
+  readonly zh: string;
   readonly unit: FigureUnit;
   readonly integer: boolean;
   readonly min: number;
@@ -14,34 +16,34 @@ export interface FigureSpec {
 
 const MONEY_MAX = 1e8; // 万元: more than a trillion yuan is a unit mistake (import template)
 
-const money = (key: string, min = 0): FigureSpec => ({ key, unit: 'money', integer: false, min, max: MONEY_MAX });
-const percent = (key: string): FigureSpec => ({ key, unit: 'percent', integer: false, min: 0, max: 100 });
-const rank = (key: string): FigureSpec => ({ key, unit: 'rank', integer: true, min: 1, max: 1e6 });
-const count = (key: string, unit: FigureUnit = 'count'): FigureSpec => ({ key, unit, integer: true, min: 0, max: 1e7 });
+const money = (key: string, zh: string, min = 0): FigureSpec => ({ key, zh, unit: 'money', integer: false, min, max: MONEY_MAX });
+const percent = (key: string, zh: string): FigureSpec => ({ key, zh, unit: 'percent', integer: false, min: 0, max: 100 });
+const rank = (key: string, zh: string): FigureSpec => ({ key, zh, unit: 'rank', integer: true, min: 1, max: 1e6 });
+const count = (key: string, zh: string, unit: FigureUnit = 'count'): FigureSpec => ({ key, zh, unit, integer: true, min: 0, max: 1e7 });
 
 export const FIGURES = [
-  money('revenue'),
-  money('main_revenue'),
-  money('product_revenue'),
-  money('rd_expense'),
-  money('net_profit', -MONEY_MAX),
-  money('total_assets'),
-  money('total_liabilities'),
-  money('intl_revenue'),
-  money('equity_financing'),
-  percent('share_global'),
-  percent('share_domestic'),
-  percent('share_provincial'),
-  rank('rank_global'),
-  rank('rank_national'),
-  rank('rank_provincial'),
-  count('ip_class1'),
-  count('invention_patents'),
-  count('utility_software'),
-  count('standards_led'),
-  percent('rd_staff_share'),
-  count('employees', 'persons'),
-  { key: 'credit_score', unit: 'points', integer: false, min: 0, max: 1000 },
+  money('revenue', '营业收入'),
+  money('main_revenue', '主营业务收入'),
+  money('product_revenue', '主导产品销售收入'),
+  money('rd_expense', '研发费用'),
+  money('net_profit', '净利润', -MONEY_MAX),
+  money('total_assets', '资产总额'),
+  money('total_liabilities', '负债总额'),
+  money('intl_revenue', '国际业务收入'),
+  money('equity_financing', '股权融资'),
+  percent('share_global', '全球市场占有率'),
+  percent('share_domestic', '国内市场占有率'),
+  percent('share_provincial', '省内市场占有率'),
+  rank('rank_global', '全球排名'),
+  rank('rank_national', '全国排名'),
+  rank('rank_provincial', '全省排名'),
+  count('ip_class1', 'Ⅰ类知识产权数'),
+  count('invention_patents', '有效发明专利数'),
+  count('utility_software', '实用新型及软著数'),
+  count('standards_led', '主导制定标准数'),
+  percent('rd_staff_share', '研发人员占比'),
+  count('employees', '从业人员', 'persons'),
+  { key: 'credit_score', zh: '信用评分', unit: 'points', integer: false, min: 0, max: 1000 },
 ] as const satisfies readonly FigureSpec[];
 
 export const FIGURE_KEYS = FIGURES.map((f) => f.key) as unknown as readonly [FigureKey, ...FigureKey[]];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openPoolDb, type OpenOptions, type PoolDb } from '../db/open';
 import { createService, type Service } from '../db/service';
-import { registerIpc, type IpcMainLike } from './ipc';
+import { registerIpc, type IpcMainLike, type ShellFiles } from './ipc';
 
 export interface DataHostOptions {
   ipcMain: IpcMainLike;
@@ -12,6 +12,8 @@ export interface DataHostOptions {
   appVersion: string;
   /** Called after every write the service makes (main pushes `data:changed`). */
   onChange: () => void;
+  /** Saving and printing of file answers (the desktop shell's dialogs and printToPDF). */
+  files?: ShellFiles;
   /** Injected by tests; defaults to db/open's openPoolDb. */
   open?: (options: OpenOptions) => PoolDb;
 }
@@ -59,7 +61,7 @@ export class DataHost {
     });
     this.close();
     // Disposal and registration happen in the same tick: no call can arrive between them.
-    this.current = { pool, service, dispose: registerIpc(this.options.ipcMain, service) };
+    this.current = { pool, service, dispose: registerIpc(this.options.ipcMain, service, this.options.files) };
     return true;
   }
 

@@ -10,6 +10,7 @@ import { DATA_FILE_NAME } from '../db/paths';
 import { APP_VERSION } from '../db/version';
 import { createCommands, errorMessage } from './commands';
 import { DataHost } from './data';
+import { createShellFiles } from './files';
 import { buildMenuTemplate } from './menu';
 import { APP_INDEX_URL } from './origin';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -39,7 +40,8 @@ function start(): void {
   const send = (event: EventName, payload?: unknown) => {
     if (win && !win.isDestroyed()) win.webContents.send(event, payload);
   };
-  const host = new DataHost({ ipcMain, actor: actorName(), appVersion: APP_VERSION, onChange: () => send('data:changed') });
+  const files = createShellFiles({ window: () => win, defaultDir: () => app.getPath('documents'), preload: PRELOAD });
+  const host = new DataHost({ ipcMain, actor: actorName(), appVersion: APP_VERSION, onChange: () => send('data:changed'), files });
 
   function createWindow(): void {
     const w = new BrowserWindow(windowOptions(PRELOAD));

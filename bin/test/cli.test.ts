@@ -51,12 +51,12 @@ describe('champion-pool CLI', () => {
     const db = path.join(dir, 'a.sqlite');
     const text = await cli('info', '--db', db);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/结构版本：5/);
+    expect(text.stdout).toMatch(/结构版本：6/);
     expect(text.stdout).toContain('2023  2023年度制造业单项冠军培育库  11 家');
     expect(text.stdout).toContain('企业：11 家；年度数据：33 条');
     expect(text.stdout).toContain('示例数据：8 家示例企业');
     const json = JSON.parse((await cli('info', '--db', db, '--format', 'json')).stdout);
-    expect(json).toMatchObject({ schemaVersion: 5, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
+    expect(json).toMatchObject({ schemaVersion: 6, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
   }, 30_000);
 
   it('errors go to stderr with a non-zero exit', async () => {
@@ -98,8 +98,25 @@ describe('champion-pool CLI', () => {
     expect(sets.stdout).toContain('未启用：u1、u2');
   }, 30_000);
 
+  it('shortlist writes the proposed shortlist as xlsx or CSV, and refuses other extensions and unknown names', async () => {
+    const xlsx = path.join(dir, '名单.xlsx');
+    const r = await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', xlsx);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const csv = path.join(dir, '名单.csv');
+    expect((await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', csv, '--unit', '台儿庄区工业和信息化局')).code).toBe(0);
+    const text = fs.readFileSync(csv, 'utf8');
+    expect(text.startsWith('\ufeff序号,企业名称')).toBe(true);
+    expect(text.split('\r\n').filter((l) => /^\d+,/.test(l))).toHaveLength(6);
+    const bad = await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', path.join(dir, 'x.pdf'));
+    expect(bad.code).toBe(2);
+    const missing = await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', csv, '--name', '没有这个名单');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('没有名为“没有这个名单”的推荐名单');
+  }, 30_000);
+
   it('every subcommand has --help', async () => {
-    for (const sub of ['init', 'info', 'serve', 'backup', 'evaluate', 'criteria']) {
+    for (const sub of ['init', 'info', 'serve', 'backup', 'evaluate', 'criteria', 'shortlist']) {
       const r = await cli(sub, '--help');
       expect(r.code, sub).toBe(0);
       expect(r.stdout).toContain(`Usage: champion-pool ${sub}`);

@@ -3,6 +3,7 @@ import { history } from './002_history';
 import { indexes } from './003_indexes';
 import { criteriaSettings } from './004_criteria';
 import { nameSort } from './005_name_sort';
+import { shortlists } from './006_shortlists';
 
 export interface Migration {
   readonly version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'indexes', sql: indexes },
   { version: 4, name: 'criteria settings', sql: criteriaSettings },
   { version: 5, name: 'pinyin name order', sql: nameSort },
+  { version: 6, name: 'shortlists', sql: shortlists },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

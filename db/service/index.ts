@@ -9,6 +9,19 @@ import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { createEvaluator, evaluateFirm, evaluatePool } from './evaluation';
 import { firmHistory, getFirm, updateFigures } from './firm';
+import { exportProposal, exportShortlist } from './shortlistExport';
+import {
+  addToShortlist,
+  annotateShortlist,
+  createShortlist,
+  deleteShortlist,
+  getShortlist,
+  listShortlists,
+  moveInShortlist,
+  proposeShortlist,
+  removeFromShortlist,
+  updateShortlist,
+} from './shortlist';
 import { appInfo } from './info';
 import { poolFacets, poolList, poolYears } from './pool';
 
@@ -44,6 +57,21 @@ export function createService(ctx: ServiceContext): Service {
     'evaluate.firm': (input) => evaluateFirm(db, input, (ids) => sourceRefs(db, ids)),
     'evaluate.pool': (input) => evaluatePool(db, evaluator, input),
     'analyst.record': (input) => changed('analyst.record', recordInput(db, input, ctx.actor)),
+    'shortlist.list': (input) => listShortlists(db, input),
+    'shortlist.propose': (input) => proposeShortlist(db, evaluator, input),
+    'shortlist.create': (input) => changed('shortlist.create', createShortlist(db, evaluator, input, ctx.actor)),
+    'shortlist.get': (input) => getShortlist(db, evaluator, input.id),
+    'shortlist.update': (input) => changed('shortlist.update', updateShortlist(db, evaluator, input, ctx.actor)),
+    'shortlist.addFirm': (input) => changed('shortlist.addFirm', addToShortlist(db, evaluator, input, ctx.actor)),
+    'shortlist.removeFirm': (input) => changed('shortlist.removeFirm', removeFromShortlist(db, evaluator, input, ctx.actor)),
+    'shortlist.move': (input) => changed('shortlist.move', moveInShortlist(db, evaluator, input, ctx.actor)),
+    'shortlist.annotate': (input) => changed('shortlist.annotate', annotateShortlist(db, evaluator, input, ctx.actor)),
+    'shortlist.delete': (input) => changed('shortlist.delete', deleteShortlist(db, input, ctx.actor)),
+    'shortlist.export': (input) => exportShortlist(db, evaluator, input),
+    'shortlist.exportProposal': (input) => exportProposal(db, evaluator, input),
+    'report.pdf': () => {
+      throw new AppError('unavailable', '只有桌面版能直接生成 PDF；浏览器模式请用页面上的“打印”并选择“另存为 PDF”。');
+    },
     'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
   };
 }

@@ -1,0 +1,41 @@
+// What an exported shortlist holds, independent of the file format: the service fills it, the writers
+// (xlsx, CSV) lay it out. Money cells are in 万元, percentages are percent numbers.
+
+export type ColumnKind = 'text' | 'money' | 'percent' | 'rank' | 'count' | 'years' | 'index';
+
+export interface ExportColumn {
+  key: string;
+  /** Header as printed, with its unit, e.g. "营业收入（万元）". */
+  header: string;
+  kind: ColumnKind;
+  /** Suggested width in characters. */
+  width?: number;
+}
+
+export interface CriterionLine {
+  id: string;
+  text: string;
+  /** The threshold in words, e.g. "≥ 40000 万元（近三年平均主营业务收入）". */
+  threshold: string;
+  source: string;
+  confidence: string;
+  enabled: boolean;
+  reason: string | null;
+}
+
+export interface ShortlistExport {
+  /** File name without extension, e.g. "2023年度国家级制造业单项冠军企业申报汇总表". */
+  baseName: string;
+  /** e.g. "2023年度国家级制造业单项冠军企业申报汇总表". */
+  title: string;
+  fillingUnit: string;
+  /** As the bureau writes it: "2026年11月26日". */
+  date: string;
+  /** e.g. "认定标准：国家级制造业单项冠军企业（工信部政法〔2023〕138号）；数据年度：2022". */
+  subtitle: string;
+  columns: ExportColumn[];
+  rows: Record<string, string | number | null>[];
+  /** Shown visibly under the table and in the criteria sheet: sample figures, unconfirmed criteria switched on… */
+  notes: string[];
+  criteria: CriterionLine[];
+}

@@ -1,0 +1,129 @@
+// Builds the format-independent content of a shortlist export: the columns the criteria set uses, one row
+// per listed firm (withdrawn ones left out), what each lacks, and the notes a reader must not miss.
+import type Database from 'better-sqlite3';
+import type { MethodOutput } from '../contract';
+import type { Evaluation } from '../criteria/engine';
+import { metricUnit } from '../criteria/metrics';
+import { needsOf } from '../criteria/needs';
+import type { CriteriaSet } from '../criteria/schema';
+import { FIGURES, type FigureKey } from '../figures';
+import { CONFIDENCE_ZH, UNIT_ZH, VERDICT_ZH, dateZh, figureHeader, metricLabel } from './labels';
+import type { ExportColumn, ShortlistExport } from './model';
+
+type Detail = MethodOutput<'shortlist.get'>;
+
+const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
+function shortfall(e: Evaluation | undefined): string {
+  if (!e) return '无数据';
+  const parts: string[] = [];
+  for (const c of e.criteria) {
+    if (!c.enabled || c.status === 'pass') continue;
+    const p = c.primary;
+    if (c.status === 'review') parts.push(`条件${c.id}待研判`);
+    else if (c.status === 'unknown') parts.push(`条件${c.id}缺数据`);
+    else if (p?.gap && p.gap.abs !== 0) parts.push(`条件${c.id}差${fmt(p.gap.abs)}${UNIT_ZH[p.unit] ?? ''}`);
+    else parts.push(`条件${c.id}不符合`);
+  }
+  return parts.join('；') || '—';
+}
+
+function thresholdText(rule: CriteriaSet['criteria'][number]['rule']): string {
+  if (!('cmp' in rule)) return '见条件内容';
+  const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[rule.op];
+  const unit = metricLabel(rule.cmp);
+  return `${unit} ${op} ${rule.value}`;
+}
+
+export function shortlistExportData(
+  db: Database.Database,
+  detail: Detail,
+  set: CriteriaSet,
+  results: Map<number, Evaluation>,
+  effective: (id: string) => boolean,
+  dataYear: number,
+): ShortlistExport {
+  const entries = detail.entries.filter((e) => e.status !== 'withdrawn');
+  const keys = FIGURES.map((f) => f.key as FigureKey).filter((k) => needsOf(set).keys.includes(k));
+  // One column per criterion whose deciding value is a derived metric (a 3-year average, a share…).
+  const derived = set.criteria.filter((c) => effective(c.id) && 'cmp' in c.rule && !keys.includes(c.rule.cmp as FigureKey));
+  const columns: ExportColumn[] = [
+    { key: 'index', header: '序号', kind: 'index', width: 6 },
+    { key: 'name', header: '企业名称', kind: 'text', width: 22 },
+    { key: 'credit_code', header: '统一社会信用代码', kind: 'text', width: 21 },
+    { key: 'town', header: '所属镇街', kind: 'text', width: 11 },
+    { key: 'main_product', header: '主导产品', kind: 'text', width: 18 },
+    { key: 'product_code', header: '产品分类代码', kind: 'text', width: 12 },
+    ...keys.map((k) => ({ key: k, header: `${figureHeader(k)}`, kind: FIGURES.find((f) => f.key === k)!.unit === 'persons' ? ('count' as const) : (FIGURES.find((f) => f.key === k)!.unit as ExportColumn['kind']) })),
+    ...derived.map((c) => {
+      const metric = (c.rule as { cmp: string }).cmp;
+      const unit = metricUnit(metric);
+      return { key: `c${c.id}`, header: unit === 'rank' || unit === 'flag' ? metricLabel(metric) : `${metricLabel(metric)}（${UNIT_ZH[unit] ?? ''}）`, kind: (unit === 'flag' || unit === 'points' ? 'count' : unit) as ExportColumn['kind'] };
+    }),
+    { key: 'verdict', header: '达标情况', kind: 'text', width: 10 },
+    { key: 'shortfall', header: '未达标或待补情况', kind: 'text', width: 30 },
+    { key: 'note', header: '推荐意见', kind: 'text', width: 30 },
+  ];
+
+  const ids = entries.map((e) => e.firmId);
+  const place = ids.map(() => '?').join(',');
+  const figures = ids.length
+    ? (db.prepare(`SELECT fy.*, s.kind AS source_kind FROM firm_years fy JOIN sources s ON s.id = fy.source_id WHERE fy.year = ? AND fy.firm_id IN (${place})`).all(dataYear, ...ids) as (Record<string, number | null> & { firm_id: number; source_kind: string })[])
+    : [];
+  const byFirm = new Map(figures.map((f) => [f.firm_id, f]));
+  const profile = new Map(
+    ids.length ? (db.prepare(`SELECT id, main_product, product_code FROM firms WHERE id IN (${place})`).all(...ids) as { id: number; main_product: string | null; product_code: string | null }[]).map((r) => [r.id, r]) : [],
+  );
+  // Derived values (averages, shares) keep two decimals: more is noise in a report.
+  const round = (v: number | null | undefined) => (v == null ? null : Math.round(v * 100) / 100);
+
+  const rows = entries.map((e, i) => {
+    const ev = results.get(e.firmId);
+    const fy = byFirm.get(e.firmId);
+    const row: Record<string, string | number | null> = {
+      index: i + 1,
+      name: e.name,
+      credit_code: e.creditCode,
+      town: e.town,
+      main_product: e.mainProduct ?? profile.get(e.firmId)?.main_product ?? null,
+      product_code: profile.get(e.firmId)?.product_code ?? null,
+      verdict: ev ? VERDICT_ZH[ev.verdict] : '—',
+      shortfall: shortfall(ev),
+      note: e.note,
+    };
+    for (const k of keys) row[k] = fy?.[k] ?? null;
+    for (const c of derived) row[`c${c.id}`] = round(ev?.criteria.find((x) => x.id === c.id)?.primary?.value);
+    return row;
+  });
+
+  const notes: string[] = [];
+  if (figures.some((f) => f.source_kind === 'sample') || entries.length > figures.length) {
+    notes.push('注：表中含示例数据（演示用的虚构数字）或缺少数据年度的数字，不代表企业真实情况，报送前请以企业填报或统计数据核实。');
+  }
+  const unconfirmedOn = set.criteria.filter((c) => c.confidence === 'unconfirmed' && effective(c.id));
+  if (unconfirmedOn.length) notes.push(`注：已启用未证实的条件：${unconfirmedOn.map((c) => `条件${c.id}（${c.text.zh}）`).join('；')}。`);
+  const withdrawn = detail.entries.length - entries.length;
+  if (withdrawn) notes.push(`注：名单中已撤回的 ${withdrawn} 家企业未列入本表。`);
+
+  const kind = set.title.zh.replace(/（.*）$/, '');
+  const title = `${dataYear + 1}年度${kind}申报汇总表`;
+  return {
+    baseName: `${title}-${detail.name}`.replace(/[\\/:*?"<>|]/g, '_'),
+    title,
+    fillingUnit: detail.fillingUnit ?? '',
+    date: dateZh(),
+    subtitle: `认定标准：${set.title.zh}（${set.document.number}）；数据年度：${dataYear}；名单：${detail.name}`,
+    columns,
+    rows,
+    notes,
+    criteria: set.criteria.map((c) => ({
+      id: c.id,
+      text: c.text.zh,
+      threshold: thresholdText(c.rule),
+      source: `${set.document.name}（${set.document.number}，${set.document.date}）`,
+      confidence: CONFIDENCE_ZH[c.confidence ?? set.confidence],
+      enabled: effective(c.id),
+      reason: c.reason?.zh ?? null,
+    })),
+  };
+}

@@ -1,0 +1,234 @@
+// The shortlist as an xlsx workbook laid out like the bureau's paper 申报汇总表: title, filling unit and
+// date, subtitle, one bordered table, notes in red under it; a second sheet lists the criteria and sources.
+import ExcelJS from 'exceljs';
+import { cellValue, displayWidth, neutralise, shownText } from './cells';
+import type { ColumnKind, ShortlistExport } from './model';
+
+const FONT = '宋体'; // what the bureau's own forms use; present on every Chinese Windows and WPS install
+const HEADER_ROW = 4;
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const RED = 'FFFF0000';
+const LINE_HEIGHT = 14.5; // points per line of 11pt text, for rows Excel would otherwise leave one line high
+
+const NUM_FMT: Partial<Record<ColumnKind, string>> = {
+  money: '#,##0.0',
+  percent: '0.0',
+  rank: '0',
+  count: '0',
+  years: '0',
+  index: '0',
+};
+
+const text = (s: string): string => (neutralise(s) as string | null) ?? '';
+
+/** Rows needed to show `s` wrapped in a column `width` characters wide. */
+function lines(s: string, width: number): number {
+  return s.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
+}
+
+function heightFor(count: number, lineHeight = LINE_HEIGHT): number | undefined {
+  return count > 1 ? Math.ceil(count * lineHeight + 4) : undefined;
+}
+
+/** The given width, else wide enough for the content (and a wrapped header), capped so nothing dominates. */
+function columnWidths(data: ShortlistExport): number[] {
+  return data.columns.map((c) => {
+    if (c.width) return c.width;
+    const content = data.rows.reduce((w, r) => Math.max(w, displayWidth(shownText(c.kind, cellValue(c.kind, r[c.key])))), 0);
+    const header = Math.min(displayWidth(c.header), 16); // headers wrap, so a long one need not widen the column
+    return Math.min(40, Math.max(6, header, content + 2));
+  });
+}
+
+/** A merged row of red bold text across `span` columns, sized to its wrapped length. */
+function noteRow(ws: ExcelJS.Worksheet, rowNo: number, span: number, note: string, width: number): void {
+  const shown = note.startsWith('注') ? note : `注：${note}`;
+  ws.mergeCells(rowNo, 1, rowNo, span);
+  const cell = ws.getCell(rowNo, 1);
+  cell.value = text(shown);
+  cell.font = { name: FONT, size: 11, bold: true, color: { argb: RED } };
+  cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  const h = heightFor(lines(shown, width));
+  if (h) ws.getRow(rowNo).height = h;
+}
+
+function summarySheet(wb: ExcelJS.Workbook, data: ShortlistExport): void {
+  const ws = wb.addWorksheet('申报汇总表');
+  const n = data.columns.length;
+  const widths = columnWidths(data);
+  const total = widths.reduce((a, b) => a + b, 0);
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  ws.mergeCells(1, 1, 1, n);
+  const title = ws.getCell(1, 1);
+  title.value = text(data.title);
+  title.font = { name: FONT, size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(1).height = 32;
+
+  // Filling unit on the left half, date on the right half, as on the paper form.
+  const unit = `填报单位：${data.fillingUnit}`;
+  const date = `填报日期：${data.date}`;
+  if (n >= 2) {
+    const left = Math.ceil(n / 2);
+    ws.mergeCells(2, 1, 2, left);
+    if (left + 1 < n) ws.mergeCells(2, left + 1, 2, n);
+    ws.getCell(2, 1).value = text(unit);
+    ws.getCell(2, 1).alignment = { horizontal: 'left', vertical: 'middle' };
+    ws.getCell(2, left + 1).value = text(date);
+    ws.getCell(2, left + 1).alignment = { horizontal: 'right', vertical: 'middle' };
+    ws.getCell(2, left + 1).font = { name: FONT, size: 11 };
+  } else {
+    ws.getCell(2, 1).value = text(`${unit}\u3000${date}`);
+  }
+  ws.getCell(2, 1).font = { name: FONT, size: 11 };
+  ws.getRow(2).height = 20;
+
+  ws.mergeCells(3, 1, 3, n);
+  const sub = ws.getCell(3, 1);
+  sub.value = text(data.subtitle);
+  sub.font = { name: FONT, size: 10 };
+  sub.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(3).height = heightFor(lines(data.subtitle, total), 13) ?? 18;
+
+  const header = ws.getRow(HEADER_ROW);
+  data.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text(c.header);
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+  });
+  header.height = heightFor(Math.max(2, ...data.columns.map((c, i) => lines(c.header, widths[i])))) ?? 30;
+
+  data.rows.forEach((r, ri) => {
+    const row = ws.getRow(HEADER_ROW + 1 + ri);
+    let tall = 1;
+    data.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const v = cellValue(c.kind, r[c.key]);
+      cell.value = v;
+      cell.font = { name: FONT, size: 11 };
+      cell.border = THIN;
+      const fmt = NUM_FMT[c.kind];
+      if (typeof v === 'number' && fmt) cell.numFmt = fmt;
+      if (typeof v === 'string') tall = Math.max(tall, lines(v, widths[i]));
+      cell.alignment =
+        c.kind === 'index'
+          ? { horizontal: 'center', vertical: 'middle' }
+          : typeof v === 'number'
+            ? { horizontal: 'right', vertical: 'middle' }
+            : { horizontal: 'left', vertical: 'middle', wrapText: true };
+    });
+    const h = heightFor(tall);
+    if (h) row.height = h;
+  });
+
+  if (data.notes.length) {
+    const first = HEADER_ROW + data.rows.length + 2; // one blank row between table and notes
+    data.notes.forEach((note, i) => noteRow(ws, first + i, n, note, total));
+  }
+
+  // Freeze below the header and after 序号 + 企业名称, so both stay in sight while scrolling.
+  const xSplit = Math.min(2, n);
+  ws.views = [{ state: 'frozen', xSplit, ySplit: HEADER_ROW, topLeftCell: `${ws.getColumn(xSplit + 1).letter}${HEADER_ROW + 1}` }]; // getCell would add a row
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages tall as needed
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+const CRITERIA_COLUMNS: { header: string; width: number }[] = [
+  { header: '条件', width: 9 },
+  { header: '条件内容', width: 40 },
+  { header: '门槛', width: 28 },
+  { header: '出处', width: 36 },
+  { header: '可信度', width: 12 },
+  { header: '是否计入', width: 10 },
+  { header: '说明', width: 36 },
+];
+
+function criteriaSheet(wb: ExcelJS.Workbook, data: ShortlistExport): void {
+  const ws = wb.addWorksheet('标准与出处');
+  const n = CRITERIA_COLUMNS.length;
+  CRITERIA_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const total = CRITERIA_COLUMNS.reduce((a, c) => a + c.width, 0);
+
+  const header = ws.getRow(1);
+  CRITERIA_COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+  });
+  header.height = 22;
+
+  data.criteria.forEach((c, ri) => {
+    const values = [
+      /^条件/.test(c.id) ? c.id : `条件${c.id}`,
+      c.text,
+      c.threshold,
+      c.source,
+      c.confidence,
+      c.enabled ? '计入' : '未启用',
+      c.reason ?? '',
+    ];
+    const row = ws.getRow(2 + ri);
+    values.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = text(v);
+      cell.font = { name: FONT, size: 11 };
+      cell.border = THIN;
+      const centred = i === 0 || i === 4 || i === 5;
+      cell.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: true };
+    });
+    const h = heightFor(Math.max(...values.map((v, i) => lines(v, CRITERIA_COLUMNS[i].width))));
+    if (h) row.height = h;
+  });
+
+  const first = 2 + data.criteria.length + 1;
+  data.notes.forEach((note, i) => noteRow(ws, first + i, n, note, total));
+
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: '1:1',
+  };
+}
+
+export async function shortlistXlsx(data: ShortlistExport): Promise<Buffer> {
+  if (data.columns.length === 0) throw new Error('导出失败：汇总表没有任何列');
+  const wb = new ExcelJS.Workbook();
+  const now = new Date();
+  wb.creator = '单项冠军培育库';
+  wb.lastModifiedBy = '单项冠军培育库';
+  wb.created = now;
+  wb.modified = now;
+  wb.title = data.title;
+  summarySheet(wb, data);
+  criteriaSheet(wb, data);
+  // exceljs types this as an ArrayBuffer-like; hand callers a real Node Buffer.
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

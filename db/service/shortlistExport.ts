@@ -1,0 +1,69 @@
+// A shortlist as the file people expect: the xlsx 申请汇总表 or a CSV that opens in Excel and WPS.
+import type Database from 'better-sqlite3';
+import type { MethodOutput, ParsedInput } from '../contract';
+import { AppError } from '../errors';
+import { shortlistCsv } from '../export/csv';
+import { shortlistExportData } from '../export/shortlistData';
+import { shortlistXlsx } from '../export/xlsx';
+import { dataYears, defaultDataYear } from './pool';
+import { enabledFn, requireSet } from './criteria';
+import type { Evaluator } from './evaluation';
+import { getShortlist, proposeShortlist } from './shortlist';
+import { nowIso } from '../time';
+
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+type Detail = MethodOutput<'shortlist.get'>;
+
+export function exportShortlist(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'shortlist.export'>): Promise<MethodOutput<'shortlist.export'>> {
+  return exportDetail(db, evaluator, getShortlist(db, evaluator, input.id), input.format);
+}
+
+/** The proposal laid out as a shortlist that was never saved (entries in the proposed order, no notes). */
+export function exportProposal(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'shortlist.exportProposal'>): Promise<MethodOutput<'shortlist.export'>> {
+  const rows = proposeShortlist(db, evaluator, input);
+  const now = nowIso();
+  const detail: Detail = {
+    id: 0,
+    name: '系统建议名单',
+    poolYear: input.year,
+    setId: input.setId,
+    dataYear: input.dataYear ?? null,
+    fillingUnit: input.fillingUnit ?? null,
+    createdBy: 'system',
+    createdAt: now,
+    updatedAt: now,
+    history: [],
+    entries: rows.map((r, i) => ({
+      firmId: r.firmId,
+      name: r.name,
+      creditCode: r.creditCode,
+      town: r.town,
+      mainProduct: null,
+      position: i + 1,
+      note: null,
+      status: 'draft' as const,
+      verdictAtAdd: r.verdict,
+      verdictNow: r.verdict,
+      projection: r.projection,
+      addedBy: 'system',
+      addedAt: now,
+    })),
+  };
+  return exportDetail(db, evaluator, detail, input.format);
+}
+
+async function exportDetail(db: Database.Database, evaluator: Evaluator, detail: Detail, format: 'xlsx' | 'csv'): Promise<MethodOutput<'shortlist.export'>> {
+  const set = requireSet(detail.setId);
+  const dataYear = detail.dataYear ?? defaultDataYear(dataYears(db), detail.poolYear);
+  if (dataYear == null) throw new AppError('not_found', '数据文件中没有年度数据，无法导出');
+  const enabled = enabledFn(db, set.id);
+  const effective = (id: string) => enabled(set.criteria.find((c) => c.id === id)!);
+  const results = evaluator.pool(set.id, detail.poolYear, dataYear);
+  const data = shortlistExportData(db, detail, set, results, effective, dataYear);
+  const bytes = format === 'xlsx' ? await shortlistXlsx(data) : shortlistCsv(data);
+  return { fileName: `${data.baseName}.${format}`, mime: MIME[format], base64: Buffer.from(bytes).toString('base64'), savedTo: null };
+}
