@@ -1,6 +1,7 @@
 // The one contract: every operation the UI can ask for, by name, with its zod input and output.
 // Electron IPC, the loopback bridge and the CLI all dispatch through it; the renderer imports its types only.
 import { z } from 'zod';
+import { overviewMethods } from './contracts/overview';
 import { CriteriaSetSchema } from './criteria/schema';
 import { FIGURE_KEYS, TITLE_CODES } from './figures';
 
@@ -398,6 +399,7 @@ export const contract = {
     input: z.object({ reason: z.string().min(1).max(200) }),
     output: Snapshot,
   },
+  ...overviewMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../db/migrations';
 
 const run = promisify(execFile);
 const CLI = path.resolve(import.meta.dirname, '../champion-pool.mjs');
@@ -51,12 +52,12 @@ describe('champion-pool CLI', () => {
     const db = path.join(dir, 'a.sqlite');
     const text = await cli('info', '--db', db);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/结构版本：6/);
+    expect(text.stdout).toContain(`结构版本：${LATEST_VERSION}`);
     expect(text.stdout).toContain('2023  2023年度制造业单项冠军培育库  11 家');
     expect(text.stdout).toContain('企业：11 家；年度数据：33 条');
     expect(text.stdout).toContain('示例数据：8 家示例企业');
     const json = JSON.parse((await cli('info', '--db', db, '--format', 'json')).stdout);
-    expect(json).toMatchObject({ schemaVersion: 6, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
+    expect(json).toMatchObject({ schemaVersion: LATEST_VERSION, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
   }, 30_000);
 
   it('errors go to stderr with a non-zero exit', async () => {

@@ -4,6 +4,7 @@ import { indexes } from './003_indexes';
 import { criteriaSettings } from './004_criteria';
 import { nameSort } from './005_name_sort';
 import { shortlists } from './006_shortlists';
+import { overview } from './007_overview';
 
 export interface Migration {
   readonly version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'criteria settings', sql: criteriaSettings },
   { version: 5, name: 'pinyin name order', sql: nameSort },
   { version: 6, name: 'shortlists', sql: shortlists },
+  { version: 7, name: 'overview settings', sql: overview },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,10 +1,11 @@
 // The one service: the contract's methods implemented over one open data file. IPC, the bridge and the CLI
 // all call it through `dispatch`, which parses input and output with the contract's zod schemas.
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { contract, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../contract';
 import { AppError } from '../errors';
 import { takeSnapshot } from '../snapshots';
+import type { ServiceContext } from './context';
+import { overviewService } from './overview';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { createEvaluator, evaluateFirm, evaluatePool } from './evaluation';
@@ -25,16 +26,9 @@ import {
 import { appInfo } from './info';
 import { poolFacets, poolList, poolYears } from './pool';
 
+export type { ServiceContext };
 export type Service = { [M in Method]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
-export interface ServiceContext {
-  db: Database.Database;
-  dataFile: string;
-  actor: string;
-  appVersion: string;
-  /** Told after every write, so a shell can push `data:changed` to its windows. */
-  onChange?: (method: Method) => void;
-}
 
 export function createService(ctx: ServiceContext): Service {
   const { db } = ctx;
@@ -73,6 +67,7 @@ export function createService(ctx: ServiceContext): Service {
       throw new AppError('unavailable', '只有桌面版能直接生成 PDF；浏览器模式请用页面上的“打印”并选择“另存为 PDF”。');
     },
     'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
+    ...overviewService({ ...ctx, changed }),
   };
 }
 

@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+import type { Method } from '../contract';
+
+export interface ServiceContext {
+  db: Database.Database;
+  dataFile: string;
+  actor: string;
+  appVersion: string;
+  /** Told after every write, so a shell can push `data:changed` to its windows. */
+  onChange?: (method: Method) => void;
+}
+
+/** What a part of the service gets: the context, and `changed` to wrap every write (drops caches, tells the shell). */
+export type PartContext = ServiceContext & { changed: <T>(method: Method, value: T) => T };
