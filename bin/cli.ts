@@ -14,6 +14,8 @@ import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { formatInfo } from './info';
+import { importText, type ImportReportOut } from './importText';
+import { templateCsv, templateXlsx } from '../db/import/templateFile';
 
 const UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
 const actor = () => os.userInfo().username;
@@ -150,6 +152,118 @@ program
       })) as { fileName: string; base64: string };
       await writeFileAtomic(out, Buffer.from(file.base64, 'base64'));
       process.stdout.write(`已导出：${out}\n`);
+    }),
+  );
+
+/** Opens the data file for writing (locked, migrated) and runs `work` with a contract caller. */
+async function write<T>(dbFile: string, work: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<T>, create: 'default' | false = false): Promise<T> {
+  const h = openPoolDb({ file: dbFile, create });
+  try {
+    const service = createService({ db: h.db, dataFile: h.file, actor: actor(), appVersion: APP_VERSION });
+    return await work(async (method, input) => {
+      const r = await dispatch(service, method, input);
+      if (!r.ok) throw new AppError(r.error.code as 'invalid_input', r.error.message, r.error.details);
+      return r.data;
+    });
+  } finally {
+    h.close();
+  }
+}
+
+program
+  .command('import')
+  .description('take in a filled template (xlsx or CSV): check it, show what would change, and apply it')
+  .addOption(dbOption())
+  .requiredOption('--file <path>', 'the xlsx or CSV file')
+  .option('--sheet <name>', 'the worksheet (default: 企业年度数据, else the first with a header row)')
+  .addOption(new Option('--encoding <enc>', 'CSV encoding (default: detected)').choices(['utf8', 'gbk']))
+  .option('--pool <year>', 'add the file\'s firms to this pool year')
+  .option('--dry-run', 'check and report, write nothing')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action((o: { db: string; file: string; sheet?: string; encoding?: 'utf8' | 'gbk'; pool?: string; dryRun?: boolean; format: 'text' | 'json' }) =>
+    run(async () => {
+      if (!fs.existsSync(o.file)) fail(`找不到文件：${o.file}`);
+      const input = {
+        fileName: path.basename(o.file),
+        base64: fs.readFileSync(o.file).toString('base64'),
+        sheet: o.sheet,
+        encoding: o.encoding,
+        poolYear: o.pool ? Number(o.pool) : undefined,
+        addToPool: Boolean(o.pool),
+      };
+      const report = (await write(o.db, (call) => call('import.analyse', input))) as ImportReportOut;
+      if (report.refused) {
+        process.stdout.write(o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : importText(report, false));
+        process.exitCode = 1;
+        return;
+      }
+      if (o.dryRun) {
+        process.stdout.write(o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : importText(report, false));
+        return;
+      }
+      const applied = (await write(o.db, (call) => call('import.apply', input))) as { report: ImportReportOut; snapshot: string };
+      process.stdout.write(o.format === 'json' ? JSON.stringify({ ...applied.report, applied: true, snapshot: applied.snapshot }, null, 2) + '\n' : importText(applied.report, true, applied.snapshot));
+    }),
+  );
+
+program
+  .command('template')
+  .description('write the blank annual data template (xlsx with instructions, or CSV)')
+  .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
+  .action((o: { out: string }) =>
+    run(async () => {
+      const format = path.extname(o.out).slice(1).toLowerCase();
+      if (format !== 'xlsx' && format !== 'csv') fail(`输出文件须以 .xlsx 或 .csv 结尾：${o.out}`, 2);
+      const bytes = format === 'xlsx' ? await templateXlsx() : templateCsv();
+      await writeFileAtomic(path.resolve(o.out), bytes);
+      process.stdout.write(`已写出空白模板：${path.resolve(o.out)}\n`);
+    }),
+  );
+
+program
+  .command('export-data')
+  .description("write a pool's figures in the template layout (re-importing it changes nothing)")
+  .addOption(dbOption())
+  .option('--year <year>', 'pool year (default: every firm)')
+  .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
+  .action((o: { db: string; year?: string; out: string }) =>
+    run(async () => {
+      const format = path.extname(o.out).slice(1).toLowerCase();
+      if (format !== 'xlsx' && format !== 'csv') fail(`输出文件须以 .xlsx 或 .csv 结尾：${o.out}`, 2);
+      const file = (await query(o.db, (call) => call('data.export', { poolYear: o.year ? Number(o.year) : undefined, format }))) as { base64: string };
+      await writeFileAtomic(path.resolve(o.out), Buffer.from(file.base64, 'base64'));
+      process.stdout.write(`已导出：${path.resolve(o.out)}\n`);
+    }),
+  );
+
+program
+  .command('snapshot')
+  .description('list the snapshots of a data file, or take one with --take')
+  .addOption(dbOption())
+  .option('--take <reason>', 'take a snapshot now, with this reason')
+  .action((o: { db: string; take?: string }) =>
+    run(async () => {
+      if (o.take) {
+        const s = (await write(o.db, (call) => call('snapshot.create', { reason: o.take }))) as { id: number; file: string };
+        process.stdout.write(`已建快照 ${s.id}：${s.file}\n`);
+        return;
+      }
+      const info = (await query(o.db, (call) => call('app.info', {}))) as { snapshots: { id: number; createdAt: string; reason: string; file: string; exists: boolean }[] };
+      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${s.exists ? '' : '（文件已不存在）'}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
+    }),
+  );
+
+program
+  .command('restore')
+  .description('restore a snapshot (its integrity is checked and the current state is snapshotted first); --last-import undoes the last import')
+  .addOption(dbOption())
+  .option('--id <n>', 'the snapshot to restore (see `champion-pool snapshot`)')
+  .option('--last-import', 'undo the last import')
+  .action((o: { db: string; id?: string; lastImport?: boolean }) =>
+    run(async () => {
+      if (!o.id && !o.lastImport) fail('请用 --id 指定快照，或用 --last-import 撤销最近一次导入', 2);
+      const r = (await write(o.db, (call) => (o.lastImport ? call('import.undo', {}) : call('snapshot.restore', { id: Number(o.id) })))) as { before: string };
+      process.stdout.write(`已恢复；恢复前的状态已存为快照：${r.before}\n`);
     }),
   );
 

@@ -1,6 +1,7 @@
 // The one contract: every operation the UI can ask for, by name, with its zod input and output.
 // Electron IPC, the loopback bridge and the CLI all dispatch through it; the renderer imports its types only.
 import { z } from 'zod';
+import { importMethods } from './contracts/import';
 import { overviewMethods } from './contracts/overview';
 import { CriteriaSetSchema } from './criteria/schema';
 import { FIGURE_KEYS, TITLE_CODES } from './figures';
@@ -400,6 +401,7 @@ export const contract = {
     output: Snapshot,
   },
   ...overviewMethods,
+  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -434,7 +436,7 @@ export interface ErrorPayload {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
-export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf'] as const satisfies readonly Method[];
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

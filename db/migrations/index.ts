@@ -5,6 +5,7 @@ import { criteriaSettings } from './004_criteria';
 import { nameSort } from './005_name_sort';
 import { shortlists } from './006_shortlists';
 import { overview } from './007_overview';
+import { imports } from './008_imports';
 
 export interface Migration {
   readonly version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'pinyin name order', sql: nameSort },
   { version: 6, name: 'shortlists', sql: shortlists },
   { version: 7, name: 'overview settings', sql: overview },
+  { version: 8, name: 'imports', sql: imports },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,6 +5,7 @@ import { contract, type Envelope, type Method, type MethodOutput, type ParsedInp
 import { AppError } from '../errors';
 import { takeSnapshot } from '../snapshots';
 import type { ServiceContext } from './context';
+import { importService } from './imports';
 import { overviewService } from './overview';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
@@ -68,6 +69,7 @@ export function createService(ctx: ServiceContext): Service {
     },
     'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
     ...overviewService({ ...ctx, changed }),
+    ...importService({ ...ctx, changed }),
   };
 }
 

@@ -1,0 +1,69 @@
+// Writing an import plan: one transaction (the caller has taken a snapshot first), provenance by reference —
+// new rows point to the import's source and spreadsheet row, changed values get a value-level source — and
+// an audit entry for every value that changed.
+import type Database from 'better-sqlite3';
+import { TITLE_LEVEL, type FigureKey, type TitleCode } from '../figures';
+import { insertFirmYear } from '../store/firmYears';
+import { insertSource } from '../store/sources';
+import { nowIso } from '../time';
+import type { ImportPlan } from './plan';
+
+export interface ApplyMeta {
+  fileName: string;
+  sheet: string | null;
+  actor: string;
+  /** Add every firm of the file to this pool year (new members are marked 新入库). */
+  poolYear?: number;
+  snapshotFile?: string | null;
+}
+
+const dbValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMeta): { importId: number; sourceId: number } {
+  return db.transaction(() => {
+    const at = nowIso();
+    const sourceId = insertSource(db, { kind: 'import', label: `导入：${meta.fileName}`, file: meta.fileName, sheet: meta.sheet, actor: meta.actor });
+    const audit = db.prepare(
+      'INSERT INTO audit_log (at, actor, entity, firm_id, year, field, old_value, new_value, source_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertFirm = db.prepare('INSERT INTO firms (credit_code, name, source_id, profile_source_id) VALUES (?, ?, ?, ?)');
+    const insertTitle = db.prepare('INSERT OR IGNORE INTO titles (firm_id, code, level, year, source_id) VALUES (?, ?, ?, ?, ?)');
+    const override = db.prepare(
+      `INSERT INTO value_overrides (firm_id, year, field, source_id, source_row) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (firm_id, year, field) DO UPDATE SET source_id = excluded.source_id, source_row = excluded.source_row`,
+    );
+    const member = db.prepare("INSERT OR IGNORE INTO pool_members (year, firm_id, status, reason, source_id) VALUES (?, ?, 'new', ?, ?)");
+    const str = (v: unknown) => (v == null ? null : String(v));
+
+    for (const f of plan.firms) {
+      let firmId = f.firmId;
+      if (firmId === null) firmId = Number(insertFirm.run(f.creditCode, f.name, sourceId, sourceId).lastInsertRowid);
+      for (const c of f.firm) {
+        // `c.field` comes from the template's own list of firm fields.
+        db.prepare(`UPDATE firms SET ${c.field} = ?, profile_source_id = ? WHERE id = ?`).run(dbValue(c.new), sourceId, firmId);
+        if (f.firmId !== null) audit.run(at, meta.actor, 'firm', firmId, null, c.field, str(c.old), str(c.new), sourceId, `导入 ${meta.fileName}`);
+      }
+      for (const t of f.titles) insertTitle.run(firmId, t.code, TITLE_LEVEL[t.code as TitleCode], t.year, sourceId);
+      for (const y of f.years) {
+        if (!y.exists) {
+          insertFirmYear(db, firmId, { year: y.year, ...y.values }, sourceId, y.row);
+          continue;
+        }
+        for (const c of y.changes) {
+          db.prepare(`UPDATE firm_years SET ${c.field as FigureKey} = ? WHERE firm_id = ? AND year = ?`).run(c.new, firmId, y.year);
+          override.run(firmId, y.year, c.field, sourceId, y.row);
+          audit.run(at, meta.actor, 'figure', firmId, y.year, c.field, str(c.old), str(c.new), sourceId, `导入 ${meta.fileName} 第 ${y.row} 行`);
+        }
+      }
+      if (meta.poolYear !== undefined) member.run(meta.poolYear, firmId, `导入 ${meta.fileName}`, sourceId);
+    }
+    const c = plan.counts;
+    const importId = Number(
+      db
+        .prepare('INSERT INTO imports (source_id, file, sheet, rows, new_firms, changed_values, snapshot_file, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(sourceId, meta.fileName, meta.sheet, c.rows, c.newFirms, c.changedValues, meta.snapshotFile ?? null, meta.actor, at).lastInsertRowid,
+    );
+    audit.run(at, meta.actor, 'import', null, null, null, null, null, sourceId, `导入 ${meta.fileName}：${c.rows} 行，新增企业 ${c.newFirms} 家，变更数值 ${c.changedValues} 个`);
+    return { importId, sourceId };
+  })();
+}

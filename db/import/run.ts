@@ -1,0 +1,109 @@
+// An import from start to end: read, map, check, plan, and — only when asked and nothing is refused — write
+// after a snapshot. The analysis also shows each pool firm's verdict after the import, worked out inside a
+// savepoint that is rolled back, so nothing is written.
+import type Database from 'better-sqlite3';
+import { AppError } from '../errors';
+import { evaluate } from '../criteria/engine';
+import { latestRevenueYear, loadFacts } from '../criteria/facts';
+import { criteriaSet } from '../criteria/sets';
+import { takeSnapshot } from '../snapshots';
+import { applyPlan } from './apply';
+import { chooseSheet, parseSheet, type Mapping, type MappedColumn, type Problem } from './parse';
+import { planImport, type ImportPlan } from './plan';
+import { readImportFile, type Encoding } from './read';
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  sheet?: string;
+  encoding?: Encoding;
+  mapping?: Mapping;
+  /** Show verdict changes under this criteria set for the firms of `poolYear`. */
+  setId?: string;
+  poolYear?: number;
+  /** Apply: add the file's firms to `poolYear`. */
+  addToPool?: boolean;
+}
+
+export interface ImportReport {
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  encoding: string | null;
+  sheet: string | null;
+  sheets: string[];
+  headerRow: number | null;
+  columns: MappedColumn[];
+  refused: boolean;
+  problems: Problem[];
+  plan: ImportPlan | null;
+  /** Pool members of `poolYear` the file does not mention. */
+  missing: { firmId: number; name: string; creditCode: string }[];
+  verdicts: { firmId: number; name: string; before: string | null; after: string | null }[];
+}
+
+type Verdicts = Map<number, string>;
+
+function poolVerdicts(db: Database.Database, setId: string, poolYear: number): Verdicts {
+  const set = criteriaSet(setId);
+  if (!set) throw new AppError('not_found', `没有标准集 ${setId}`);
+  const out: Verdicts = new Map();
+  for (const [id, f] of loadFacts(db, { poolYear })) {
+    const y = latestRevenueYear(f);
+    if (y != null) out.set(id, evaluate(set, f, y).verdict);
+  }
+  return out;
+}
+
+export async function analyseImport(db: Database.Database, req: ImportRequest): Promise<ImportReport> {
+  const file = await readImportFile(req.bytes, req.fileName, req.encoding).catch((e: Error) => {
+    throw new AppError('invalid_input', `无法读取文件 ${req.fileName}：${e.message}`);
+  });
+  const base = { fileName: req.fileName, format: file.format, encoding: file.encoding, sheets: file.sheets.map((s) => s.name) };
+  const sheet = chooseSheet(file, req.sheet);
+  if (!sheet) {
+    const reason = req.sheet ? `没有名为“${req.sheet}”的工作表` : '文件是空的';
+    return { ...base, sheet: null, headerRow: null, columns: [], refused: true, problems: [{ level: 'error', sheet: req.fileName, row: null, column: null, value: null, reason }], plan: null, missing: [], verdicts: [] };
+  }
+  const parsed = parseSheet(sheet, req.mapping);
+  const refused = parsed.problems.some((p) => p.level === 'error');
+  const plan = refused ? null : planImport(db, parsed.records, sheet.name);
+  const report: ImportReport = { ...base, sheet: sheet.name, headerRow: parsed.headerRow, columns: parsed.columns, refused, problems: [...parsed.problems, ...(plan?.warnings ?? [])], plan, missing: [], verdicts: [] };
+  if (!plan || req.poolYear === undefined) return report;
+
+  const mentioned = new Set(plan.firms.map((f) => f.creditCode));
+  report.missing = (db.prepare('SELECT f.id AS firmId, f.name, f.credit_code AS creditCode FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE m.year = ? ORDER BY f.name_sort').all(req.poolYear) as ImportReport['missing']).filter((f) => !mentioned.has(f.creditCode));
+  if (req.setId) {
+    const before = poolVerdicts(db, req.setId, req.poolYear);
+    // Apply inside a savepoint, evaluate, and roll back: the preview sees exactly what the import would do.
+    db.exec('SAVEPOINT preview');
+    let after: Verdicts;
+    try {
+      applyPlan(db, plan, { fileName: req.fileName, sheet: sheet.name, actor: 'preview', poolYear: req.poolYear });
+      after = poolVerdicts(db, req.setId, req.poolYear);
+    } finally {
+      db.exec('ROLLBACK TO preview');
+      db.exec('RELEASE preview');
+    }
+    const names = new Map((db.prepare('SELECT id, name FROM firms').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+    for (const id of new Set([...before.keys(), ...after.keys()])) {
+      const b = before.get(id) ?? null;
+      const a = after.get(id) ?? null;
+      if (b !== a) report.verdicts.push({ firmId: id, name: names.get(id) ?? plan.firms.find((f) => f.firmId === id)?.name ?? String(id), before: b, after: a });
+    }
+  }
+  return report;
+}
+
+export async function applyImport(db: Database.Database, dataFile: string, req: ImportRequest, actor: string): Promise<{ report: ImportReport; importId: number; snapshot: string }> {
+  const report = await analyseImport(db, { ...req, setId: undefined });
+  if (report.refused || !report.plan) {
+    const first = report.problems.find((p) => p.level === 'error');
+    throw new AppError('invalid_input', `文件被拒绝，数据文件未作任何改动：${first?.reason ?? '无法导入'}`, report.problems.filter((p) => p.level === 'error'));
+  }
+  if (req.addToPool && req.poolYear !== undefined && !db.prepare('SELECT 1 FROM pool_years WHERE year = ?').get(req.poolYear)) {
+    throw new AppError('not_found', `没有 ${req.poolYear} 年度培育库`);
+  }
+  const snapshot = takeSnapshot(db, dataFile, `导入前：${req.fileName}`);
+  const { importId } = applyPlan(db, report.plan, { fileName: req.fileName, sheet: report.sheet, actor, poolYear: req.addToPool ? req.poolYear : undefined, snapshotFile: snapshot.file });
+  return { report, importId, snapshot: snapshot.file };
+}

@@ -1,0 +1,128 @@
+// Reading one cell of the template: the value forms the template accepts, and a plain reason for each one
+// it refuses. Missing is null, never 0.
+import { creditCodeProblem, normaliseCreditCode } from '../creditCode';
+import { figureProblem, type FigureKey, type TitleCode } from '../figures';
+import type { ColumnKind } from './template';
+
+export type RawCell = string | number | boolean | Date | null | undefined;
+export type CellValue = string | number | boolean | null | { code: TitleCode; year: number | null }[];
+export type CellResult = { ok: true; value: CellValue } | { ok: false; reason: string };
+
+const EMPTY = new Set(['', '-', '--', '—', '——', '/', '无', '空', 'n/a', 'na']);
+const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√']);
+const FALSE = new Set(['否', 'n', 'no', 'false', '0', '×']);
+
+/** 元 → 万元 factors for a money header's unit. */
+export function moneyFactor(unit: string | null): number | null {
+  if (!unit) return 1;
+  const u = unit.replace(/\s/g, '');
+  if (/^(万元|万)$/.test(u)) return 1;
+  if (/^(元|人民币元)$/.test(u)) return 1e-4;
+  if (/^(亿元|亿)$/.test(u)) return 1e4;
+  if (/^(千元)$/.test(u)) return 0.1;
+  return null;
+}
+
+const text = (raw: RawCell): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)).normalize('NFKC').trim();
+const isEmpty = (raw: RawCell) => raw == null || (typeof raw === 'string' && EMPTY.has(text(raw).toLowerCase()));
+
+/** A number as written in a return: 12,345.6 / １２３４５．６ / 1.2亿 / 3500万元 / 12.5% / (120) for negatives. */
+function number(raw: RawCell, kind: 'money' | 'percent' | 'plain', factor: number): { value: number } | { reason: string } {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw * factor } : { reason: '不是有效数字' };
+  if (typeof raw === 'boolean' || raw instanceof Date) return { reason: '此处应为数字' };
+  let s = text(raw).replace(/[,\s]/g, '');
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true; // accountants' brackets
+    s = s.slice(1, -1);
+  }
+  let f = factor;
+  const unit = /(亿元|亿|万元|万|千元|元|%)$/.exec(s)?.[1];
+  if (unit) {
+    s = s.slice(0, -unit.length);
+    if (unit === '%') {
+      if (kind !== 'percent') return { reason: '此处不应为百分数' };
+      f = 1;
+    } else {
+      if (kind !== 'money') return { reason: `此处不应带金额单位“${unit}”` };
+      f = moneyFactor(unit)!;
+    }
+  }
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { reason: '不是数字' };
+  const v = Number(s) * f * (negative ? -1 : 1);
+  // Round away binary noise from the unit factor (1.2 × 10000).
+  return { value: Math.round(v * 1e6) / 1e6 };
+}
+
+const TITLE_NAMES: [RegExp, TitleCode][] = [
+  [/领航/, 'leader_national'],
+  [/省级.*单项冠军|单项冠军.*省级|山东省.*单项冠军/, 'champion_provincial'],
+  [/单项冠军/, 'champion_national'],
+  [/小巨人/, 'little_giant'],
+  [/瞪羚/, 'gazelle_provincial'],
+  [/专精特新/, 'srdi_provincial'],
+  [/创新型中小企业|创新型/, 'innovative_sme'],
+  [/高新技术企业|高企/, 'high_tech'],
+];
+
+function titles(raw: RawCell): CellResult {
+  const out: { code: TitleCode; year: number | null }[] = [];
+  for (const part of text(raw).split(/[;；、\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.*?)[(（]\s*(\d{4})\s*(年)?[)）]$/.exec(part);
+    const name = (m ? m[1] : part).trim();
+    const year = m ? Number(m[2]) : null;
+    let code = TITLE_NAMES.find(([re]) => re.test(name))?.[1];
+    if (!code) return { ok: false, reason: `无法识别的称号“${part}”` };
+    if (code === 'leader_national' && /省级/.test(name)) code = 'leader_provincial';
+    if (year !== null && (year < 1990 || year > 2100)) return { ok: false, reason: `称号年份超出 1990–2100：${part}` };
+    if (!out.some((t) => t.code === code)) out.push({ code, year });
+  }
+  return { ok: true, value: out };
+}
+
+export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitFactor = 1): CellResult {
+  if (isEmpty(raw)) return { ok: true, value: null };
+  switch (kind) {
+    case 'text':
+      return { ok: true, value: text(raw) };
+    case 'credit_code': {
+      const code = normaliseCreditCode(text(raw));
+      const problem = creditCodeProblem(code);
+      const why = { length: '统一社会信用代码应为 18 位', characters: '统一社会信用代码含有不允许的字符', check_character: '统一社会信用代码校验位不符' };
+      return problem ? { ok: false, reason: why[problem] } : { ok: true, value: code };
+    }
+    case 'product_code': {
+      const code = text(raw).replace(/\s/g, '');
+      return /^(\d{8}|\d{10})$/.test(code) ? { ok: true, value: code } : { ok: false, reason: '产品分类代码应为 8 或 10 位数字' };
+    }
+    case 'year': {
+      const n = number(raw, 'plain', 1);
+      if ('reason' in n) return { ok: false, reason: '年份不是数字' };
+      return Number.isInteger(n.value) && n.value >= 1990 && n.value <= 2100 ? { ok: true, value: n.value } : { ok: false, reason: '年份应在 1990–2100 之间' };
+    }
+    case 'bool': {
+      const s = text(raw).toLowerCase();
+      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      if (TRUE.has(s)) return { ok: true, value: true };
+      if (FALSE.has(s)) return { ok: true, value: false };
+      return { ok: false, reason: '应填“是”或“否”' };
+    }
+    case 'titles':
+      return titles(raw);
+    default: {
+      const n = number(raw, kind === 'money' ? 'money' : kind === 'percent' ? 'percent' : 'plain', kind === 'money' ? moneyUnitFactor : 1);
+      if ('reason' in n) return { ok: false, reason: n.reason };
+      const problem = figureProblem(key as FigureKey, n.value);
+      const why: Record<string, string> = {
+        not_integer: '应为整数',
+        negative: '不能为负数',
+        below_min: kind === 'rank' ? '排名应为 1 或以上的整数' : '不能为负数',
+        above_max: kind === 'percent' ? '占比应在 0–100 之间' : '数值过大',
+        implausible_money: '金额超过 1 万亿元，可能是单位错误（本表金额以万元计）',
+        not_a_number: '不是有效数字',
+      };
+      return problem ? { ok: false, reason: why[problem] ?? problem } : { ok: true, value: n.value };
+    }
+  }
+}
+

@@ -1,0 +1,59 @@
+// 年度更新 in the service: analysing and applying imports, undoing the last one, restoring snapshots, and
+// the template and the pool's data as files.
+import type { MethodOutput, ParsedInput } from '../contract';
+import type { importMethods } from '../contracts/import';
+import { AppError } from '../errors';
+import { analyseImport, applyImport, type ImportReport, type ImportRequest } from '../import/run';
+import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
+import { restoreSnapshot } from '../restore';
+import { dateZh } from '../export/labels';
+import type { PartContext } from './context';
+import type { Service } from './index';
+
+const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
+
+function request(input: ParsedInput<'import.analyse'>): ImportRequest {
+  return { ...input, bytes: Buffer.from(input.base64, 'base64') };
+}
+
+/** The report as the contract carries it: unchanged firms counted, not listed; values left out. */
+function shaped(r: ImportReport): MethodOutput<'import.analyse'> {
+  const firms = (r.plan?.firms ?? [])
+    .filter((f) => f.firmId === null || f.firm.length || f.titles.length || f.years.some((y) => !y.exists || y.changes.length))
+    .map((f) => ({ ...f, years: f.years.map(({ values: _values, ...y }) => y) }));
+  return { ...r, counts: r.plan?.counts ?? null, firms };
+}
+
+type ImportRow = { id: number; file: string; sheet: string | null; rows: number; new_firms: number; changed_values: number; snapshot_file: string | null; actor: string; at: string };
+const importRecord = (r: ImportRow) => ({ id: r.id, file: r.file, sheet: r.sheet, rows: r.rows, newFirms: r.new_firms, changedValues: r.changed_values, snapshotFile: r.snapshot_file, actor: r.actor, at: r.at });
+
+export function importService(ctx: PartContext): Pick<Service, keyof typeof importMethods> {
+  const { db } = ctx;
+  const file = async (format: 'xlsx' | 'csv', name: string, rows: Parameters<typeof templateCsv>[0]) => {
+    const bytes = format === 'xlsx' ? await templateXlsx(rows) : templateCsv(rows);
+    return { fileName: `${name}.${format}`, mime: MIME[format], base64: bytes.toString('base64'), savedTo: null };
+  };
+  return {
+    'import.analyse': async (input) => shaped(await analyseImport(db, request(input))),
+    'import.apply': async (input) => {
+      const r = await applyImport(db, ctx.dataFile, request(input), ctx.actor);
+      return ctx.changed('import.apply', { importId: r.importId, snapshot: r.snapshot, report: shaped(r.report) });
+    },
+    'import.history': () => (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(importRecord),
+    'import.undo': () => {
+      const last = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 1').get() as ImportRow | undefined;
+      if (!last) throw new AppError('not_found', '没有可以撤销的导入');
+      if (!last.snapshot_file) throw new AppError('not_found', `导入 ${last.file} 没有导入前快照，无法撤销`);
+      const before = restoreSnapshot(db, ctx.dataFile, last.snapshot_file, ctx.actor, `撤销导入 ${last.file}`);
+      return ctx.changed('import.undo', { undone: importRecord(last), before: before.file });
+    },
+    'snapshot.restore': (input) => {
+      const snap = db.prepare('SELECT file FROM snapshots WHERE id = ?').pluck().get(input.id) as string | undefined;
+      if (!snap) throw new AppError('not_found', `没有编号为 ${input.id} 的快照`);
+      const before = restoreSnapshot(db, ctx.dataFile, snap, ctx.actor, `恢复快照 ${input.id}`);
+      return ctx.changed('snapshot.restore', { restored: snap, before: before.file });
+    },
+    'template.file': (input) => file(input.format, '企业年度数据模板', []),
+    'data.export': (input) => file(input.format, `企业年度数据-${input.poolYear ?? '全部'}年度培育库-${dateZh()}`, templateRows(db, input.poolYear)),
+  };
+}
