@@ -1,0 +1,168 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Method, MethodOutput } from '../../contract';
+import { openPoolDb, type PoolDb } from '../../open';
+import { createService, dispatch, type Service } from '../../service';
+import { syntheticCsv } from './synth';
+
+let dir: string;
+let h: PoolDb;
+let service: Service;
+
+async function ok<M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> {
+  const r = await dispatch(service, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.data as MethodOutput<M>;
+}
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+const TABLES = ['firms', 'firm_years', 'titles', 'pool_members', 'sources', 'audit_log', 'value_overrides', 'imports'];
+const counts = (db: Database.Database) => Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]));
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-import-'));
+  h = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
+  service = createService({ db: h.db, dataFile: h.file, actor: 'analyst-zhao', appVersion: 'test' });
+});
+afterEach(() => {
+  if (h.db.open) h.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function exported(format: 'csv' | 'xlsx') {
+  return Buffer.from((await ok('data.export', { poolYear: 2023, format })).base64, 'base64');
+}
+
+describe('round trip', () => {
+  it.each(['csv', 'xlsx'] as const)('export-data → import (%s) reports every firm unchanged and writes nothing', async (format) => {
+    const before = counts(h.db);
+    const r = await ok('import.analyse', { fileName: `pool.${format}`, base64: (await exported(format)).toString('base64'), setId: 'cn-champion-2023', poolYear: 2023 });
+    expect(r.refused).toBe(false);
+    expect(r.counts).toEqual({ rows: 33, newFirms: 0, changedFirms: 0, unchangedFirms: 11, changedValues: 0, newYears: 0 });
+    expect(r.firms).toEqual([]);
+    expect(r.verdicts).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(counts(h.db)).toEqual(before);
+  });
+});
+
+describe('applying an import', () => {
+  it('writes changed values with their file and row, audits them, takes a snapshot first, and can be undone', async () => {
+    const csv = (await exported('csv')).toString('utf8').replace(',56847.8,', ',61000,').replace(',52300,', ',"52,300",');
+    const analysed = await ok('import.analyse', { fileName: '2022年报更正.csv', base64: b64(csv), setId: 'cn-champion-2023', poolYear: 2023 });
+    expect(analysed.counts).toMatchObject({ changedFirms: 1, changedValues: 1 });
+    expect(analysed.firms[0].years.find((y) => y.year === 2022)!.changes).toEqual([{ field: 'revenue', old: 56847.8, new: 61000 }]);
+    const before = counts(h.db);
+    const applied = await ok('import.apply', { fileName: '2022年报更正.csv', base64: b64(csv), poolYear: 2023 });
+    expect(fs.existsSync(applied.snapshot)).toBe(true);
+    const firm = await ok('firm.get', { firmId: 1 });
+    const y2022 = firm.years.find((y) => y.year === 2022)!;
+    expect(y2022.values.revenue).toBe(61000);
+    const src = firm.sources.find((s) => s.id === y2022.sources.revenue)!;
+    expect(src).toMatchObject({ kind: 'import', file: '2022年报更正.csv', actor: 'analyst-zhao' });
+    const row = csv.split('\r\n').findIndex((l) => l.includes(',61000,')) + 1;
+    expect(h.db.prepare("SELECT source_row FROM value_overrides WHERE field = 'revenue'").pluck().get()).toBe(row);
+    const history = await ok('firm.history', { firmId: 1 });
+    expect(history[0]).toMatchObject({ field: 'revenue', oldValue: '56847.8', newValue: '61000' });
+    expect((await ok('import.history', {}))[0]).toMatchObject({ file: '2022年报更正.csv', changedValues: 1, actor: 'analyst-zhao' });
+
+    const undone = await ok('import.undo', {});
+    expect(undone.undone.file).toBe('2022年报更正.csv');
+    expect((await ok('firm.get', { firmId: 1 })).years.find((y) => y.year === 2022)!.values.revenue).toBe(56847.8);
+    const after = counts(h.db);
+    expect({ ...after, audit_log: before.audit_log }).toEqual(before); // the undo itself is audited
+    expect(h.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(h.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('adds new firms to the pool when asked and lists pool firms the file does not mention', async () => {
+    const csv = syntheticCsv(3, [2022]).toString('utf8');
+    const r = await ok('import.analyse', { fileName: 'new.csv', base64: b64(csv), poolYear: 2023 });
+    expect(r.counts).toMatchObject({ newFirms: 3, rows: 3 });
+    expect(r.missing).toHaveLength(11);
+    await ok('import.apply', { fileName: 'new.csv', base64: b64(csv), poolYear: 2023, addToPool: true });
+    const list = await ok('pool.list', { year: 2023, search: '合成企业' });
+    expect(list.total).toBe(3);
+    expect(list.rows[0].status).toBe('new');
+  });
+
+  it('refuses a bad file with every problem located, and changes nothing', async () => {
+    const before = counts(h.db);
+    const bad = '\ufeff统一社会信用代码,企业名称,年度,营业收入,国内市场占有率\r\n91370405MA3C7K2E3X,坏校验位,2022,100,10\r\n91370405MA3D1R8N2F,越成制动,2022,abc,130\r\n';
+    const r = await dispatch(service, 'import.apply', { fileName: 'bad.csv', base64: b64(bad) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid_input');
+    expect(r.error.details).toEqual([
+      { level: 'error', sheet: 'bad', row: 2, column: '统一社会信用代码', value: '91370405MA3C7K2E3X', reason: '统一社会信用代码校验位不符' },
+      { level: 'error', sheet: 'bad', row: 3, column: '营业收入', value: 'abc', reason: '不是数字' },
+      { level: 'error', sheet: 'bad', row: 3, column: '国内市场占有率', value: '130', reason: '占比应在 0–100 之间' },
+    ]);
+    expect(counts(h.db)).toEqual(before);
+    expect(fs.existsSync(path.join(dir, 'snapshots'))).toBe(false);
+  });
+
+  it('shows verdict changes before applying, evaluated on the data as it would be', async () => {
+    // 汉庄数控 lacks 1800 万元 of 3-year average main revenue; a corrected 2022 figure closes the gap.
+    const csv = (await exported('csv')).toString('utf8').replace(',41300,', ',47000,').replace(',44408.6,', ',50000,');
+    const r = await ok('import.analyse', { fileName: 'x.csv', base64: b64(csv), setId: 'cn-champion-2023', poolYear: 2023 });
+    expect(r.verdicts).toEqual([{ firmId: expect.any(Number), name: '汉庄数控', before: 'not_eligible', after: 'needs_review' }]);
+    expect(h.db.prepare("SELECT main_revenue FROM firm_years fy JOIN firms f ON f.id = fy.firm_id WHERE f.name = '汉庄数控' AND year = 2022").pluck().get()).toBe(41300);
+  });
+
+  it('restores any snapshot after checking it, keeping the current state as a snapshot', async () => {
+    const snap = await ok('snapshot.create', { reason: '测试' });
+    await ok('firm.updateFigures', { firmId: 1, years: [{ year: 2022, values: { revenue: 60000 } }] });
+    const r = await ok('snapshot.restore', { id: snap.id });
+    expect(fs.existsSync(r.before)).toBe(true);
+    expect((await ok('firm.get', { firmId: 1 })).years.find((y) => y.year === 2022)!.values.revenue).toBe(56847.8);
+    fs.writeFileSync(snap.file, 'not a database');
+    expect((await dispatch(service, 'snapshot.restore', { id: snap.id })).ok).toBe(false);
+    expect((await ok('firm.get', { firmId: 1 })).years.find((y) => y.year === 2022)!.values.revenue).toBe(56847.8);
+  });
+});
+
+describe('an import killed at any moment', () => {
+  it('leaves the data file intact and unchanged', async () => {
+    const csvFile = path.join(dir, 'big.csv');
+    fs.writeFileSync(csvFile, syntheticCsv(2000));
+    h.close();
+    const file = path.join(dir, 'data.sqlite');
+    // tsx as a loader in the same process: its CLI would run the import in a grandchild the kill misses.
+    const child = path.resolve(import.meta.dirname, 'fixtures/importChild.ts');
+    const conn = () => new Database(file, { readonly: true });
+    let c = conn();
+    const before = counts(c);
+    c.close();
+    // Kill before the write starts, then inside the write transaction after the first, the 1,500th and the
+    // last new firm (the child says "inside" from within the transaction and waits there).
+    for (const stopAt of [null, 1, 1500, 2000]) {
+      const args = ['--import', 'tsx', child, file, csvFile, ...(stopAt === null ? [] : [String(stopAt)])];
+      const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      let out = '';
+      p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const signal = stopAt === null ? 'started' : 'inside';
+      await new Promise<void>((resolve, reject) => {
+        p.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes(signal)) resolve();
+        });
+        p.on('exit', () => reject(new Error(`the child exited before "${signal}": ${out} ${err}`)));
+      });
+      p.kill('SIGKILL');
+      await new Promise((r) => p.on('exit', r));
+      expect(out).not.toContain('applied');
+      c = conn();
+      expect(c.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(counts(c)).toEqual(before);
+      c.close();
+    }
+    // The next open takes over the dead process's lock and finds the file as it was.
+    h = openPoolDb({ file });
+    expect(counts(h.db)).toEqual(before);
+  }, 120_000);
+});
