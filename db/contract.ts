@@ -260,6 +260,8 @@ export const AuditEntry = z.object({
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
   note: z.string().nullable(),
+  /** The firm a shortlist change concerns (shortlist histories name it). */
+  firmName: z.string().nullable().default(null),
 });
 
 export const contract = {

@@ -1,8 +1,71 @@
 // 总览: the gradient, reward exposure, targets, calendar and pool status (implements db/contracts/overview.ts).
+// Evaluations come from an evaluator of its own, dropped whenever the connection has written anything since
+// (SQLite's total_changes counts every row any part of the service inserts, updates or deletes).
+import type Database from 'better-sqlite3';
+import type { MethodOutput, ParsedInput } from '../contract';
 import type { overviewMethods } from '../contracts/overview';
+import type { Evaluation } from '../criteria/engine';
 import type { PartContext } from './context';
+import { createEvaluator } from './evaluation';
 import type { Service } from './index';
+import { appInfo } from './info';
+import { firmList, gradient, loadPoolFirms } from './overviewGradient';
+import { calendar, localToday, rewardExposure } from './overviewMoney';
+import { calendarTable, industrialFirms, overviewHistory, rewardTable, setCalendar, setIndustrialFirms, setReward, setTarget, targetTable } from './overviewSettings';
+import { poolStatus, revenues, targetProgress } from './overviewTargets';
+import { requireSet } from './criteria';
+import { AppError } from '../errors';
+import { dataYears, defaultDataYear } from './pool';
 
-export function overviewService(_ctx: PartContext): Pick<Service, keyof typeof overviewMethods> {
-  return {};
+/** Pool evaluations, recomputed after any write on the connection. */
+function freshEvaluations(db: Database.Database) {
+  const evaluator = createEvaluator(db);
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  let seen = -1;
+  return (setId: string, poolYear: number, dataYear: number | undefined): Map<number, Evaluation> => {
+    const n = changes.get() as number;
+    if (n !== seen) {
+      evaluator.invalidate();
+      seen = n;
+    }
+    return evaluator.pool(setId, poolYear, dataYear);
+  };
+}
+
+export function overviewOf(db: Database.Database, input: ParsedInput<'overview.get'>, evaluations: ReturnType<typeof freshEvaluations>, info: () => MethodOutput<'app.info'>): MethodOutput<'overview.get'> {
+  requireSet(input.setId);
+  if (!db.prepare('SELECT 1 FROM pool_years WHERE year = ?').get(input.year)) throw new AppError('not_found', `没有 ${input.year} 年度培育库`);
+  const today = input.today ?? localToday();
+  if (Number.isNaN(Date.parse(`${today}T00:00:00Z`))) throw new AppError('invalid_input', `不是有效日期：${today}`);
+  // One data year for everything shown (as the pool table): the chosen one, else the pool's default.
+  const dataYear = input.dataYear ?? defaultDataYear(dataYears(db), input.year);
+  const at = dataYear ?? undefined;
+  const results = (setId: string) => evaluations(setId, input.year, at);
+  const firms = loadPoolFirms(db, input.year);
+  const sample = info().sample;
+  return {
+    poolYear: input.year,
+    dataYear,
+    today,
+    firms: firms.length,
+    gradient: gradient(firms, input.year),
+    rewards: rewardExposure(firms, rewardTable(db), results),
+    targets: targetProgress(firms, targetTable(db), industrialFirms(db), revenues(db, input.year, dataYear), dataYear),
+    calendar: calendar(firms, calendarTable(db), today, results),
+    status: poolStatus(firms, input.setId, dataYear, results(input.setId), dataYear != null ? evaluations(input.setId, input.year, dataYear - 1) : null),
+    sample: { ...sample, poolFirms: firmList(firms.filter((f) => f.sample)) },
+    history: overviewHistory(db),
+  };
+}
+
+export function overviewService(ctx: PartContext): Pick<Service, keyof typeof overviewMethods> {
+  const { db } = ctx;
+  const evaluations = freshEvaluations(db);
+  return {
+    'overview.get': (input) => overviewOf(db, input, evaluations, () => appInfo(db, ctx.dataFile, ctx.appVersion)),
+    'overview.setReward': (input) => ctx.changed('overview.setReward', setReward(db, input, ctx.actor)),
+    'overview.setTarget': (input) => ctx.changed('overview.setTarget', setTarget(db, input, ctx.actor)),
+    'overview.setCalendar': (input) => ctx.changed('overview.setCalendar', setCalendar(db, input, ctx.actor)),
+    'overview.setIndustrialFirms': (input) => ctx.changed('overview.setIndustrialFirms', setIndustrialFirms(db, input, ctx.actor)),
+  };
 }

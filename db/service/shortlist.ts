@@ -78,7 +78,10 @@ export function getShortlist(db: Database.Database, evaluator: Evaluator, id: nu
     )
     .all(id) as { firm_id: number; name: string; credit_code: string; town: string | null; main_product: string | null; position: number; note: string | null; status: 'draft' | 'recommended' | 'withdrawn'; verdict_at_add: VerdictT | null; added_by: string; added_at: string }[];
   const history = db
-    .prepare('SELECT id, at, actor, entity, year, field, old_value AS oldValue, new_value AS newValue, note FROM audit_log WHERE shortlist_id = ? ORDER BY id DESC LIMIT 500')
+    .prepare(
+      `SELECT a.id, a.at, a.actor, a.entity, a.year, a.field, a.old_value AS oldValue, a.new_value AS newValue, a.note, f.name AS firmName
+       FROM audit_log a LEFT JOIN firms f ON f.id = a.firm_id WHERE a.shortlist_id = ? ORDER BY a.id DESC LIMIT 500`,
+    )
     .all(id) as Detail['history'];
   return {
     ...summaryOf(s, entries.length),

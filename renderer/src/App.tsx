@@ -9,6 +9,8 @@ import type { SectionContext } from './sections/context';
 import { CriteriaSection } from './sections/criteria/CriteriaSection';
 import { FirmSection } from './sections/FirmSection';
 import { PoolSection } from './sections/PoolSection';
+import { ReportPage } from './sections/shortlist/report/ReportPage';
+import { ShortlistSection } from './sections/shortlist/ShortlistSection';
 import { useAsync } from './useAsync';
 
 const SET_KEY = 'champion-pool-set';
@@ -52,6 +54,9 @@ export function App() {
   const lang = i18n.language as Lang;
   const changed = () => setRefresh((n) => n + 1);
   const ctx: SectionContext | null = pool ? { poolYear: pool.year, poolName: pool.name, dataYear: effectiveDataYear, setId, refresh, onChanged: changed } : null;
+
+  // The printable report stands alone: no sidebar or top bar, so it prints as it is shown.
+  if (route.section === 'report' && route.shortlistId != null) return <ReportPage id={route.shortlistId} />;
 
   return (
     <div className="app">
@@ -126,7 +131,8 @@ export function App() {
           {route.section === 'firm' && <FirmSection firmId={route.firmId} ctx={ctx} refresh={refresh} onChanged={changed} />}
           {route.section === 'benchmark' && ctx && <BenchmarkSection ctx={ctx} />}
           {route.section === 'criteria' && ctx && <CriteriaSection ctx={ctx} />}
-          {(route.section === 'overview' || route.section === 'shortlist' || route.section === 'refresh') && <ComingSection section={route.section} />}
+          {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
+          {(route.section === 'overview' || route.section === 'refresh') && <ComingSection section={route.section} />}
         </main>
       </div>
     </div>

@@ -2,23 +2,28 @@ import { useEffect, useState } from 'react';
 
 export const SECTIONS = ['overview', 'pool', 'firm', 'benchmark', 'shortlist', 'refresh', 'criteria'] as const;
 export type Section = (typeof SECTIONS)[number];
+/** The printable report of a shortlist (#/report/<id>): a page of its own, without the app's chrome. */
+export type Page = Section | 'report';
 export interface Route {
-  section: Section;
+  section: Page;
   firmId: number | null;
+  /** The shortlist shown (#/shortlist/<id>) or reported on (#/report/<id>). */
+  shortlistId: number | null;
 }
 
 export function parseRoute(hash: string): Route {
   const [, section, id] = /^#\/([a-z]+)(?:\/(\d+))?/.exec(hash) ?? [];
+  if (section === 'report' && id) return { section: 'report', firmId: null, shortlistId: Number(id) };
   const s = (SECTIONS as readonly string[]).includes(section) ? (section as Section) : 'pool';
-  return { section: s, firmId: s === 'firm' && id ? Number(id) : null };
+  return { section: s, firmId: s === 'firm' && id ? Number(id) : null, shortlistId: s === 'shortlist' && id ? Number(id) : null };
 }
 
-export function href(section: Section, firmId?: number): string {
-  return firmId != null ? `#/${section}/${firmId}` : `#/${section}`;
+export function href(section: Page, id?: number): string {
+  return id != null ? `#/${section}/${id}` : `#/${section}`;
 }
 
-export function navigate(section: Section, firmId?: number): void {
-  window.location.hash = href(section, firmId);
+export function navigate(section: Page, id?: number): void {
+  window.location.hash = href(section, id);
 }
 
 export function useRoute(): Route {

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { benchmarkEn, benchmarkZh } from './benchmark';
 import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
+import { overviewEn, overviewZh } from './overview';
+import { shortlistEn, shortlistZh } from './shortlist';
 import { zhCN } from './zh-CN';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
@@ -26,8 +28,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, criteriaLib: criteriaLibZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, criteriaLib: criteriaLibEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',

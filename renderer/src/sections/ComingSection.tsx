@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Section } from '../route';
 
 /** Sections whose capability comes later say so plainly, with no placeholder figures. */
-export function ComingSection({ section }: { section: Extract<Section, 'overview' | 'shortlist' | 'refresh'> }) {
+export function ComingSection({ section }: { section: Extract<Section, 'overview' | 'refresh'> }) {
   const { t } = useTranslation();
   return (
     <section className="section coming" data-testid={`coming-${section}`}>

@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '../../format';
+import { ChartCard, useWidth } from '../benchmark/ChartCard';
+import { FONT } from '../benchmark/exportPng';
+import { TITLE_COLOUR, type Lang, type OverviewData, type Show } from './model';
+import { RewardEditor } from './RewardEditor';
+
+interface Props {
+  rewards: OverviewData['rewards'];
+  dataYear: number | null;
+  setTitle: (id: string) => string;
+  notes: string[];
+  show: Show;
+  onChanged: () => void;
+}
+
+export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChanged }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const [editing, setEditing] = useState(false);
+  const [ref, width] = useWidth(900);
+  const money = (v: number) => (v ? formatMoney(v, lang) : '—');
+  const titleOf = (code: string) => t(`titles.${code}`);
+  const sources = [...new Set(r.table.map((x) => x.source))];
+  const basis = (row: OverviewData['rewards']['rows'][number]) =>
+    row.setId ? t('overview.rewards.setLine', { set: setTitle(row.setId), year: dataYear ?? t('overview.latestYear'), amount: formatMoney(row.amount, lang) }) : t('overview.rewards.noSet');
+
+  const shown = r.rows.filter((row) => row.total > 0);
+  const div = lang === 'en' ? 100 : 1;
+  const unit = lang === 'en' ? t('overview.rewards.chartAxis') : t('overview.rewards.unitWan');
+  const data = r.years.map((year, i) => ({
+    year: t('overview.rewards.year', { year }),
+    ...Object.fromEntries(shown.map((row) => [row.code, row.cells[i].total / div])),
+    cap: 0,
+    sumLabel: money(r.totals[i].total),
+  }));
+  const frame = {
+    title: t('overview.rewards.chartTitle'),
+    subtitle: sources.map((s) => t('overview.rewards.sourceLine', { source: s })).join('；'),
+    legend: shown.map((row) => ({ colour: TITLE_COLOUR[row.code], label: titleOf(row.code) })),
+    notes: [t('overview.rewards.note', { horizon: r.horizon }), ...notes],
+  };
+
+  return (
+    <section className="card ov-card" aria-labelledby="ov-rewards-h" data-testid="ov-rewards">
+      <div className="card-head">
+        <h2 id="ov-rewards-h">{t('overview.rewards.heading')}</h2>
+        <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing} data-testid="ov-rewards-edit">
+          {editing ? t('overview.rewards.done') : t('overview.rewards.edit')}
+        </button>
+      </div>
+      {editing && <RewardEditor table={r.table} onChanged={onChanged} />}
+      <div className="ov-table-wrap">
+        <table className="ov-table ov-reward-table" data-testid="ov-reward-table">
+          <thead>
+            <tr>
+              <th>{t('overview.rewards.title')}</th>
+              <th className="num">{t('overview.rewards.amount')}</th>
+              <th className="num">{t('overview.rewards.held')}</th>
+              {r.years.map((y) => (
+                <th key={y} className="num">
+                  {t('overview.rewards.year', { year: y })}
+                </th>
+              ))}
+              <th className="num">{t('overview.rewards.total')}</th>
+              <th className="num">{t('overview.rewards.review')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.rows.map((row) => (
+              <tr key={row.code} data-code={row.code}>
+                <th scope="row">{titleOf(row.code)}</th>
+                <td className="num" data-testid={`ov-amount-${row.code}`}>
+                  {formatMoney(row.amount, lang)}
+                </td>
+                <td className="num">{row.held}</td>
+                {row.setId == null ? (
+                  <td colSpan={r.years.length + 2} className="muted ov-noset">
+                    {t('overview.rewards.noSet')}
+                  </td>
+                ) : (
+                  <>
+                    {row.cells.map((c) => (
+                      <td key={c.year} className="num" data-year={c.year}>
+                        {c.firms.length > 0 ? (
+                          <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.cellList', { year: c.year, title: titleOf(row.code), amount: money(c.total) }), source: basis(row), firms: c.firms, total: c.firms.length })}>
+                            {t('overview.rewards.cell', { amount: money(c.total), count: c.firms.length })}
+                          </button>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                    ))}
+                    <td className="num ov-strong" data-testid={`ov-total-${row.code}`}>
+                      <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.totalList', { title: titleOf(row.code), amount: money(row.total) }), source: basis(row), firms: row.cells.flatMap((c) => c.firms), total: row.cells.reduce((n, c) => n + c.firms.length, 0) })}>
+                        {money(row.total)}
+                      </button>
+                    </td>
+                    <td className="num ov-review">
+                      {row.review.length > 0 ? (
+                        <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.reviewList', { title: titleOf(row.code), amount: money(row.reviewTotal) }), source: basis(row), firms: row.review, total: row.review.length })}>
+                          {t('overview.rewards.cell', { amount: money(row.reviewTotal), count: row.review.length })}
+                        </button>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t('overview.rewards.sum')}
+              </th>
+              {r.totals.map((x, i) => (
+                <td key={x.year} className="num ov-strong" data-year={x.year}>
+                  <button
+                    type="button"
+                    className="ov-num"
+                    onClick={() => {
+                      const firms = r.rows.flatMap((row) => row.cells[i].firms);
+                      show({ title: t('overview.rewards.yearList', { year: x.year, amount: money(x.total) }), source: t('overview.rewards.note', { horizon: r.horizon }), firms, total: firms.length });
+                    }}
+                  >
+                    {money(x.total)}
+                  </button>
+                </td>
+              ))}
+              <td className="num ov-strong" data-testid="ov-reward-total">
+                {money(r.total)}
+              </td>
+              <td className="num ov-review" data-testid="ov-review-total">
+                {money(r.reviewTotal)}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="ov-source">{t('overview.rewards.note', { horizon: r.horizon })}</p>
+      <p className="ov-source">{frame.subtitle}</p>
+      {data.length > 0 && (
+        <ChartCard chart="ov-rewards" frame={frame} file={`${t('overview.title')}-${frame.title}.png`} figureRef={ref}>
+          <div ref={ref} className="bm-figure" data-testid="ov-reward-chart">
+            <BarChart width={Math.max(480, width)} height={280} data={data} margin={{ top: 24, right: 16, bottom: 4, left: 8 }} style={{ fontFamily: FONT }}>
+              <CartesianGrid vertical={false} stroke="#eef0f3" />
+              <XAxis dataKey="year" tick={{ fontSize: 13, fill: '#1f2933' }} />
+              <YAxis tick={{ fontSize: 12, fill: '#374151' }} width={64} label={{ value: unit, angle: -90, position: 'insideLeft', fontSize: 12, fill: '#1f2933' }} />
+              {shown.map((row) => (
+                <Bar key={row.code} dataKey={row.code} name={titleOf(row.code)} stackId="a" fill={TITLE_COLOUR[row.code]} maxBarSize={72} isAnimationActive={false} />
+              ))}
+              <Bar dataKey="cap" stackId="a" fill="transparent" isAnimationActive={false}>
+                <LabelList dataKey="sumLabel" position="top" fontSize={13} fill="#1f2933" />
+              </Bar>
+            </BarChart>
+          </div>
+        </ChartCard>
+      )}
+    </section>
+  );
+}
