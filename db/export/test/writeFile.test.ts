@@ -59,6 +59,8 @@ describe('writeFileAtomic', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  // root writes through directory permissions, so this case can only be shown as an ordinary user;
+  // the mocked rename and full-disk failures above cover the same clean-up path for every user.
   it.skipIf(process.getuid?.() === 0)('fails in a read-only directory without leaving anything', async () => {
     const ro = path.join(dir, 'ro');
     fs.mkdirSync(ro);

@@ -15,7 +15,7 @@ import { RewardCard } from './RewardCard';
 import { StatusCard } from './StatusCard';
 import { TargetsCard } from './TargetsCard';
 
-function Kpis({ data, show }: { data: OverviewData; show: (s: Shown) => void }) {
+function Kpis({ data, setTitle, show }: { data: OverviewData; setTitle: (id: string) => string; show: (s: Shown) => void }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const growth = data.targets.items.find((x) => x.key === 'high_growth_firms');
@@ -43,7 +43,7 @@ function Kpis({ data, show }: { data: OverviewData; show: (s: Shown) => void }) 
         <small>{t('overview.kpi.budgetNote', { amount: formatMoney(data.rewards.reviewTotal, lang) })}</small>
       </button>
       {next && (
-        <button type="button" className="ov-kpi" onClick={() => show({ title: t('overview.calendar.prepareList', { track, set: next.setId }), source: t('overview.calendar.basis'), firms: next.prepare, total: next.prepare.length })}>
+        <button type="button" className="ov-kpi" onClick={() => show({ title: t('overview.calendar.prepareList', { track, set: setTitle(next.setId) }), source: t('overview.calendar.basis'), firms: next.prepare, total: next.prepare.length })}>
           <span>{t('overview.kpi.deadline')}</span>
           <strong data-testid="ov-kpi-deadline">{next.next.open ? t('overview.calendar.open', { count: next.next.daysToDeadline }) : t('overview.calendar.opensIn', { count: next.next.daysToOpen })}</strong>
           <small>{t('overview.kpi.deadlineNote', { track })}</small>
@@ -91,7 +91,7 @@ export function OverviewSection({ ctx }: { ctx: SectionContext }) {
       {!data && !overview.error && <p className="muted">{t('overview.loading')}</p>}
       {data && (
         <div className={`ov-body${overview.loading ? ' is-stale' : ''}`}>
-          <Kpis data={data} show={setShown} />
+          <Kpis data={data} setTitle={setTitle} show={setShown} />
           <GradientCard gradient={data.gradient} firms={data.firms} notes={notes} show={setShown} />
           <RewardCard rewards={data.rewards} dataYear={data.dataYear} setTitle={setTitle} notes={notes} show={setShown} onChanged={ctx.onChanged} />
           <div className="ov-grid-2">
