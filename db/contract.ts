@@ -2,6 +2,7 @@
 // Electron IPC, the loopback bridge and the CLI all dispatch through it; the renderer imports its types only.
 import { z } from 'zod';
 import { importMethods } from './contracts/import';
+import { poolYearMethods } from './contracts/poolYear';
 import { overviewMethods } from './contracts/overview';
 import { CriteriaSetSchema } from './criteria/schema';
 import { FIGURE_KEYS, TITLE_CODES } from './figures';
@@ -404,6 +405,7 @@ export const contract = {
   },
   ...overviewMethods,
   ...importMethods,
+  ...poolYearMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { takeSnapshot } from '../snapshots';
 import type { ServiceContext } from './context';
 import { importService } from './imports';
 import { overviewService } from './overview';
+import { poolYearService } from './poolYear';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { createEvaluator, evaluateFirm, evaluatePool } from './evaluation';
@@ -70,6 +71,7 @@ export function createService(ctx: ServiceContext): Service {
     'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
     ...overviewService({ ...ctx, changed }),
     ...importService({ ...ctx, changed }),
+    ...poolYearService({ ...ctx, changed }),
   };
 }
 
