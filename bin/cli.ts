@@ -75,9 +75,11 @@ program
     }),
   );
 
-/** Opens the data file read-only and runs one contract method, throwing its error message. */
-async function query<T>(dbFile: string, work: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<T>): Promise<T> {
-  const h = openPoolDb({ file: dbFile, readonly: true });
+type Caller = (method: string, input: unknown) => Promise<unknown>;
+
+/** Opens the data file — read-only, or for writing (locked, migrated) — and lends `work` a contract caller. */
+async function withService<T>(dbFile: string, mode: 'read' | 'write', work: (call: Caller) => Promise<T>): Promise<T> {
+  const h = openPoolDb(mode === 'read' ? { file: dbFile, readonly: true } : { file: dbFile });
   try {
     const service = createService({ db: h.db, dataFile: h.file, actor: actor(), appVersion: APP_VERSION });
     return await work(async (method, input) => {
@@ -89,6 +91,8 @@ async function query<T>(dbFile: string, work: (call: (method: string, input: unk
     h.close();
   }
 }
+const query = <T>(dbFile: string, work: (call: Caller) => Promise<T>) => withService(dbFile, 'read', work);
+const write = <T>(dbFile: string, work: (call: Caller) => Promise<T>) => withService(dbFile, 'write', work);
 
 program
   .command('evaluate')
@@ -154,21 +158,6 @@ program
       process.stdout.write(`已导出：${out}\n`);
     }),
   );
-
-/** Opens the data file for writing (locked, migrated) and runs `work` with a contract caller. */
-async function write<T>(dbFile: string, work: (call: (method: string, input: unknown) => Promise<unknown>) => Promise<T>, create: 'default' | false = false): Promise<T> {
-  const h = openPoolDb({ file: dbFile, create });
-  try {
-    const service = createService({ db: h.db, dataFile: h.file, actor: actor(), appVersion: APP_VERSION });
-    return await work(async (method, input) => {
-      const r = await dispatch(service, method, input);
-      if (!r.ok) throw new AppError(r.error.code as 'invalid_input', r.error.message, r.error.details);
-      return r.data;
-    });
-  } finally {
-    h.close();
-  }
-}
 
 program
   .command('import')

@@ -1,35 +1,26 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Method, MethodOutput } from '../../contract';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Method, MethodInput, MethodOutput } from '../../contract';
+import { call, defaultService, track } from '../../test/helpers';
 import { openPoolDb, type PoolDb } from '../../open';
-import { createService, dispatch, type Service } from '../../service';
+import { dispatch, type Service } from '../../service';
 import { syntheticCsv } from './synth';
 
 let dir: string;
 let h: PoolDb;
 let service: Service;
 
-async function ok<M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> {
-  const r = await dispatch(service, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.data as MethodOutput<M>;
-}
+const ok = <M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> => call(service, method, input as MethodInput<M>);
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 const TABLES = ['firms', 'firm_years', 'titles', 'pool_members', 'sources', 'audit_log', 'value_overrides', 'imports'];
 const counts = (db: Database.Database) => Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]));
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-import-'));
-  h = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
-  service = createService({ db: h.db, dataFile: h.file, actor: 'analyst-zhao', appVersion: 'test' });
-});
-afterEach(() => {
-  if (h.db.open) h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  ({ pool: h, service } = defaultService('analyst-zhao'));
+  dir = path.dirname(h.file);
 });
 
 async function exported(format: 'csv' | 'xlsx') {
@@ -129,8 +120,8 @@ describe('an import killed at any moment', () => {
   it('leaves the data file intact and unchanged', async () => {
     const csvFile = path.join(dir, 'big.csv');
     fs.writeFileSync(csvFile, syntheticCsv(2000));
+    const file = h.file;
     h.close();
-    const file = path.join(dir, 'data.sqlite');
     // tsx as a loader in the same process: its CLI would run the import in a grandchild the kill misses.
     const child = path.resolve(import.meta.dirname, 'fixtures/importChild.ts');
     const conn = () => new Database(file, { readonly: true });
@@ -162,7 +153,7 @@ describe('an import killed at any moment', () => {
       c.close();
     }
     // The next open takes over the dead process's lock and finds the file as it was.
-    h = openPoolDb({ file });
+    h = track(openPoolDb({ file }));
     expect(counts(h.db)).toEqual(before);
   }, 120_000);
 });

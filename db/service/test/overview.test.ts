@@ -282,6 +282,9 @@ describe('editing the settings', () => {
     expect(auditOf('overview_calendar')).toHaveLength(3);
     const c = (await get()).calendar.find((x) => x.track === 'champion_national')!;
     expect(c).toMatchObject({ opens: '06-20', deadline: '09-10', isDefault: false });
+    // Without a new note, the shipped remark that the dates are defaults goes; the rest of the note stays.
+    const giant = await ok('overview.setCalendar', { track: 'little_giant', opens: '04-10', deadline: '06-20' });
+    expect(giant.note).toBe('国家级专精特新“小巨人”：春季至年中');
   });
 
   it('refuses a 规上 count of zero or a fraction', async () => {

@@ -1,29 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Method, MethodOutput } from '../../contract';
-import { openPoolDb, type PoolDb } from '../../open';
-import { createService, dispatch, type Service } from '../index';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Method, MethodInput, MethodOutput } from '../../contract';
+import { call, defaultService } from '../../test/helpers';
+import { type PoolDb } from '../../open';
+import { dispatch, type Service } from '../index';
 
-let dir: string;
 let h: PoolDb;
 let service: Service;
-async function ok<M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> {
-  const r = await dispatch(service, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.data as MethodOutput<M>;
-}
+const ok = <M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> => call(service, method, input as MethodInput<M>);
 const firmId = (name: string) => h.db.prepare('SELECT id FROM firms WHERE name = ?').pluck().get(name) as number;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-poolyear-'));
-  h = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
-  service = createService({ db: h.db, dataFile: h.file, actor: 'analyst-sun', appVersion: 'test' });
-});
-afterEach(() => {
-  h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  ({ pool: h, service } = defaultService('analyst-sun'));
 });
 
 describe('the pool year', () => {

@@ -1,36 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Method, MethodOutput } from '../../contract';
-import { openPoolDb, type PoolDb } from '../../open';
-import { createService, dispatch, type Service } from '../index';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Method, MethodInput, MethodOutput } from '../../contract';
+import { call, callError, defaultService } from '../../test/helpers';
+import { type PoolDb } from '../../open';
+import { type Service } from '../index';
 
-let dir: string;
 let h: PoolDb;
 let service: Service;
 
-async function ok<M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> {
-  const r = await dispatch(service, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.data as MethodOutput<M>;
-}
-async function refused(method: Method, input: unknown): Promise<string> {
-  const r = await dispatch(service, method, input);
-  if (r.ok) throw new Error(`${method} was accepted`);
-  return r.error.code;
-}
+const ok = <M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> => call(service, method, input as MethodInput<M>);
+const refused = async (method: Method, input: unknown): Promise<string> => (await callError(service, method, input)).code;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-shortlist-'));
-  h = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
-  service = createService({ db: h.db, dataFile: h.file, actor: 'analyst-li', appVersion: 'test' });
-});
-afterEach(() => {
-  h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  ({ pool: h, service } = defaultService('analyst-li'));
 });
 
 const firmId = (name: string) => h.db.prepare('SELECT id FROM firms WHERE name = ?').pluck().get(name) as number;
