@@ -10,7 +10,7 @@ const CHANNEL_PREFIX: typeof CONTRACT_PREFIX = 'cp:';
 const EVENTS: typeof CONTRACT_EVENTS = ['menu:navigate', 'data:changed'];
 
 /** `domain.action`, as every contract method is named; anything else never reaches a channel. */
-const METHOD_NAME = /^[a-z]+\.[A-Za-z]+$/;
+const METHOD_NAME = /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/;
 
 function isEvent(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
