@@ -24,11 +24,20 @@ export function decodeText(bytes: Uint8Array, override?: Encoding): { text: stri
   if (override === 'gbk') return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   if (bom) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   if (override === 'utf8') return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  let utf8: string;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
+  // Short GBK text can happen to be valid UTF-8 (实强铜业 reads as ɻǿͭҵ): when only the GB18030 reading gives
+  // Chinese, it is the right one.
+  if (/[\u0080-\u07ff]/.test(utf8)) {
+    const gb = new TextDecoder('gb18030').decode(bytes);
+    const cjk = (t: string) => (t.match(/[\u4e00-\u9fff]/g) ?? []).length;
+    if (cjk(gb) > cjk(utf8)) return { text: gb, encoding: 'gb18030' };
+  }
+  return { text: utf8, encoding: 'utf-8' };
 }
 
 function cellValue(v: ExcelJS.CellValue): RawCell {

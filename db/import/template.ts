@@ -79,12 +79,21 @@ export const TEMPLATE: readonly TemplateColumn[] = [
 
 export const TEMPLATE_SHEET = '企业年度数据';
 
-/** Header text reduced to what matters for matching: no spaces, brackets with units, or case. */
+/** Units a header may name in a trailing bracket: "营业收入（亿元）", "国内市场占有率（%）". */
+const UNIT = /^(元|万元|亿元|千元|人民币元|人民币万元|%|％|百分比|个|件|项|人|名|年|分)$/;
+/** Brackets that name a money unit this importer does not know ("美元", "万港币"): kept as a unit so it is refused. */
+const MONEYISH = /元$|币|^万|^亿/;
+
+function splitUnit(header: string): { stem: string; unit: string | null } {
+  const h = header.normalize('NFKC').trim();
+  const m = /^(.*?)\s*\(\s*([^()]+?)\s*\)\s*$/.exec(h);
+  return m && (UNIT.test(m[2]) || MONEYISH.test(m[2])) ? { stem: m[1], unit: m[2] === '％' ? '%' : m[2] } : { stem: h, unit: null };
+}
+
+/** Header text reduced to what matters for matching: no unit bracket, spaces, punctuation or case. */
 export function headerStem(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[（(][^）)]*[）)]\s*$/, '')
-    .replace(/[\s_\-：:*]/g, '')
+  return splitUnit(text)
+    .stem.replace(/[\s_\-：:*]/g, '')
     .toLowerCase();
 }
 
@@ -95,8 +104,7 @@ export function columnFor(header: string): TemplateColumn | undefined {
   return index.get(headerStem(header));
 }
 
-/** The unit a header names in brackets, e.g. "营业收入（亿元）" → 亿元. */
+/** The unit a header names in brackets, e.g. "营业收入（亿元）" → 亿元; other brackets ("（全部）") are part of the name. */
 export function headerUnit(header: string): string | null {
-  const m = /[（(]\s*([^）)]+?)\s*[）)]\s*$/.exec(header.normalize('NFKC'));
-  return m ? m[1] : null;
+  return splitUnit(header).unit;
 }

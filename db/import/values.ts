@@ -23,12 +23,16 @@ export function moneyFactor(unit: string | null): number | null {
   return null;
 }
 
-const text = (raw: RawCell): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)).normalize('NFKC').trim();
+const asString = (raw: RawCell): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
+/** Numbers, codes and markers are read folded to half-width (NFKC); names and other text keep their own forms. */
+const text = (raw: RawCell): string => asString(raw).normalize('NFKC').trim();
+const plainText = (raw: RawCell): string => asString(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 const isEmpty = (raw: RawCell) => raw == null || (typeof raw === 'string' && EMPTY.has(text(raw).toLowerCase()));
 
 /** A number as written in a return: 12,345.6 / １２３４５．６ / 1.2亿 / 3500万元 / 12.5% / (120) for negatives. */
 function number(raw: RawCell, kind: 'money' | 'percent' | 'plain', factor: number): { value: number } | { reason: string } {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw * factor } : { reason: '不是有效数字' };
+  // Round away binary noise from a unit factor (5.23 亿元 → 52300 万元, not 52300.00000000001).
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: Math.round(raw * factor * 1e6) / 1e6 } : { reason: '不是有效数字' };
   if (typeof raw === 'boolean' || raw instanceof Date) return { reason: '此处应为数字' };
   let s = text(raw).replace(/[,\s]/g, '');
   let negative = false;
@@ -84,7 +88,7 @@ export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitF
   if (isEmpty(raw)) return { ok: true, value: null };
   switch (kind) {
     case 'text':
-      return { ok: true, value: text(raw) };
+      return { ok: true, value: plainText(raw) };
     case 'credit_code': {
       const code = normaliseCreditCode(text(raw));
       const problem = creditCodeProblem(code);
