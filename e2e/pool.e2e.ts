@@ -168,11 +168,10 @@ describe('the 2023 pool in browser mode', () => {
     await pool.filter('filter-verdict', '');
   });
 
-  it('shows a plain “coming” state for sections built later', async () => {
-    for (const section of ['refresh']) {
-      await app.page.locator(`a[data-nav="${section}"]`).click();
-      await app.page.getByTestId(`coming-${section}`).waitFor();
-      expect(await app.page.getByTestId(`coming-${section}`).textContent()).toContain('即将提供');
-    }
+  it('opens 年度更新 from the sidebar', async () => {
+    await app.page.locator('a[data-nav="refresh"]').click();
+    await app.page.getByTestId('refresh').waitFor();
+    await expect(app.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('年度更新');
+    await app.page.getByTestId('rf-step-file').getByText('选择文件…').waitFor();
   });
 });

@@ -69,7 +69,9 @@ const RewardRow = z.object({
   setId: z.string().nullable(),
   /** Pool firms that hold the title already (no first-recognition reward). */
   held: z.number().int(),
-  cells: z.array(z.object({ year: z.number().int(), firms: z.array(Candidate), total: z.number() })),
+  /** Per recognition year: how many firms, the firms (the first 300), and reward × count. */
+  cells: z.array(z.object({ year: z.number().int(), count: z.number().int(), firms: z.array(Candidate), total: z.number() })),
+  reviewCount: z.number().int(),
   review: z.array(Candidate),
   total: z.number(),
   reviewTotal: z.number(),

@@ -3,7 +3,8 @@
 // came from and who changed it last; every change is also in the audit log (entities `overview_*`).
 // Seeded with the seed letter's values; the calendar's dates are typical windows, marked as defaults to edit.
 const LETTER = '答复函（台工信字〔2023〕16号，2023年7月28日）';
-const CALENDAR_NOTE = '默认日期（典型申报窗口，非当年通知），请按当年申报通知修改';
+/** Said in the note of every shipped date; dropped from the note once the analyst sets the dates. */
+export const CALENDAR_DEFAULT_NOTE = '默认日期（典型申报窗口，非当年通知），请按当年申报通知修改';
 const NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')";
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -82,5 +83,5 @@ INSERT INTO overview_targets (key, unit, value, base_year, due_year, source, upd
 ${targets.map(([k, u, v]) => `  (${q(k)}, ${q(u)}, ${v}, 2023, 2026, ${q(`${LETTER}：力争3年内（工业倍增计划 2023—2026年）`)}, 'system', ${NOW})`).join(',\n')};
 
 INSERT INTO overview_calendar (track, opens, deadline, note, is_default, updated_by, updated_at) VALUES
-${calendar.map(([t, o, d, n]) => `  (${q(t)}, ${q(o)}, ${q(d)}, ${q(`${n}。${CALENDAR_NOTE}`)}, 1, 'system', ${NOW})`).join(',\n')};
+${calendar.map(([t, o, d, n]) => `  (${q(t)}, ${q(o)}, ${q(d)}, ${q(`${n}。${CALENDAR_DEFAULT_NOTE}`)}, 1, 'system', ${NOW})`).join(',\n')};
 `;

@@ -6,7 +6,7 @@ import type { MethodOutput } from '../contract';
 import type { Evaluation } from '../criteria/engine';
 import { HORIZON } from '../criteria/projection';
 import type { TitleCode } from '../figures';
-import { rankOf, type PoolFirm } from './overviewGradient';
+import { LIST_CAP, rankOf, type PoolFirm } from './overviewGradient';
 import { REWARD_SET, TRACK_SET } from './overviewSettings';
 
 type Out = MethodOutput<'overview.get'>;
@@ -46,9 +46,10 @@ export function rewardExposure(firms: PoolFirm[], table: Reward[], results: Resu
   const rows = built.map(({ r, setId, budget, review, held }) => {
     const cells = years.map((year) => {
       const list = budget.filter((c) => recognitionYear(c) === year);
-      return { year, firms: list, total: list.length * r.amount };
+      return { year, count: list.length, firms: list.slice(0, LIST_CAP), total: list.length * r.amount };
     });
-    return { code: r.code, amount: r.amount, setId, held, cells, review, total: budget.length * r.amount, reviewTotal: review.length * r.amount };
+    const reviewTotal = review.length * r.amount;
+    return { code: r.code, amount: r.amount, setId, held, cells, reviewCount: review.length, review: review.slice(0, LIST_CAP), total: budget.length * r.amount, reviewTotal };
   });
   const totals = years.map((year, i) => ({ year, total: rows.reduce((s, row) => s + row.cells[i].total, 0) }));
   return {

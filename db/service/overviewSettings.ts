@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput } from '../contract';
 import { AppError } from '../errors';
+import { CALENDAR_DEFAULT_NOTE } from '../migrations/007_overview';
 import { nowIso } from '../time';
 
 type Reward = MethodOutput<'overview.setReward'>;
@@ -125,7 +126,9 @@ export function setCalendar(db: Database.Database, input: ParsedInput<'overview.
     const old = db.prepare('SELECT * FROM overview_calendar WHERE track = ?').get(input.track) as CalendarRow | undefined;
     if (!old) throw new AppError('not_found', `没有申报事项 ${input.track}`);
     if (input.opens === input.deadline) throw new AppError('invalid_input', '开始日期与截止日期相同', { track: input.track });
-    const note = input.note === undefined ? old.note : input.note;
+    // The shipped "these are default dates" remark no longer holds once the analyst sets the dates.
+    const kept = input.note === undefined ? old.note : input.note;
+    const note = kept?.replace(`。${CALENDAR_DEFAULT_NOTE}`, '').replace(CALENDAR_DEFAULT_NOTE, '').trim() || null;
     const changes: [string, string | null, string | null][] = [
       ['opens', old.opens, input.opens],
       ['deadline', old.deadline, input.deadline],

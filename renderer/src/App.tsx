@@ -4,11 +4,12 @@ import { call, onEvent } from './api';
 import { setLanguage, type Lang } from './i18n';
 import { navigate, SECTIONS, href, useRoute, type Section } from './route';
 import { BenchmarkSection } from './sections/benchmark/BenchmarkSection';
-import { ComingSection } from './sections/ComingSection';
 import type { SectionContext } from './sections/context';
 import { CriteriaSection } from './sections/criteria/CriteriaSection';
 import { FirmSection } from './sections/FirmSection';
+import { OverviewSection } from './sections/overview/OverviewSection';
 import { PoolSection } from './sections/PoolSection';
+import { RefreshSection } from './sections/refresh/RefreshSection';
 import { ReportPage } from './sections/shortlist/report/ReportPage';
 import { ShortlistSection } from './sections/shortlist/ShortlistSection';
 import { useAsync } from './useAsync';
@@ -132,7 +133,8 @@ export function App() {
           {route.section === 'benchmark' && ctx && <BenchmarkSection ctx={ctx} />}
           {route.section === 'criteria' && ctx && <CriteriaSection ctx={ctx} />}
           {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
-          {(route.section === 'overview' || route.section === 'refresh') && <ComingSection section={route.section} />}
+          {route.section === 'overview' && ctx && <OverviewSection ctx={ctx} />}
+          {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
         </main>
       </div>
     </div>

@@ -7,7 +7,7 @@ import type { Evaluation } from '../../criteria/engine';
 import { openPoolDb, type PoolDb } from '../../open';
 import { createService, dispatch, type Service } from '../index';
 import { candidate, nextWindow, recognitionYear } from '../overviewMoney';
-import type { PoolFirm } from '../overviewGradient';
+import { firmList, LIST_CAP, type PoolFirm } from '../overviewGradient';
 
 let dir: string;
 let h: PoolDb;
@@ -226,6 +226,12 @@ describe('pool status', () => {
     const info = await ok('app.info', {});
     expect(o.sample).toMatchObject(info.sample);
     expect(o.sample.poolFirms.total).toBe(11);
+  });
+
+  it('caps a list behind a number but keeps its total', () => {
+    const many = Array.from({ length: LIST_CAP + 50 }, (_, i) => ({ firmId: i, name: `F${i}`, sample: false }));
+    const l = firmList(many);
+    expect([l.total, l.firms.length, l.firms[0].name]).toEqual([LIST_CAP + 50, LIST_CAP, 'F0']);
   });
 
   it('refuses an unknown set or pool year', async () => {

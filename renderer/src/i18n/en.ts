@@ -11,16 +11,6 @@ export const en: Messages = {
     refresh: 'Annual refresh',
     criteria: 'Criteria',
   },
-  coming: {
-    badge: 'Coming',
-    title: '{{section}}: being built',
-    note: 'Nothing is shown here yet, and no placeholder figures.',
-    overview: 'Gradient funnel, reward budget, 3-year targets, application calendar and pool status by verdict.',
-    benchmark: 'Candidates against the thresholds: bars, share × revenue quadrant, multi-year trends, readiness matrix and the gradient funnel.',
-    shortlist: 'Propose and edit candidate shortlists; export the application summary (xlsx, CSV) and a printable report.',
-    refresh: 'Import the annual template, preview the changes, apply and undo; snapshots and pool years.',
-    criteria: 'Every recognition standard (champion, little giant, SRDI, innovative SME, gazelle) with text, thresholds, sources and confidence.',
-  },
   banner: {
     sample: 'Sample data: names and other details of {{firms}} firms and {{values}} figures are invented for demonstration. Import the firms\' returns or statistics before using them for decisions.',
   },

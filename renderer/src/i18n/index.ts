@@ -4,6 +4,7 @@ import { benchmarkEn, benchmarkZh } from './benchmark';
 import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
 import { overviewEn, overviewZh } from './overview';
+import { refreshEn, refreshZh } from './refresh';
 import { shortlistEn, shortlistZh } from './shortlist';
 import { zhCN } from './zh-CN';
 
@@ -28,8 +29,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',

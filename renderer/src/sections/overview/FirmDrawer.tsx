@@ -27,11 +27,12 @@ export function FirmDrawer({ shown, onClose }: { shown: Shown; onClose: () => vo
       {!shown.note && shown.firms.length === 0 && <p className="muted">{t('overview.list.empty')}</p>}
       {shown.firms.length > 0 && (
         <ol className="ov-firms">
-          {shown.firms.map((f) => (
-            <li key={f.firmId}>
+          {shown.firms.map((f, i) => (
+            <li key={`${f.firmId}-${i}`}>
               <a href={href('firm', f.firmId)} data-firm={f.firmId}>
                 {f.name}
               </a>
+              {f.extra && <span className="ov-extra">{f.extra}</span>}
               {f.sample && <span className="tag-sample">{t('overview.list.sample')}</span>}
               {f.verdict && (
                 <span className={`ov-outlook is-${f.verdict}`}>

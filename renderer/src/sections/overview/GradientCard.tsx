@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { href } from '../../route';
 import { ChartCard, useWidth } from '../benchmark/ChartCard';
 import { FONT, textWidth } from '../benchmark/exportPng';
@@ -9,6 +9,9 @@ import { listOf, type OverviewData, type Show } from './model';
 
 const POOL = '#b4232a';
 const DISTRICT = '#94a3b8';
+
+/** A plain bar, given as a custom shape so recharts keeps empty bars and their labels ("0", "未提供"). */
+const Plain = (props: BarShapeProps) => <Rectangle {...props} />;
 
 interface Props {
   gradient: OverviewData['gradient'];
@@ -29,7 +32,8 @@ export function GradientCard({ gradient: g, firms, notes, show }: Props) {
 
   const rows = g.codes.map((code) => {
     const d = july?.counts[code as keyof typeof july.counts];
-    return { code, label: titleOf(code), pool: cell(year, code).total, district: d ?? null, districtLabel: d != null ? String(d) : t('overview.gradient.notGiven') };
+    // A missing district count is drawn as an empty bar labelled 未提供.
+    return { code, label: titleOf(code), pool: cell(year, code).total, district: d ?? 0, districtLabel: d != null ? String(d) : t('overview.gradient.notGiven') };
   });
   const nameWidth = Math.ceil(Math.max(...rows.map((r) => textWidth(r.label, 13))) + 14);
   const poolName = t('overview.gradient.pool', { year });
@@ -125,10 +129,10 @@ export function GradientCard({ gradient: g, firms, notes, show }: Props) {
               <CartesianGrid horizontal={false} stroke="#eef0f3" />
               <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#374151' }} height={40} label={{ value: t('overview.gradient.count'), position: 'insideBottom', offset: 0, fontSize: 12, fill: '#1f2933' }} />
               <YAxis type="category" dataKey="label" width={nameWidth} tick={{ fontSize: 13, fill: '#1f2933' }} interval={0} />
-              <Bar dataKey="pool" name={poolName} fill={POOL} barSize={14} isAnimationActive={false}>
+              <Bar dataKey="pool" name={poolName} fill={POOL} barSize={14} shape={Plain} isAnimationActive={false}>
                 <LabelList dataKey="pool" content={<BarEndLabel series="pool" />} />
               </Bar>
-              <Bar dataKey="district" name={districtName} fill={DISTRICT} barSize={14} isAnimationActive={false}>
+              <Bar dataKey="district" name={districtName} fill={DISTRICT} barSize={14} shape={Plain} isAnimationActive={false}>
                 <LabelList dataKey="districtLabel" content={<BarEndLabel series="district" />} />
               </Bar>
             </BarChart>

@@ -20,7 +20,10 @@ function Kpis({ data, setTitle, show }: { data: OverviewData; setTitle: (id: str
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const growth = data.targets.items.find((x) => x.key === 'high_growth_firms');
   const next = data.calendar[0];
-  const budget = data.rewards.rows.flatMap((r) => r.cells.flatMap((c) => c.firms));
+  const budget = data.rewards.rows.flatMap((r) =>
+    r.cells.flatMap((c) => c.firms.map((f) => ({ ...f, extra: `${t(`titleShort.${r.code}`)} · ${t('overview.rewards.year', { year: c.year })} · ${formatMoney(r.amount, lang)}` }))),
+  );
+  const budgetCount = data.rewards.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.count, 0), 0);
   const all = Object.values(data.status.lists).flatMap((l) => l.firms).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const track = next ? t(`overview.calendar.tracks.${next.track}`) : '';
   return (
@@ -37,7 +40,7 @@ function Kpis({ data, setTitle, show }: { data: OverviewData; setTitle: (id: str
           <small>{t('overview.kpi.highGrowthNote', { target: growth.value, due: growth.dueYear })}</small>
         </button>
       )}
-      <button type="button" className="ov-kpi" onClick={() => show({ title: t('overview.kpi.budget'), source: t('overview.rewards.note', { horizon: data.rewards.horizon }), firms: budget, total: budget.length })}>
+      <button type="button" className="ov-kpi" onClick={() => show({ title: t('overview.kpi.budget'), source: t('overview.rewards.note', { horizon: data.rewards.horizon }), firms: budget, total: budgetCount })}>
         <span>{t('overview.kpi.budget')}</span>
         <strong data-testid="ov-kpi-budget">{formatMoney(data.rewards.total, lang)}</strong>
         <small>{t('overview.kpi.budgetNote', { amount: formatMoney(data.rewards.reviewTotal, lang) })}</small>
@@ -46,7 +49,7 @@ function Kpis({ data, setTitle, show }: { data: OverviewData; setTitle: (id: str
         <button type="button" className="ov-kpi" onClick={() => show({ title: t('overview.calendar.prepareList', { track, set: setTitle(next.setId) }), source: t('overview.calendar.basis'), firms: next.prepare, total: next.prepare.length })}>
           <span>{t('overview.kpi.deadline')}</span>
           <strong data-testid="ov-kpi-deadline">{next.next.open ? t('overview.calendar.open', { count: next.next.daysToDeadline }) : t('overview.calendar.opensIn', { count: next.next.daysToOpen })}</strong>
-          <small>{t('overview.kpi.deadlineNote', { track })}</small>
+          <small>{t('overview.kpi.deadlineNote', { track })}{next.isDefault ? `（${t('overview.calendar.default')}）` : ''}</small>
         </button>
       )}
     </div>
@@ -95,12 +98,14 @@ export function OverviewSection({ ctx }: { ctx: SectionContext }) {
           <GradientCard gradient={data.gradient} firms={data.firms} notes={notes} show={setShown} />
           <RewardCard rewards={data.rewards} dataYear={data.dataYear} setTitle={setTitle} notes={notes} show={setShown} onChanged={ctx.onChanged} />
           <div className="ov-grid-2">
-            <TargetsCard targets={data.targets} show={setShown} onChanged={ctx.onChanged} />
-            <CalendarCard calendar={data.calendar} today={data.today} setTitle={setTitle} show={setShown} onChanged={ctx.onChanged} />
-          </div>
-          <div className="ov-grid-2">
-            <StatusCard data={data} setTitle={setTitle} show={setShown} />
-            <HistoryCard history={data.history} />
+            <div className="ov-col">
+              <TargetsCard targets={data.targets} show={setShown} onChanged={ctx.onChanged} />
+              <StatusCard data={data} setTitle={setTitle} show={setShown} />
+            </div>
+            <div className="ov-col">
+              <CalendarCard calendar={data.calendar} today={data.today} setTitle={setTitle} show={setShown} onChanged={ctx.onChanged} />
+              <HistoryCard history={data.history} />
+            </div>
           </div>
         </div>
       )}

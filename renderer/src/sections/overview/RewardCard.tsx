@@ -7,6 +7,9 @@ import { FONT } from '../benchmark/exportPng';
 import { TITLE_COLOUR, type Lang, type OverviewData, type Show } from './model';
 import { RewardEditor } from './RewardEditor';
 
+/** The invisible top of each stack: drawn even at zero height, so the year's total sits on top. */
+const Cap = () => <g />;
+
 interface Props {
   rewards: OverviewData['rewards'];
   dataYear: number | null;
@@ -21,9 +24,13 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [editing, setEditing] = useState(false);
   const [ref, width] = useWidth(900);
-  const money = (v: number) => (v ? formatMoney(v, lang) : '—');
   const titleOf = (code: string) => t(`titles.${code}`);
-  const sources = [...new Set(r.table.map((x) => x.source))];
+  const money = (v: number) => (v ? formatMoney(v, lang) : '—');
+  // The sources of the amounts: the one most titles share as it is, any other with the titles it covers.
+  const bySource = new Map<string, string[]>();
+  for (const x of r.table) bySource.set(x.source, [...(bySource.get(x.source) ?? []), titleOf(x.code)]);
+  const groups = [...bySource].sort((a, b) => b[1].length - a[1].length);
+  const sources = groups.map(([source, titles], i) => (i === 0 ? source : `${titles.join('、')}：${source}`));
   const basis = (row: OverviewData['rewards']['rows'][number]) =>
     row.setId ? t('overview.rewards.setLine', { set: setTitle(row.setId), year: dataYear ?? t('overview.latestYear'), amount: formatMoney(row.amount, lang) }) : t('overview.rewards.noSet');
 
@@ -38,7 +45,7 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
   }));
   const frame = {
     title: t('overview.rewards.chartTitle'),
-    subtitle: sources.map((s) => t('overview.rewards.sourceLine', { source: s })).join('；'),
+    subtitle: t('overview.rewards.sourceLine', { source: sources.join('；') }),
     legend: shown.map((row) => ({ colour: TITLE_COLOUR[row.code], label: titleOf(row.code) })),
     notes: [t('overview.rewards.note', { horizon: r.horizon }), ...notes],
   };
@@ -84,9 +91,9 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
                   <>
                     {row.cells.map((c) => (
                       <td key={c.year} className="num" data-year={c.year}>
-                        {c.firms.length > 0 ? (
-                          <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.cellList', { year: c.year, title: titleOf(row.code), amount: money(c.total) }), source: basis(row), firms: c.firms, total: c.firms.length })}>
-                            {t('overview.rewards.cell', { amount: money(c.total), count: c.firms.length })}
+                        {c.count > 0 ? (
+                          <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.cellList', { year: c.year, title: titleOf(row.code), amount: money(c.total) }), source: basis(row), firms: c.firms, total: c.count })}>
+                            {t('overview.rewards.cell', { amount: money(c.total), count: c.count })}
                           </button>
                         ) : (
                           <span className="muted">—</span>
@@ -94,14 +101,18 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
                       </td>
                     ))}
                     <td className="num ov-strong" data-testid={`ov-total-${row.code}`}>
-                      <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.totalList', { title: titleOf(row.code), amount: money(row.total) }), source: basis(row), firms: row.cells.flatMap((c) => c.firms), total: row.cells.reduce((n, c) => n + c.firms.length, 0) })}>
-                        {money(row.total)}
-                      </button>
+                      {row.total === 0 ? (
+                        <span className="muted">—</span>
+                      ) : (
+                        <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.totalList', { title: titleOf(row.code), amount: money(row.total) }), source: basis(row), firms: row.cells.flatMap((c) => c.firms), total: row.cells.reduce((n, c) => n + c.count, 0) })}>
+                          {money(row.total)}
+                        </button>
+                      )}
                     </td>
                     <td className="num ov-review">
-                      {row.review.length > 0 ? (
-                        <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.reviewList', { title: titleOf(row.code), amount: money(row.reviewTotal) }), source: basis(row), firms: row.review, total: row.review.length })}>
-                          {t('overview.rewards.cell', { amount: money(row.reviewTotal), count: row.review.length })}
+                      {row.reviewCount > 0 ? (
+                        <button type="button" className="ov-num" onClick={() => show({ title: t('overview.rewards.reviewList', { title: titleOf(row.code), amount: money(row.reviewTotal) }), source: basis(row), firms: row.review, total: row.reviewCount })}>
+                          {t('overview.rewards.cell', { amount: money(row.reviewTotal), count: row.reviewCount })}
                         </button>
                       ) : (
                         <span className="muted">—</span>
@@ -123,8 +134,9 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
                     type="button"
                     className="ov-num"
                     onClick={() => {
-                      const firms = r.rows.flatMap((row) => row.cells[i].firms);
-                      show({ title: t('overview.rewards.yearList', { year: x.year, amount: money(x.total) }), source: t('overview.rewards.note', { horizon: r.horizon }), firms, total: firms.length });
+                      const firms = r.rows.flatMap((row) => row.cells[i].firms.map((f) => ({ ...f, extra: `${t(`titleShort.${row.code}`)} · ${formatMoney(row.amount, lang)}` })));
+                      const total = r.rows.reduce((n, row) => n + row.cells[i].count, 0);
+                      show({ title: t('overview.rewards.yearList', { year: x.year, amount: money(x.total) }), source: t('overview.rewards.note', { horizon: r.horizon }), firms, total });
                     }}
                   >
                     {money(x.total)}
@@ -153,7 +165,7 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
               {shown.map((row) => (
                 <Bar key={row.code} dataKey={row.code} name={titleOf(row.code)} stackId="a" fill={TITLE_COLOUR[row.code]} maxBarSize={72} isAnimationActive={false} />
               ))}
-              <Bar dataKey="cap" stackId="a" fill="transparent" isAnimationActive={false}>
+              <Bar dataKey="cap" stackId="a" fill="transparent" shape={Cap} isAnimationActive={false}>
                 <LabelList dataKey="sumLabel" position="top" fontSize={13} fill="#1f2933" />
               </Bar>
             </BarChart>

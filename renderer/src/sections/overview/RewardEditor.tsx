@@ -42,7 +42,7 @@ function RewardRow({ reward, onChanged }: { reward: Reward; onChanged: () => voi
         {reward.updatedBy} · {formatDateTime(reward.updatedAt, lang)}
       </td>
       <td>
-        <button type="button" className="primary" disabled={!dirty || state.busy} onClick={() => void save()} data-testid={`ov-reward-save-${reward.code}`}>
+        <button type="button" className={dirty ? 'primary' : undefined} disabled={!dirty || state.busy} onClick={() => void save()} data-testid={`ov-reward-save-${reward.code}`}>
           {state.busy ? t('overview.rewards.saving') : t('overview.rewards.save')}
         </button>
         {state.saved && !dirty && <span className="status-line ov-saved"> {t('overview.rewards.saved')}</span>}

@@ -12,7 +12,8 @@ export interface Shown {
   title: string;
   /** Where the number comes from. */
   source?: string;
-  firms: (FirmRef & Partial<Pick<Candidate, 'verdict' | 'inYears' | 'dataYear'>>)[];
+  /** `extra` says what the firm is counted for when one list mixes titles or years. */
+  firms: (FirmRef & Partial<Pick<Candidate, 'verdict' | 'inYears' | 'dataYear'>> & { extra?: string })[];
   total: number;
   /** Said instead of a list (e.g. the letter's district counts have none). */
   note?: string;
