@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Method } from '../contract';
+import type { Evaluator } from './evaluation';
 
 export interface ServiceContext {
   db: Database.Database;
@@ -11,4 +12,4 @@ export interface ServiceContext {
 }
 
 /** What a part of the service gets: the context, and `changed` to wrap every write (drops caches, tells the shell). */
-export type PartContext = ServiceContext & { changed: <T>(method: Method, value: T) => T };
+export type PartContext = ServiceContext & { changed: <T>(method: Method, value: T) => T; evaluator: Evaluator };

@@ -69,9 +69,9 @@ export function createService(ctx: ServiceContext): Service {
       throw new AppError('unavailable', '只有桌面版能直接生成 PDF；浏览器模式请用页面上的“打印”并选择“另存为 PDF”。');
     },
     'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
-    ...overviewService({ ...ctx, changed }),
-    ...importService({ ...ctx, changed }),
-    ...poolYearService({ ...ctx, changed }),
+    ...overviewService({ ...ctx, changed, evaluator }),
+    ...importService({ ...ctx, changed, evaluator }),
+    ...poolYearService({ ...ctx, changed, evaluator }),
   };
 }
 

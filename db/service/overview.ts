@@ -1,12 +1,9 @@
 // 总览: the gradient, reward exposure, targets, calendar and pool status (implements db/contracts/overview.ts).
-// Evaluations come from an evaluator of its own, dropped whenever the connection has written anything since
-// (SQLite's total_changes counts every row any part of the service inserts, updates or deletes).
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput } from '../contract';
 import type { overviewMethods } from '../contracts/overview';
 import type { Evaluation } from '../criteria/engine';
 import type { PartContext } from './context';
-import { createEvaluator } from './evaluation';
 import type { Service } from './index';
 import { appInfo } from './info';
 import { firmList, gradient, loadPoolFirms } from './overviewGradient';
@@ -17,22 +14,10 @@ import { requireSet } from './criteria';
 import { AppError } from '../errors';
 import { dataYears, defaultDataYear } from './pool';
 
-/** Pool evaluations, recomputed after any write on the connection. */
-function freshEvaluations(db: Database.Database) {
-  const evaluator = createEvaluator(db);
-  const changes = db.prepare('SELECT total_changes()').pluck();
-  let seen = -1;
-  return (setId: string, poolYear: number, dataYear: number | undefined): Map<number, Evaluation> => {
-    const n = changes.get() as number;
-    if (n !== seen) {
-      evaluator.invalidate();
-      seen = n;
-    }
-    return evaluator.pool(setId, poolYear, dataYear);
-  };
-}
+/** Pool evaluations from the service's shared evaluator (dropped by every write the service makes). */
+type Evaluations = (setId: string, poolYear: number, dataYear: number | undefined) => Map<number, Evaluation>;
 
-export function overviewOf(db: Database.Database, input: ParsedInput<'overview.get'>, evaluations: ReturnType<typeof freshEvaluations>, info: () => MethodOutput<'app.info'>): MethodOutput<'overview.get'> {
+export function overviewOf(db: Database.Database, input: ParsedInput<'overview.get'>, evaluations: Evaluations, info: () => MethodOutput<'app.info'>): MethodOutput<'overview.get'> {
   requireSet(input.setId);
   if (!db.prepare('SELECT 1 FROM pool_years WHERE year = ?').get(input.year)) throw new AppError('not_found', `没有 ${input.year} 年度培育库`);
   const today = input.today ?? localToday();
@@ -60,7 +45,7 @@ export function overviewOf(db: Database.Database, input: ParsedInput<'overview.g
 
 export function overviewService(ctx: PartContext): Pick<Service, keyof typeof overviewMethods> {
   const { db } = ctx;
-  const evaluations = freshEvaluations(db);
+  const evaluations: Evaluations = (setId, poolYear, dataYear) => ctx.evaluator.pool(setId, poolYear, dataYear);
   return {
     'overview.get': (input) => overviewOf(db, input, evaluations, () => appInfo(db, ctx.dataFile, ctx.appVersion)),
     'overview.setReward': (input) => ctx.changed('overview.setReward', setReward(db, input, ctx.actor)),
