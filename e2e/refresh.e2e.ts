@@ -129,7 +129,7 @@ describe('年度更新 on the default 2023 pool', () => {
     const verdictRow = rf.verdicts().locator('tbody tr');
     await expect(verdictRow.count()).resolves.toBe(1);
     const verdictCells = await verdictRow.locator('td').allTextContents();
-    expect(verdictCells.slice(1)).toEqual(['未评估', '数据不全']);
+    expect(verdictCells).toEqual([NEW_FIRM, '未评估', '数据不全']);
     await expect(rf.applyButton().isEnabled()).resolves.toBe(true);
     await rf.step('preview').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'refresh-preview');

@@ -77,18 +77,20 @@ export async function analyseImport(db: Database.Database, req: ImportRequest): 
     // Apply inside a savepoint, evaluate, and roll back: the preview sees exactly what the import would do.
     db.exec('SAVEPOINT preview');
     let after: Verdicts;
+    let names: Map<number, string>;
     try {
       applyPlan(db, plan, { fileName: req.fileName, sheet: sheet.name, actor: 'preview', poolYear: req.poolYear });
       after = poolVerdicts(db, req.setId, req.poolYear);
+      // Read inside the savepoint: firms the import would create exist only here.
+      names = new Map((db.prepare('SELECT id, name FROM firms').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
     } finally {
       db.exec('ROLLBACK TO preview');
       db.exec('RELEASE preview');
     }
-    const names = new Map((db.prepare('SELECT id, name FROM firms').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
     for (const id of new Set([...before.keys(), ...after.keys()])) {
       const b = before.get(id) ?? null;
       const a = after.get(id) ?? null;
-      if (b !== a) report.verdicts.push({ firmId: id, name: names.get(id) ?? plan.firms.find((f) => f.firmId === id)?.name ?? String(id), before: b, after: a });
+      if (b !== a) report.verdicts.push({ firmId: id, name: names.get(id) ?? String(id), before: b, after: a });
     }
   }
   return report;

@@ -155,6 +155,15 @@ describe('importing a file', () => {
     expect(inputs('import.analyse')[1]).toMatchObject({ encoding: 'gbk' });
   });
 
+  it('takes a file dropped on the drop zone', async () => {
+    render(<RefreshSection ctx={CTX} />);
+    const file = new File(['x'], 'dropped.csv', { type: 'text/csv' });
+    fireEvent.drop(screen.getByTestId('rf-drop'), { dataTransfer: { files: [file] } });
+    await waitFor(() => expect(screen.getByTestId('rf-file-name').textContent).toBe('dropped.csv'));
+    await analysed();
+    expect(inputs('import.analyse')[0]).toMatchObject({ fileName: 'dropped.csv', base64: btoa('x') });
+  });
+
   it('names the unrecognised column; mapping it re-analyses with the mapping, which is remembered for the next file', async () => {
     render(<RefreshSection ctx={CTX} />);
     await choose();

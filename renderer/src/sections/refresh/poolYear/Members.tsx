@@ -72,10 +72,14 @@ export function Members({ ctx }: { ctx: SectionContext }) {
                     <FlagList flags={f.flags} />
                   </td>
                   <td>
-                    <MemberEditor year={ctx.poolYear} firm={f} onSaved={(text) => {
-                      setSaved(text);
-                      ctx.onChanged();
-                    }} />
+                    <MemberEditor
+                      year={ctx.poolYear}
+                      firm={f}
+                      onSaved={(text) => {
+                        setSaved(text);
+                        ctx.onChanged();
+                      }}
+                    />
                   </td>
                 </tr>
               ))}
