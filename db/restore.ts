@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from './errors';
 import { schemaVersion } from './migrate';
-import { takeSnapshot, type SnapshotRecord } from './snapshots';
+import { rotateSnapshots, takeSnapshot, type SnapshotRecord } from './snapshots';
 import { nowIso } from './time';
 
 /** Tables whose rows are restored; snapshots' own record stays as it is now (it lists the files on disk). */
@@ -49,5 +49,6 @@ export function restoreSnapshot(db: BetterSqlite3.Database, dataFile: string, fi
     db.pragma('foreign_keys = ON');
     db.exec('DETACH DATABASE snap');
   }
+  rotateSnapshots(db);
   return before;
 }

@@ -64,3 +64,26 @@ export function listSnapshots(db: Database.Database): SnapshotRecord[] {
     exists: fs.existsSync(r.file),
   }));
 }
+
+export const KEEP_RECENT = 10;
+
+/**
+ * Keeps the most recent snapshots, the last one taken before an import in each year (one per year of
+ * refresh), and the one the last import can be undone to; deletes the others' files and records.
+ */
+export function rotateSnapshots(db: Database.Database, keepRecent = KEEP_RECENT): SnapshotRecord[] {
+  const all = listSnapshots(db);
+  const keep = new Set(all.slice(0, keepRecent).map((s) => s.id));
+  const yearly = new Map<string, SnapshotRecord>();
+  for (const s of all) if (s.reason.startsWith('导入前') && !yearly.has(s.createdAt.slice(0, 4))) yearly.set(s.createdAt.slice(0, 4), s);
+  for (const s of yearly.values()) keep.add(s.id);
+  const hasImports = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imports'").get();
+  const undoTo = hasImports ? (db.prepare('SELECT snapshot_file FROM imports ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) : undefined;
+  const removed = all.filter((s) => !keep.has(s.id) && s.file !== undoTo);
+  const del = db.prepare('DELETE FROM snapshots WHERE id = ?');
+  for (const s of removed) {
+    fs.rmSync(s.file, { force: true });
+    del.run(s.id);
+  }
+  return removed;
+}

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { evaluate } from '../criteria/engine';
 import { latestRevenueYear, loadFacts } from '../criteria/facts';
 import { criteriaSet } from '../criteria/sets';
-import { takeSnapshot } from '../snapshots';
+import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
 import { chooseSheet, parseSheet, type Mapping, type MappedColumn, type Problem } from './parse';
 import { planImport, type ImportPlan } from './plan';
@@ -107,5 +107,6 @@ export async function applyImport(db: Database.Database, dataFile: string, req: 
   }
   const snapshot = takeSnapshot(db, dataFile, `导入前：${req.fileName}`);
   const { importId } = applyPlan(db, report.plan, { fileName: req.fileName, sheet: report.sheet, actor, poolYear: req.addToPool ? req.poolYear : undefined, snapshotFile: snapshot.file });
+  rotateSnapshots(db);
   return { report, importId, snapshot: snapshot.file };
 }
