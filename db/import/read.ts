@@ -1,7 +1,8 @@
-// Opening an import file: xlsx through exceljs (formulas by their cached result), CSV through papaparse after
+// Opening an import file: xlsx streamed through exceljs (formulas by their cached result), CSV through papaparse after
 // detecting the encoding — a BOM means UTF-8; text that is valid UTF-8 is UTF-8; anything else is read as
 // GB18030 (what Excel and WPS write for "CSV" on Chinese Windows) unless the analyst says otherwise.
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { RawCell } from './values';
 
@@ -52,20 +53,27 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
   return String(v);
 }
 
+/** Streams the workbook row by row (exceljs's streaming reader), so a large file is never held as a model. */
 async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb.worksheets.map((ws) => {
-    const rows: RawCell[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, n) => {
-      const cells: RawCell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        cells[c - 1] = cellValue(cell.value);
-      });
-      rows[n - 1] = Array.from(cells, (x) => x ?? null);
-    });
-    return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
+  const sheets: Sheet[] = [];
+  for await (const ws of reader) {
+    const rows: RawCell[][] = [];
+    for await (const row of ws) {
+      const values = row.values as ExcelJS.CellValue[];
+      const cells: RawCell[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c] ?? null));
+      rows[row.number - 1] = cells;
+    }
+    sheets.push({ name: (ws as unknown as { name: string }).name, rows: Array.from(rows, (r) => r ?? []) });
+  }
+  return sheets;
 }
 
 export async function readImportFile(bytes: Uint8Array, fileName: string, encoding?: Encoding): Promise<ReadFile> {
