@@ -155,6 +155,20 @@ describe('推荐名单 on the default 2023 pool', () => {
     expect(fs.readdirSync(ARTIFACTS).some((f) => /^report-page-0?1\.png$/.test(f))).toBe(true);
   });
 
+  it('4b · adds the 总览 summary as its own page when asked, and says where its figures come from', async () => {
+    await app.page.getByTestId('report-with-overview').check();
+    await app.page.locator('[data-report-ready="true"]').waitFor();
+    await app.page.getByTestId('report-overview-targets').waitFor();
+    const pdfFile = path.join(ARTIFACTS, 'report-with-overview.pdf');
+    fs.writeFileSync(pdfFile, await app.page.pdf({ format: 'A4', printBackground: true }));
+    const flat = execFileSync('/usr/bin/pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(flat).toContain('附：培育库总览摘要');
+    expect(flat).toContain('三年目标');
+    expect(flat).toContain('奖励资金测算');
+    expect(flat).toContain('台工信字〔2023〕16号');
+    await app.page.getByTestId('report-with-overview').uncheck();
+  });
+
   it('5 · leads back to the shortlist, and deletes it only after confirming on the page', async () => {
     await app.page.getByRole('link', { name: /返回推荐名单/ }).click();
     await sl.entries().waitFor();

@@ -111,6 +111,16 @@ export const shortlistZh = {
   },
   failed: '操作失败：{{message}}',
   report: {
+    overview: {
+      include: '附总览摘要',
+      heading: '附：培育库总览摘要',
+      scope: '{{year}}年度培育库 {{firms}} 家企业，数据年度 {{dataYear}}。',
+      rewards: '奖励资金测算',
+      rewardTotal: '按已达标或预计达标企业测算需安排 {{total}}；另有待研判企业涉及 {{review}}。',
+      deadline: '截止 {{date}}（{{days}} 天）',
+      defaultDate: '默认日期，请核实当年通知',
+      source: '奖励标准、目标与全区梯度数字来源：{{source}}',
+    },
     loading: '正在生成报告…',
     back: '返回推荐名单',
     print: '打印 / 另存为 PDF',
@@ -283,6 +293,16 @@ export const shortlistEn: typeof shortlistZh = {
   },
   failed: 'Failed: {{message}}',
   report: {
+    overview: {
+      include: 'With overview summary',
+      heading: 'Annex: pool overview',
+      scope: 'Pool {{year}}: {{firms}} firms, data year {{dataYear}}.',
+      rewards: 'Reward budget',
+      rewardTotal: 'Firms eligible now or projected: {{total}}; firms awaiting review: {{review}} more.',
+      deadline: 'deadline {{date}} ({{days}} days)',
+      defaultDate: "default date, check this year's notice",
+      source: 'Rewards, targets and district counts from: {{source}}',
+    },
     loading: 'Preparing the report…',
     back: 'Back to the shortlist',
     print: 'Print / save as PDF',

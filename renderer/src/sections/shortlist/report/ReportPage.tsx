@@ -1,6 +1,6 @@
 // 推荐名单报告 (#/report/<id>): a printable A4 page of its own, without the app's chrome. It marks its root
 // data-report-ready="true" once the data are in and the charts drawn: the desktop shell prints it then.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api';
 import type { Lang } from '../../../format';
@@ -9,6 +9,7 @@ import { useAsync } from '../../../useAsync';
 import { applicationYear, formatDate, setName } from '../model';
 import '../shortlist.css';
 import { loadReport } from './loadReport';
+import { OverviewSummary } from './OverviewSummary';
 import { ReportCharts } from './ReportCharts';
 import { Cover, FirmsTable, Sources, Summary } from './ReportSections';
 
@@ -55,12 +56,18 @@ function PrintButton({ id }: { id: number }) {
   );
 }
 
+const OVERVIEW_KEY = 'champion-pool-report-overview';
+
 export function ReportPage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const report = useAsync(() => loadReport(id), [id]);
   const data = report.data;
   const [ready, setReady] = useState<object | null>(null);
+  // Kept in localStorage so the desktop shell's hidden printing window prints the same choice.
+  const [withOverview, setWithOverview] = useState(() => localStorage.getItem(OVERVIEW_KEY) === '1');
+  const [overviewLoaded, setOverviewLoaded] = useState(false);
+  const overviewDone = useCallback(() => setOverviewLoaded(true), []);
 
   useEffect(() => {
     if (!data) return;
@@ -85,10 +92,23 @@ export function ReportPage({ id }: { id: number }) {
   }, [title]);
 
   return (
-    <div className="report" data-testid="report" data-report-ready={data && ready === data ? 'true' : 'false'}>
+    <div className="report" data-testid="report" data-report-ready={data && ready === data && (!withOverview || overviewLoaded) ? 'true' : 'false'}>
       <div className="rp-toolbar" data-testid="report-toolbar">
         <a href={href('shortlist', id)}>← {t('shortlist.report.back')}</a>
         <span className="spacer" />
+        <label className="rp-option">
+          <input
+            type="checkbox"
+            checked={withOverview}
+            data-testid="report-with-overview"
+            onChange={(e) => {
+              localStorage.setItem(OVERVIEW_KEY, e.target.checked ? '1' : '0');
+              setOverviewLoaded(false);
+              setWithOverview(e.target.checked);
+            }}
+          />
+          {t('shortlist.report.overview.include')}
+        </label>
         {data && <PrintButton id={id} />}
       </div>
       {report.error && (
@@ -109,6 +129,7 @@ export function ReportPage({ id }: { id: number }) {
           <FirmsTable data={data} lang={lang} />
           <ReportCharts data={data} lang={lang} sample={sampleFirms.length > 0} />
           <Sources data={data} lang={lang} />
+          {withOverview && <OverviewSummary poolYear={data.detail.poolYear} setId={data.detail.setId} dataYear={data.dataYear} lang={lang} onLoaded={overviewDone} />}
         </article>
       )}
     </div>
