@@ -3,7 +3,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodOutput } from '../../db/contract';
-import { refreshEn, refreshZh } from '../src/i18n/refresh';
+import { refreshZh } from '../src/i18n/refresh';
+import { refreshEn } from '../src/i18n/refresh.en';
 import { answers, calls } from './fakeApi';
 
 vi.mock('../src/api', () => import('./fakeApi'));

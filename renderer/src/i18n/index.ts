@@ -4,7 +4,8 @@ import { benchmarkEn, benchmarkZh } from './benchmark';
 import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
 import { overviewEn, overviewZh } from './overview';
-import { refreshEn, refreshZh } from './refresh';
+import { refreshZh } from './refresh';
+import { refreshEn } from './refresh.en';
 import { shortlistEn, shortlistZh } from './shortlist';
 import { zhCN } from './zh-CN';
 

@@ -8,32 +8,23 @@ import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import { Confirm } from './Confirm';
 import { ServiceError } from './ServiceError';
+import { useWrite } from './useWrite';
 
 export function HistoryCard({ ctx }: { ctx: SectionContext }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const history = useAsync(() => call('import.history', {}), [ctx.refresh]);
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, done, run, clear } = useWrite(ctx.onChanged);
   const list = history.data ?? [];
   const last = list[0];
 
-  const undo = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const undo = () =>
+    run(async () => {
       const r = await call('import.undo', {});
-      setDone(t('refresh.history.done', { file: r.undone.file, before: r.before }));
-      setAsking(false);
-      ctx.onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('refresh.history.done', { file: r.undone.file, before: r.before });
+    }, () => setAsking(false));
+
 
   return (
     <section className="card rf-history" data-testid="rf-history" aria-labelledby="rf-history-title">
@@ -72,7 +63,7 @@ export function HistoryCard({ ctx }: { ctx: SectionContext }) {
                   type="button"
                   className="rf-danger"
                   onClick={() => {
-                    setDone(null);
+                    clear();
                     setAsking(true);
                   }}
                   disabled={!r.snapshotFile}

@@ -9,6 +9,7 @@ import type { SectionContext } from '../context';
 import { Confirm } from './Confirm';
 import { megabytes } from './fileBytes';
 import { ServiceError } from './ServiceError';
+import { useWrite } from './useWrite';
 
 const SHOWN = 8;
 
@@ -17,27 +18,17 @@ export function SnapshotsCard({ ctx }: { ctx: SectionContext }) {
   const lang = i18n.language as Lang;
   const info = useAsync(() => call('app.info', {}), [ctx.refresh]);
   const [asking, setAsking] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, done, run, clear } = useWrite(ctx.onChanged);
   const [all, setAll] = useState(false);
   const snapshots = info.data?.snapshots ?? [];
   const shown = all ? snapshots : snapshots.slice(0, SHOWN);
 
-  const restore = async (id: number) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const restore = (id: number) =>
+    run(async () => {
       const r = await call('snapshot.restore', { id });
-      setDone(t('refresh.snapshots.done', { file: r.restored, before: r.before }));
-      setAsking(null);
-      ctx.onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t('refresh.snapshots.done', { file: r.restored, before: r.before });
+    }, () => setAsking(null));
+
 
   return (
     <section className="card rf-snapshots" data-testid="rf-snapshots" aria-labelledby="rf-snapshots-title">
@@ -79,7 +70,7 @@ export function SnapshotsCard({ ctx }: { ctx: SectionContext }) {
                 <button
                   type="button"
                   onClick={() => {
-                    setDone(null);
+                    clear();
                     setAsking(s.id);
                   }}
                   disabled={!s.exists || asking !== null}

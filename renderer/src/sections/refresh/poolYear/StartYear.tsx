@@ -5,6 +5,7 @@ import { call } from '../../../api';
 import { useAsync } from '../../../useAsync';
 import type { SectionContext } from '../../context';
 import { ServiceError } from '../ServiceError';
+import { useWrite } from '../useWrite';
 
 export function StartYear({ ctx }: { ctx: SectionContext }) {
   const { t } = useTranslation();
@@ -15,31 +16,25 @@ export function StartYear({ ctx }: { ctx: SectionContext }) {
   const [year, setYear] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, done, run } = useWrite(ctx.onChanged);
   const y = Number(year ?? latest + 1);
   const f = from ?? String(latest);
   const valid = Number.isInteger(y) && y >= 1990 && y <= 2100;
   const exists = list.includes(y);
 
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const r = await call('poolYear.start', { year: y, ...(f ? { from: Number(f) } : {}), ...(name.trim() ? { name: name.trim() } : {}) });
-      setDone(t('refresh.poolYear.start.done', { name: r.name, count: r.carried, year: r.year }));
-      setYear(null);
-      setFrom(null);
-      setName('');
-      ctx.onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const start = () =>
+    run(
+      async () => {
+        const r = await call('poolYear.start', { year: y, ...(f ? { from: Number(f) } : {}), ...(name.trim() ? { name: name.trim() } : {}) });
+        return t('refresh.poolYear.start.done', { name: r.name, count: r.carried, year: r.year });
+      },
+      () => {
+        setYear(null);
+        setFrom(null);
+        setName('');
+      },
+    );
+
 
   return (
     <section className="card rf-start" data-testid="rf-start-year" aria-labelledby="rf-start-title">
