@@ -55,25 +55,21 @@ describe('the 2023 pool in browser mode', () => {
 
   it('filters by town, chain and title, and searches by name or credit code', async () => {
     await pool.filter('filter-town', '泥沟镇');
-    await pool.waitForRows(2);
-    expect((await pool.nameList()).sort()).toEqual(['明源机械', '泥沟精密铸造'].sort());
+    await pool.waitForNames(['明源机械', '泥沟精密铸造']);
 
     await pool.filter('filter-town', '');
     await pool.filter('filter-chain', '锂电新能源');
-    await pool.waitForRows(2);
+    await pool.waitForNames(['运河锂能科技', '鲁南电解液']);
     await pool.filter('filter-title', 'little_giant');
     await pool.waitForRows(0);
     await pool.filter('filter-chain', '');
-    await pool.waitForRows(4);
-    expect((await pool.nameList()).sort()).toEqual(['台城新材料', '汉庄数控', '越成制动', '鑫金山机械'].sort());
+    await pool.waitForNames(['台城新材料', '汉庄数控', '越成制动', '鑫金山机械']);
     await pool.filter('filter-title', '');
 
     await pool.search('锂能');
-    await pool.waitForRows(1);
-    expect(await pool.nameList()).toEqual(['运河锂能科技']);
+    await pool.waitForNames(['运河锂能科技']);
     await pool.search('91370405ma3d1');
-    await pool.waitForRows(1);
-    expect(await pool.nameList()).toEqual(['越成制动']);
+    await pool.waitForNames(['越成制动']);
     await pool.search('');
     await pool.waitForRows(11);
   });
@@ -137,8 +133,7 @@ describe('the 2023 pool in browser mode', () => {
     expect(verdicts.filter((v) => v.startsWith('待研判'))).toHaveLength(2);
     expect(verdicts.filter((v) => v.startsWith('未达标'))).toHaveLength(9);
     await pool.filter('filter-verdict', 'needs_review');
-    await pool.waitForRows(2);
-    expect((await pool.nameList()).sort()).toEqual(['台城新材料', '鑫金山机械'].sort());
+    await pool.waitForNames(['台城新材料', '鑫金山机械']);
     await pool.filter('filter-verdict', '');
     await pool.waitForRows(11);
     await app.page.getByTestId('criteria-set').selectOption('cn-srdi-2022');
@@ -163,8 +158,7 @@ describe('the 2023 pool in browser mode', () => {
     await screenshot(app.page, 'firm-evaluation');
     await app.page.locator('a[data-nav="pool"]').click();
     await pool.filter('filter-verdict', 'eligible');
-    await pool.waitForRows(1);
-    expect(await pool.nameList()).toEqual(['台城新材料']);
+    await pool.waitForNames(['台城新材料']);
     await pool.filter('filter-verdict', '');
   });
 

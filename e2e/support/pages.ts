@@ -18,6 +18,17 @@ export class PoolPage {
     );
   }
 
+  /** Waits until exactly these firms are shown (in any order): a count alone can match the previous answer. */
+  async waitForNames(names: string[]) {
+    await this.page.waitForFunction(
+      (expected) => {
+        const shown = [...document.querySelectorAll('[data-testid="pool-table"] tbody .firm-name')].map((e) => (e.firstChild?.textContent ?? '').trim()).sort();
+        return JSON.stringify(shown) === JSON.stringify([...expected].sort());
+      },
+      names,
+    );
+  }
+
   /** Firm names in display order (without the sample tag). */
   async nameList(): Promise<string[]> {
     return this.names().evaluateAll((els) => els.map((e) => (e.firstChild?.textContent ?? '').trim()));
