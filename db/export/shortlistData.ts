@@ -6,7 +6,7 @@ import type { Evaluation } from '../criteria/engine';
 import { metricUnit } from '../criteria/metrics';
 import { needsOf } from '../criteria/needs';
 import type { CriteriaSet } from '../criteria/schema';
-import { FIGURES, type FigureKey } from '../figures';
+import { FIGURES, figureSpec, type FigureKey } from '../figures';
 import { CONFIDENCE_ZH, UNIT_ZH, VERDICT_ZH, dateZh, figureHeader, metricLabel } from './labels';
 import type { ExportColumn, ShortlistExport } from './model';
 
@@ -31,8 +31,7 @@ function shortfall(e: Evaluation | undefined): string {
 function thresholdText(rule: CriteriaSet['criteria'][number]['rule']): string {
   if (!('cmp' in rule)) return '见条件内容';
   const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[rule.op];
-  const unit = metricLabel(rule.cmp);
-  return `${unit} ${op} ${rule.value}`;
+  return `${metricLabel(rule.cmp)} ${op} ${rule.value}`;
 }
 
 export function shortlistExportData(
@@ -54,7 +53,10 @@ export function shortlistExportData(
     { key: 'town', header: '所属镇街', kind: 'text', width: 11 },
     { key: 'main_product', header: '主导产品', kind: 'text', width: 18 },
     { key: 'product_code', header: '产品分类代码', kind: 'text', width: 12 },
-    ...keys.map((k) => ({ key: k, header: `${figureHeader(k)}`, kind: FIGURES.find((f) => f.key === k)!.unit === 'persons' ? ('count' as const) : (FIGURES.find((f) => f.key === k)!.unit as ExportColumn['kind']) })),
+    ...keys.map((k) => {
+      const unit = figureSpec(k).unit;
+      return { key: k, header: figureHeader(k), kind: unit === 'persons' ? ('count' as const) : (unit as ExportColumn['kind']) };
+    }),
     ...derived.map((c) => {
       const metric = (c.rule as { cmp: string }).cmp;
       const unit = metricUnit(metric);
