@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { TITLE_LEVEL, type FigureKey, type TitleCode } from '../figures';
 import { insertFirmYear } from '../store/firmYears';
 import { insertSource } from '../store/sources';
+import { nameSortKey } from '../sortKey';
 import { nowIso } from '../time';
 import type { ImportPlan } from './plan';
 
@@ -17,6 +18,9 @@ export interface ApplyMeta {
   snapshotFile?: string | null;
 }
 
+/** The profile fields a new firm's row carries (name and credit code aside). */
+const NEW_FIRM_FIELDS = ['town', 'chain', 'main_product', 'product_code', 'segment_since', 'founded_year', 'is_new_product', 'listed'] as const;
+
 const dbValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMeta): { importId: number; sourceId: number } {
@@ -26,22 +30,37 @@ export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMe
     const audit = db.prepare(
       'INSERT INTO audit_log (at, actor, entity, firm_id, year, field, old_value, new_value, source_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertFirm = db.prepare('INSERT INTO firms (credit_code, name, source_id, profile_source_id) VALUES (?, ?, ?, ?)');
+    // A new firm is one row with its whole profile and its pinyin sort key (the trigger leaves a given key).
+    const insertFirm = db.prepare(
+      `INSERT INTO firms (credit_code, name, name_sort, ${NEW_FIRM_FIELDS.join(', ')}, source_id, profile_source_id) VALUES (${['?', '?', '?', ...NEW_FIRM_FIELDS.map(() => '?'), '?', '?'].join(', ')})`,
+    );
     const insertTitle = db.prepare('INSERT OR IGNORE INTO titles (firm_id, code, level, year, source_id) VALUES (?, ?, ?, ?, ?)');
     const override = db.prepare(
       `INSERT INTO value_overrides (firm_id, year, field, source_id, source_row) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (firm_id, year, field) DO UPDATE SET source_id = excluded.source_id, source_row = excluded.source_row`,
     );
     const member = db.prepare("INSERT OR IGNORE INTO pool_members (year, firm_id, status, reason, source_id) VALUES (?, ?, 'new', ?, ?)");
+    // `field` comes from the template's own lists of firm fields and figures, never from the file.
+    const updates = new Map<string, Database.Statement>();
+    const update = (sql: string) => {
+      let st = updates.get(sql);
+      if (!st) updates.set(sql, (st = db.prepare(sql)));
+      return st;
+    };
     const str = (v: unknown) => (v == null ? null : String(v));
+    const memberReason = `导入 ${meta.fileName}`;
 
     for (const f of plan.firms) {
       let firmId = f.firmId;
-      if (firmId === null) firmId = Number(insertFirm.run(f.creditCode, f.name, sourceId, sourceId).lastInsertRowid);
-      for (const c of f.firm) {
-        // `c.field` comes from the template's own list of firm fields.
-        db.prepare(`UPDATE firms SET ${c.field} = ?, profile_source_id = ? WHERE id = ?`).run(dbValue(c.new), sourceId, firmId);
-        if (f.firmId !== null) audit.run(at, meta.actor, 'firm', firmId, null, c.field, str(c.old), str(c.new), sourceId, `导入 ${meta.fileName}`);
+      if (firmId === null) {
+        const given = new Map(f.firm.map((c) => [c.field, dbValue(c.new)]));
+        const profile = NEW_FIRM_FIELDS.map((k) => given.get(k) ?? (k === 'is_new_product' || k === 'listed' ? 0 : null));
+        firmId = Number(insertFirm.run(f.creditCode, f.name, nameSortKey(f.name), ...profile, sourceId, sourceId).lastInsertRowid);
+      } else {
+        for (const c of f.firm) {
+          update(`UPDATE firms SET ${c.field} = ?, profile_source_id = ? WHERE id = ?`).run(dbValue(c.new), sourceId, firmId);
+          audit.run(at, meta.actor, 'firm', firmId, null, c.field, str(c.old), str(c.new), sourceId, `导入 ${meta.fileName}`);
+        }
       }
       for (const t of f.titles) insertTitle.run(firmId, t.code, TITLE_LEVEL[t.code as TitleCode], t.year, sourceId);
       for (const y of f.years) {
@@ -50,12 +69,12 @@ export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMe
           continue;
         }
         for (const c of y.changes) {
-          db.prepare(`UPDATE firm_years SET ${c.field as FigureKey} = ? WHERE firm_id = ? AND year = ?`).run(c.new, firmId, y.year);
+          update(`UPDATE firm_years SET ${c.field as FigureKey} = ? WHERE firm_id = ? AND year = ?`).run(c.new, firmId, y.year);
           override.run(firmId, y.year, c.field, sourceId, y.row);
           audit.run(at, meta.actor, 'figure', firmId, y.year, c.field, str(c.old), str(c.new), sourceId, `导入 ${meta.fileName} 第 ${y.row} 行`);
         }
       }
-      if (meta.poolYear !== undefined) member.run(meta.poolYear, firmId, `导入 ${meta.fileName}`, sourceId);
+      if (meta.poolYear !== undefined) member.run(meta.poolYear, firmId, memberReason, sourceId);
     }
     const c = plan.counts;
     const importId = Number(

@@ -2,7 +2,7 @@
 // (or the analyst's own mapping), read units from headers, and check every cell. Each problem names the
 // sheet, row and column, the value, and a plain reason.
 import type { FigureKey, TitleCode } from '../figures';
-import type { ReadFile, Sheet } from './read';
+import { readImportFile, type Encoding, type ReadFile } from './read';
 import { columnFor, headerUnit, TEMPLATE, TEMPLATE_SHEET, type TemplateColumn } from './template';
 import { moneyFactor, readCell, type RawCell } from './values';
 
@@ -55,16 +55,12 @@ export interface ParsedSheet {
 /** header text → template key, or null to ignore the column. */
 export type Mapping = Record<string, string | null>;
 
-const FIRM_KEYS = ['town', 'chain', 'main_product', 'product_code', 'segment_since', 'founded_year', 'is_new_product', 'listed'];
 const byKey = new Map(TEMPLATE.map((c) => [c.key, c]));
 const show = (raw: RawCell) => (raw == null ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
 
-function headerOf(rows: RawCell[][], mapping: Mapping): number | null {
-  for (let r = 0; r < Math.min(rows.length, 30); r++) {
-    const keys = new Set((rows[r] ?? []).map((c) => (c == null ? undefined : mapped(String(c), mapping)?.key)).filter(Boolean));
-    if (keys.has('credit_code') && keys.has('name') && keys.size >= 3) return r;
-  }
-  return null;
+function isHeader(cells: RawCell[], mapping: Mapping): boolean {
+  const keys = new Set(cells.map((c) => (c == null ? undefined : mapped(String(c), mapping)?.key)).filter(Boolean));
+  return keys.has('credit_code') && keys.has('name') && keys.size >= 3;
 }
 
 function mapped(header: string, mapping: Mapping): TemplateColumn | undefined {
@@ -73,61 +69,85 @@ function mapped(header: string, mapping: Mapping): TemplateColumn | undefined {
   return columnFor(h);
 }
 
-export function chooseSheet(file: ReadFile, wanted?: string): Sheet | null {
-  if (wanted) return file.sheets.find((s) => s.name === wanted) ?? null;
-  return file.sheets.find((s) => s.name === TEMPLATE_SHEET) ?? file.sheets.find((s) => headerOf(s.rows, {}) !== null) ?? file.sheets[0] ?? null;
-}
+/**
+ * One sheet's rows, taken as they stream in: up to 30 rows are held while looking for the header; after it,
+ * each row becomes a record (or problems) at once, so a large file is never held as rows of strings.
+ */
+export class SheetParser {
+  private readonly problems: Problem[] = [];
+  private headerRow: number | null = null;
+  private columns: MappedColumn[] = [];
+  private readers: { c: MappedColumn; col: TemplateColumn; factor: number }[] = [];
+  private readonly records: ImportRecord[] = [];
+  private readonly firstRowOf = new Map<string, number>();
+  private nonEmpty = false;
+  private headerFailed = false;
+  private searched = 0;
 
-export function parseSheet(sheet: Sheet, mapping: Mapping = {}): ParsedSheet {
-  const problems: Problem[] = [];
-  const fail = (row: number | null, column: string | null, value: string | null, reason: string, level: Problem['level'] = 'error') =>
-    problems.push({ level, sheet: sheet.name, row, column, value, reason });
-  const nonEmpty = sheet.rows.some((r) => r.some((c) => c != null && String(c).trim() !== ''));
-  if (!nonEmpty) {
-    fail(null, null, null, '文件或工作表是空的');
-    return { sheet: sheet.name, headerRow: null, columns: [], records: [], problems };
-  }
-  const h = headerOf(sheet.rows, mapping);
-  if (h === null) {
-    fail(null, null, null, '找不到表头行：需要一行同时含有“统一社会信用代码”“企业名称”等列名（前 30 行内）');
-    return { sheet: sheet.name, headerRow: null, columns: [], records: [], problems };
-  }
-  const columns: MappedColumn[] = (sheet.rows[h] ?? []).map((c, index) => {
-    const header = c == null ? '' : String(c).trim();
-    const col = header ? mapped(header, mapping) : undefined;
-    return { index, header, key: col?.key ?? null, unit: header ? headerUnit(header) : null };
-  });
-  const seen = new Map<string, MappedColumn>();
-  for (const c of columns) {
-    if (!c.key) continue;
-    const first = seen.get(c.key);
-    if (first) fail(h + 1, c.header, null, `与“${first.header}”对应同一项（${byKey.get(c.key)!.header}），请在映射中只保留一列`);
-    else seen.set(c.key, c);
-    const col = byKey.get(c.key)!;
-    if (col.kind === 'money' && moneyFactor(c.unit) === null) fail(h + 1, c.header, c.unit, `无法识别的金额单位“${c.unit}”（可用元、万元、亿元）`);
-  }
-  for (const req of TEMPLATE.filter((c) => c.required)) if (!seen.has(req.key)) fail(h + 1, null, null, `缺少必填列“${req.header}”`);
-  if (problems.some((p) => p.level === 'error')) return { sheet: sheet.name, headerRow: h + 1, columns, records: [], problems };
+  constructor(
+    readonly sheet: string,
+    private readonly mapping: Mapping = {},
+  ) {}
 
-  const records: ImportRecord[] = [];
-  const firstRowOf = new Map<string, number>();
-  for (let r = h + 1; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] ?? [];
-    if (!cells.some((c) => c != null && String(c).trim() !== '')) continue;
-    const rowNo = r + 1;
+  /** Whether a header row was found in the first 30 rows seen so far. */
+  get hasHeader(): boolean {
+    return this.headerRow !== null;
+  }
+
+  private fail(row: number | null, column: string | null, value: string | null, reason: string, level: Problem['level'] = 'error') {
+    this.problems.push({ level, sheet: this.sheet, row, column, value, reason });
+  }
+
+  push = (cells: RawCell[], rowNumber: number): void => {
+    const filled = cells.some((c) => c != null && String(c).trim() !== '');
+    if (filled) this.nonEmpty = true;
+    if (this.headerRow !== null) {
+      if (filled && !this.headerFailed) this.row(cells, rowNumber);
+      return;
+    }
+    // The header must lie within the sheet's first 30 rows.
+    if (rowNumber > 30 || this.searched >= 30) return;
+    this.searched++;
+    if (isHeader(cells, this.mapping)) this.header(cells, rowNumber);
+  };
+
+  private header(cells: RawCell[], rowNumber: number): void {
+    this.headerRow = rowNumber;
+    this.columns = cells.map((c, index) => {
+      const header = c == null ? '' : String(c).trim();
+      const col = header ? mapped(header, this.mapping) : undefined;
+      return { index, header, key: col?.key ?? null, unit: header ? headerUnit(header) : null };
+    });
+    const seen = new Map<string, MappedColumn>();
+    for (const c of this.columns) {
+      if (!c.key) continue;
+      const first = seen.get(c.key);
+      if (first) this.fail(rowNumber, c.header, null, `与“${first.header}”对应同一项（${byKey.get(c.key)!.header}），请在映射中只保留一列`);
+      else seen.set(c.key, c);
+      const col = byKey.get(c.key)!;
+      if (col.kind === 'money' && moneyFactor(c.unit) === null) this.fail(rowNumber, c.header, c.unit, `无法识别的金额单位“${c.unit}”（可用元、万元、亿元）`);
+    }
+    for (const req of TEMPLATE.filter((c) => c.required)) if (!seen.has(req.key)) this.fail(rowNumber, null, null, `缺少必填列“${req.header}”`);
+    this.headerFailed = this.problems.some((p) => p.level === 'error');
+    this.readers = [...seen.values()].map((c) => {
+      const col = byKey.get(c.key!)!;
+      return { c, col, factor: col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1 };
+    });
+  }
+
+  private row(cells: RawCell[], rowNo: number): void {
     const rec: ImportRecord = { row: rowNo, creditCode: '', name: '', year: 0, firm: {}, titles: null, figures: {} };
     let ok = true;
-    for (const c of seen.values()) {
-      const col = byKey.get(c.key!)!;
+    for (const { c, col, factor } of this.readers) {
       const raw = cells[c.index];
-      const res = readCell(raw, col.kind, col.key, col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1);
+      const res = readCell(raw, col.kind, col.key, factor);
       if (!res.ok) {
-        fail(rowNo, c.header, show(raw), res.reason);
+        this.fail(rowNo, c.header, show(raw), res.reason);
         ok = false;
         continue;
       }
       if (res.value === null && col.required) {
-        fail(rowNo, c.header, null, `“${col.header}”不能为空`);
+        this.fail(rowNo, c.header, null, `“${col.header}”不能为空`);
         ok = false;
         continue;
       }
@@ -135,22 +155,54 @@ export function parseSheet(sheet: Sheet, mapping: Mapping = {}): ParsedSheet {
       else if (col.key === 'name') rec.name = res.value as string;
       else if (col.key === 'year') rec.year = res.value as number;
       else if (col.key === 'titles') rec.titles = (res.value as ImportRecord['titles']) ?? [];
-      else if (FIRM_KEYS.includes(col.key)) (rec.firm as Record<string, unknown>)[col.key] = res.value;
+      else if (col.firmLevel) (rec.firm as Record<string, unknown>)[col.key] = res.value;
       else rec.figures[col.key as FigureKey] = res.value as number | null;
     }
-    if (!ok) continue;
+    if (!ok) return;
     const k = `${rec.creditCode}|${rec.year}`;
-    const first = firstRowOf.get(k);
+    const first = this.firstRowOf.get(k);
     if (first !== undefined) {
-      fail(rowNo, seen.get('credit_code')!.header, rec.creditCode, `与第 ${first} 行重复：同一企业同一年度只能有一行`);
-      continue;
+      this.fail(rowNo, this.readers.find((r) => r.col.key === 'credit_code')!.c.header, rec.creditCode, `与第 ${first} 行重复：同一企业同一年度只能有一行`);
+      return;
     }
-    firstRowOf.set(k, rowNo);
-    records.push(rec);
+    this.firstRowOf.set(k, rowNo);
+    this.records.push(rec);
   }
-  if (!records.length && !problems.length) fail(null, null, null, '表头下没有任何数据行');
-  warnDecimalShares(seen, records, sheet.name, problems, h + 1);
-  return { sheet: sheet.name, headerRow: h + 1, columns, records, problems };
+
+  finish(): ParsedSheet {
+    const { sheet, problems, records } = this;
+    if (!this.nonEmpty) {
+      this.fail(null, null, null, '文件或工作表是空的');
+      return { sheet, headerRow: null, columns: [], records: [], problems };
+    }
+    if (this.headerRow === null) {
+      this.fail(null, null, null, '找不到表头行：需要一行同时含有“统一社会信用代码”“企业名称”等列名（前 30 行内）');
+      return { sheet, headerRow: null, columns: [], records: [], problems };
+    }
+    if (this.headerFailed) return { sheet, headerRow: this.headerRow, columns: this.columns, records: [], problems };
+    if (!records.length && !problems.length) this.fail(null, null, null, '表头下没有任何数据行');
+    warnDecimalShares(new Map(this.readers.map((r) => [r.col.key, r.c])), records, sheet, problems, this.headerRow);
+    return { sheet, headerRow: this.headerRow, columns: this.columns, records, problems };
+  }
+}
+
+export interface ParsedFile {
+  file: ReadFile;
+  /** The sheet the analyst named, else 企业年度数据, else the first with a header row, else the first; null when there is none. */
+  parsed: ParsedSheet | null;
+}
+
+/** Reads and parses an import file in one streaming pass. */
+export async function parseImportFile(bytes: Uint8Array, fileName: string, options: { encoding?: Encoding; sheet?: string; mapping?: Mapping } = {}): Promise<ParsedFile> {
+  const parsers: SheetParser[] = [];
+  const file = await readImportFile(bytes, fileName, options.encoding, (name) => {
+    if (options.sheet !== undefined && name !== options.sheet) return null;
+    const p = new SheetParser(name, options.mapping);
+    parsers.push(p);
+    return p.push;
+  });
+  const chosen = options.sheet !== undefined ? parsers[0] : (parsers.find((p) => p.sheet === TEMPLATE_SHEET) ?? parsers.find((p) => p.hasHeader) ?? parsers[0]);
+  return { file, parsed: chosen ? chosen.finish() : null };
 }
 
 /** A share column whose values all lie in 0–1 was probably written as a fraction (0.125 for 12.5 %). */

@@ -37,7 +37,11 @@ const same = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 
 
 export function planImport(db: Database.Database, records: ImportRecord[], sheet: string): ImportPlan {
   const byCode = new Map<string, ImportRecord[]>();
-  for (const r of records) byCode.set(r.creditCode, [...(byCode.get(r.creditCode) ?? []), r]);
+  for (const r of records) {
+    const list = byCode.get(r.creditCode);
+    if (list) list.push(r);
+    else byCode.set(r.creditCode, [r]);
+  }
   const firmStmt = db.prepare('SELECT * FROM firms WHERE credit_code = ?');
   const yearsStmt = db.prepare('SELECT * FROM firm_years WHERE firm_id = ?');
   const titlesStmt = db.prepare('SELECT code FROM titles WHERE firm_id = ?').pluck();
@@ -48,54 +52,54 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
   let changedFirms = 0;
 
   for (const [code, recs] of byCode) {
-    recs.sort((a, b) => a.year - b.year);
+    if (recs.length > 1) recs.sort((a, b) => a.year - b.year);
     const existing = firmStmt.get(code) as FirmRow | undefined;
     const latest = recs[recs.length - 1];
     const firm: ValueChange[] = [];
     if (!existing || existing.name !== latest.name) firm.push({ field: 'name', old: existing?.name ?? null, new: latest.name });
     for (const f of FIRM_FIELDS) {
       // The latest row that gives the field wins; an empty cell leaves what is stored.
-      const given = [...recs].reverse().find((r) => r.firm[f] !== undefined && r.firm[f] !== null);
-      if (!given) continue;
-      const v = given.firm[f]!;
+      let v: FirmFields[typeof f] | undefined;
+      for (let i = recs.length - 1; i >= 0 && (v === undefined || v === null); i--) v = recs[i].firm[f];
+      if (v === undefined || v === null) continue;
       const old = existing ? existing[f] : null;
       if (!existing || !same(asDb(v), old)) firm.push({ field: f, old: (old as string | number | null) ?? null, new: v });
     }
     const held = new Set(existing ? (titlesStmt.all(existing.id) as string[]) : []);
-    const titles = recs.flatMap((r) => r.titles ?? []).filter((t, i, all) => !held.has(t.code) && all.findIndex((x) => x.code === t.code) === i);
+    const titles: FirmPlan['titles'] = [];
+    for (const r of recs) for (const t of r.titles ?? []) if (!held.has(t.code) && !titles.some((x) => x.code === t.code)) titles.push(t);
 
     const stored = new Map<number, Record<string, number | null>>();
     if (existing) for (const y of yearsStmt.all(existing.id) as (Record<string, number | null> & { year: number })[]) stored.set(y.year, y);
     const years = recs.map((r) => {
       const old = stored.get(r.year);
       const changes: ValueChange[] = [];
-      for (const [k, v] of Object.entries(r.figures) as [FigureKey, number | null][]) {
-        if (v === null) continue; // not reported: keep what is stored
-        const before = old ? (old[k] ?? null) : null;
-        if (!old || !same(v, before)) changes.push({ field: k, old: before, new: v });
-      }
+      if (old) {
+        for (const k in r.figures) {
+          const v = r.figures[k as FigureKey];
+          if (v == null) continue; // not reported: keep what is stored
+          const before = old[k] ?? null;
+          if (!same(v, before)) changes.push({ field: k, old: before, new: v });
+        }
+        changedValues += changes.length;
+      } else newYears++;
       return { year: r.year, row: r.row, exists: Boolean(old), changes, values: r.figures };
     });
-    for (const y of years) {
-      changedValues += y.exists ? y.changes.length : 0;
-      if (!y.exists) newYears++;
-    }
     if (existing && (firm.length || titles.length || years.some((y) => !y.exists || y.changes.length))) changedFirms++;
     firms.push({ creditCode: code, name: latest.name, firmId: existing?.id ?? null, firm, titles, years });
 
     // Jumps of more than 50 % on new or changed values, against the file's or the stored previous year.
-    for (const y of years) {
-      const r = recs.find((x) => x.year === y.year)!;
-      const prev = recs.find((x) => x.year === r.year - 1)?.figures ?? stored.get(r.year - 1) ?? null;
+    for (let i = 0; i < recs.length; i++) {
+      const r = recs[i];
+      const y = years[i];
+      const prev = (i > 0 && recs[i - 1].year === r.year - 1 ? recs[i - 1].figures : null) ?? stored.get(r.year - 1) ?? null;
       if (!prev) continue;
-      const touched = new Set(y.exists ? y.changes.map((c) => c.field) : Object.keys(r.figures));
       for (const k of JUMP_CHECKED) {
         const now = r.figures[k];
         const before = (prev as Record<string, number | null | undefined>)[k];
-        if (!touched.has(k) || now == null || before == null || before <= 0) continue;
-        if (Math.abs(now / before - 1) > 0.5) {
-          warnings.push({ level: 'warning', sheet, row: r.row, column: figureSpec(k).zh, value: String(now), reason: `较上年（${before}）变化超过 50%，请核实单位与数值` });
-        }
+        if (now == null || before == null || before <= 0 || Math.abs(now / before - 1) <= 0.5) continue;
+        if (y.exists && !y.changes.some((c) => c.field === k)) continue; // only new or changed values
+        warnings.push({ level: 'warning', sheet, row: r.row, column: figureSpec(k).zh, value: String(now), reason: `较上年（${before}）变化超过 50%，请核实单位与数值` });
       }
     }
   }

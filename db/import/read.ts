@@ -8,16 +8,14 @@ import type { RawCell } from './values';
 
 export type Encoding = 'utf8' | 'gbk';
 
-export interface Sheet {
-  name: string;
-  /** rows[0] is the sheet's row 1; cells[0] is column A. */
-  rows: RawCell[][];
-}
+/** Takes one sheet's rows as they are read: the cells (cells[0] is column A) and the sheet's own 1-based row number. */
+export type RowSink = (cells: RawCell[], rowNumber: number) => void;
 
 export interface ReadFile {
   format: 'xlsx' | 'csv';
   encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | null;
-  sheets: Sheet[];
+  /** Every sheet's name, in the workbook's order. */
+  sheets: string[];
 }
 
 export function decodeText(bytes: Uint8Array, override?: Encoding): { text: string; encoding: ReadFile['encoding'] } {
@@ -54,38 +52,53 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
 }
 
 /** Streams the workbook row by row (exceljs's streaming reader), so a large file is never held as a model. */
-async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSink | null): Promise<string[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     worksheets: 'emit',
     entries: 'emit',
   });
-  const sheets: Sheet[] = [];
+  const names: string[] = [];
   for await (const ws of reader) {
-    const rows: RawCell[][] = [];
+    const name = (ws as unknown as { name: string }).name;
+    names.push(name);
+    const sink = open(name);
     for await (const row of ws) {
+      if (!sink) continue;
       const values = row.values as ExcelJS.CellValue[];
-      const cells: RawCell[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c] ?? null));
-      rows[row.number - 1] = cells;
+      const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
+      for (let c = 1; c < values.length; c++) cells[c - 1] = cellValue(values[c] ?? null);
+      sink(cells, row.number);
     }
-    sheets.push({ name: (ws as unknown as { name: string }).name, rows: Array.from(rows, (r) => r ?? []) });
   }
-  return sheets;
+  return names;
 }
 
-export async function readImportFile(bytes: Uint8Array, fileName: string, encoding?: Encoding): Promise<ReadFile> {
+/** Reads an import file, handing each sheet's rows to the sink `open` returns for it (null skips the sheet). */
+export async function readImportFile(bytes: Uint8Array, fileName: string, encoding: Encoding | undefined, open: (sheet: string) => RowSink | null): Promise<ReadFile> {
   const zip = bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (zip || /\.xlsx$/i.test(fileName)) {
     if (!zip) throw new Error('不是有效的 xlsx 文件');
-    return { format: 'xlsx', encoding: null, sheets: await readXlsx(bytes) };
+    return { format: 'xlsx', encoding: null, sheets: await readXlsx(bytes, open) };
   }
   const { text, encoding: used } = decodeText(bytes, encoding);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const rows = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
-  while (rows.length && rows[rows.length - 1].every((c) => c == null)) rows.pop();
   const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return { format: 'csv', encoding: used, sheets: [{ name, rows }] };
+  const sink = open(name);
+  if (sink) {
+    let rowNumber = 0;
+    // Parsed a row at a time, so the rows of a large file are never all held as strings.
+    Papa.parse<string[]>(text, {
+      skipEmptyLines: false,
+      step: (res) => {
+        const r = res.data;
+        rowNumber++;
+        const cells: RawCell[] = new Array(r.length);
+        for (let c = 0; c < r.length; c++) cells[c] = r[c] === '' ? null : r[c];
+        sink(cells, rowNumber);
+      },
+    });
+  }
+  return { format: 'csv', encoding: used, sheets: [name] };
 }

@@ -8,9 +8,9 @@ import { latestRevenueYear, loadFacts } from '../criteria/facts';
 import { criteriaSet } from '../criteria/sets';
 import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
-import { chooseSheet, parseSheet, type Mapping, type MappedColumn, type Problem } from './parse';
+import { parseImportFile, type Mapping, type MappedColumn, type Problem } from './parse';
 import { planImport, type ImportPlan } from './plan';
-import { readImportFile, type Encoding } from './read';
+import type { Encoding } from './read';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -55,16 +55,15 @@ function poolVerdicts(db: Database.Database, setId: string, poolYear: number): V
 }
 
 export async function analyseImport(db: Database.Database, req: ImportRequest): Promise<ImportReport> {
-  const file = await readImportFile(req.bytes, req.fileName, req.encoding).catch((e: Error) => {
+  const { file, parsed } = await parseImportFile(req.bytes, req.fileName, { encoding: req.encoding, sheet: req.sheet, mapping: req.mapping }).catch((e: Error) => {
     throw new AppError('invalid_input', `无法读取文件 ${req.fileName}：${e.message}`);
   });
-  const base = { fileName: req.fileName, format: file.format, encoding: file.encoding, sheets: file.sheets.map((s) => s.name) };
-  const sheet = chooseSheet(file, req.sheet);
-  if (!sheet) {
+  const base = { fileName: req.fileName, format: file.format, encoding: file.encoding, sheets: file.sheets };
+  if (!parsed) {
     const reason = req.sheet ? `没有名为“${req.sheet}”的工作表` : '文件是空的';
     return { ...base, sheet: null, headerRow: null, columns: [], refused: true, problems: [{ level: 'error', sheet: req.fileName, row: null, column: null, value: null, reason }], plan: null, missing: [], verdicts: [] };
   }
-  const parsed = parseSheet(sheet, req.mapping);
+  const sheet = { name: parsed.sheet };
   const refused = parsed.problems.some((p) => p.level === 'error');
   const plan = refused ? null : planImport(db, parsed.records, sheet.name);
   const report: ImportReport = { ...base, sheet: sheet.name, headerRow: parsed.headerRow, columns: parsed.columns, refused, problems: [...parsed.problems, ...(plan?.warnings ?? [])], plan, missing: [], verdicts: [] };

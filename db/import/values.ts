@@ -25,12 +25,21 @@ export function moneyFactor(unit: string | null): number | null {
 
 const asString = (raw: RawCell): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
 /** Numbers, codes and markers are read folded to half-width (NFKC); names and other text keep their own forms. */
-const text = (raw: RawCell): string => asString(raw).normalize('NFKC').trim();
+/** Printable ASCII needs no folding: the common case of a province-sized file, checked without ICU. */
+const ASCII = /^[\x20-\x7e]*$/;
+const text = (raw: RawCell): string => {
+  const s = asString(raw);
+  return (ASCII.test(s) ? s : s.normalize('NFKC')).trim();
+};
 const plainText = (raw: RawCell): string => asString(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-const isEmpty = (raw: RawCell) => raw == null || (typeof raw === 'string' && EMPTY.has(text(raw).toLowerCase()));
+/** Markers of "no value" are short; longer text is never one of them, so it skips the folding. */
+const isEmpty = (raw: RawCell) => raw == null || (typeof raw === 'string' && (raw.length <= 8 || raw.trim().length <= 8) && EMPTY.has(text(raw).toLowerCase()));
+/** A number written plainly ("12345.6", "-3"), the form nearly every figure in a large file takes. */
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,9})?$/;
 
 /** A number as written in a return: 12,345.6 / １２３４５．６ / 1.2亿 / 3500万元 / 12.5% / (120) for negatives. */
 function number(raw: RawCell, kind: 'money' | 'percent' | 'plain', factor: number): { value: number } | { reason: string } {
+  if (typeof raw === 'string' && PLAIN_NUMBER.test(raw)) return { value: Math.round(Number(raw) * factor * 1e6) / 1e6 };
   // Round away binary noise from a unit factor (5.23 亿元 → 52300 万元, not 52300.00000000001).
   if (typeof raw === 'number') return Number.isFinite(raw) ? { value: Math.round(raw * factor * 1e6) / 1e6 } : { reason: '不是有效数字' };
   if (typeof raw === 'boolean' || raw instanceof Date) return { reason: '此处应为数字' };
@@ -102,7 +111,9 @@ export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitF
     case 'year': {
       const n = number(raw, 'plain', 1);
       if ('reason' in n) return { ok: false, reason: '年份不是数字' };
-      return Number.isInteger(n.value) && n.value >= 1990 && n.value <= 2100 ? { ok: true, value: n.value } : { ok: false, reason: '年份应在 1990–2100 之间' };
+      // A data year lies in the app's range; a firm's founding or entry into its segment may be decades older.
+      const min = key === 'year' ? 1990 : 1900;
+      return Number.isInteger(n.value) && n.value >= min && n.value <= 2100 ? { ok: true, value: n.value } : { ok: false, reason: `年份应在 ${min}–2100 之间` };
     }
     case 'bool': {
       const s = text(raw).toLowerCase();

@@ -6,6 +6,7 @@ import { nameSort } from './005_name_sort';
 import { shortlists } from './006_shortlists';
 import { overview } from './007_overview';
 import { imports } from './008_imports';
+import { bulkInsert } from './009_bulk_insert';
 
 export interface Migration {
   readonly version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'shortlists', sql: shortlists },
   { version: 7, name: 'overview settings', sql: overview },
   { version: 8, name: 'imports', sql: imports },
+  { version: 9, name: 'sort key written with new firms', sql: bulkInsert },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../creditCode';
-import { chooseSheet, parseSheet, type ImportRecord, type Mapping, type Problem } from '../parse';
-import { readImportFile, type Encoding, type ReadFile } from '../read';
+import { parseImportFile, type ImportRecord, type Mapping, type Problem } from '../parse';
+import type { Encoding, ReadFile } from '../read';
 
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 
@@ -37,11 +37,11 @@ interface Located {
 
 interface Case {
   refused: boolean;
-  /** The analyst's encoding override, passed to readImportFile. */
+  /** The analyst's encoding override. */
   encoding?: Encoding;
-  /** The analyst's sheet choice, passed to chooseSheet. */
+  /** The analyst's sheet choice. */
   sheet?: string;
-  /** The analyst's column mapping, passed to parseSheet. */
+  /** The analyst's column mapping. */
   mapping?: Mapping;
   detected?: ReadFile['encoding'];
   chosenSheet?: string;
@@ -408,12 +408,12 @@ function expectLocated(actual: Problem[], expected: Located[] = []) {
 
 async function check(file: string, c: Case) {
   const bytes = new Uint8Array(fs.readFileSync(path.join(CORPUS, file)));
-  const read = await readImportFile(bytes, file, c.encoding);
+  const { file: read, parsed: chosen } = await parseImportFile(bytes, file, { encoding: c.encoding, sheet: c.sheet, mapping: c.mapping });
   if (c.detected !== undefined) expect(read.encoding).toBe(c.detected);
-  const sheet = chooseSheet(read, c.sheet);
-  expect(sheet).not.toBeNull();
-  if (c.chosenSheet !== undefined) expect(sheet!.name).toBe(c.chosenSheet);
-  const parsed = parseSheet(sheet!, c.mapping);
+  expect(chosen).not.toBeNull();
+  const parsed = chosen!;
+  const sheet = { name: parsed.sheet };
+  if (c.chosenSheet !== undefined) expect(sheet.name).toBe(c.chosenSheet);
   if (c.headerRow !== undefined) expect(parsed.headerRow).toBe(c.headerRow);
 
   const errors = parsed.problems.filter((p) => p.level === 'error');
