@@ -4,7 +4,8 @@
 import type { FigureKey, TitleCode } from '../figures';
 import { readImportFile, type Encoding, type ReadFile } from './read';
 import { columnFor, headerUnit, TEMPLATE, TEMPLATE_SHEET, type TemplateColumn } from './template';
-import { moneyFactor, readCell, type RawCell } from './values';
+import { CellError, columnReader, type ColumnReader } from './readers';
+import { moneyFactor, type RawCell } from './values';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -56,7 +57,7 @@ export interface ParsedSheet {
 export type Mapping = Record<string, string | null>;
 
 const byKey = new Map(TEMPLATE.map((c) => [c.key, c]));
-const show = (raw: RawCell) => (raw == null ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
+const show = (raw: RawCell) => (raw == null || raw === '' ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
 
 function isHeader(cells: RawCell[], mapping: Mapping): boolean {
   const keys = new Set(cells.map((c) => (c == null ? undefined : mapped(String(c), mapping)?.key)).filter(Boolean));
@@ -77,7 +78,9 @@ export class SheetParser {
   private readonly problems: Problem[] = [];
   private headerRow: number | null = null;
   private columns: MappedColumn[] = [];
-  private readers: { c: MappedColumn; col: TemplateColumn; factor: number }[] = [];
+  private readers: { c: MappedColumn; col: TemplateColumn; read: ColumnReader }[] = [];
+  private blankFirm: FirmFields = {};
+  private blankFigures: ImportRecord['figures'] = {};
   private readonly records: ImportRecord[] = [];
   private readonly firstRowOf = new Map<string, number>();
   private nonEmpty = false;
@@ -131,32 +134,36 @@ export class SheetParser {
     this.headerFailed = this.problems.some((p) => p.level === 'error');
     this.readers = [...seen.values()].map((c) => {
       const col = byKey.get(c.key!)!;
-      return { c, col, factor: col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1 };
+      return { c, col, read: columnReader(col, col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1) };
     });
+    const blank = (keep: (col: TemplateColumn) => boolean) => Object.fromEntries(this.readers.filter((r) => keep(r.col)).map((r) => [r.col.key, null]));
+    this.blankFirm = blank((col) => col.firmLevel && col.key !== 'titles');
+    this.blankFigures = blank((col) => !col.firmLevel && !['credit_code', 'name', 'year'].includes(col.key));
   }
 
   private row(cells: RawCell[], rowNo: number): void {
-    const rec: ImportRecord = { row: rowNo, creditCode: '', name: '', year: 0, firm: {}, titles: null, figures: {} };
+    // Cloned from the header's blank shapes, so every record's objects share one layout (a province file has 500,000).
+    const rec: ImportRecord = { row: rowNo, creditCode: '', name: '', year: 0, firm: { ...this.blankFirm }, titles: null, figures: { ...this.blankFigures } };
     let ok = true;
-    for (const { c, col, factor } of this.readers) {
+    for (const { c, col, read } of this.readers) {
       const raw = cells[c.index];
-      const res = readCell(raw, col.kind, col.key, factor);
-      if (!res.ok) {
-        this.fail(rowNo, c.header, show(raw), res.reason);
+      const value = read(raw);
+      if (value instanceof CellError) {
+        this.fail(rowNo, c.header, show(raw), value.reason);
         ok = false;
         continue;
       }
-      if (res.value === null && col.required) {
+      if (value === null && col.required) {
         this.fail(rowNo, c.header, null, `“${col.header}”不能为空`);
         ok = false;
         continue;
       }
-      if (col.key === 'credit_code') rec.creditCode = res.value as string;
-      else if (col.key === 'name') rec.name = res.value as string;
-      else if (col.key === 'year') rec.year = res.value as number;
-      else if (col.key === 'titles') rec.titles = (res.value as ImportRecord['titles']) ?? [];
-      else if (col.firmLevel) (rec.firm as Record<string, unknown>)[col.key] = res.value;
-      else rec.figures[col.key as FigureKey] = res.value as number | null;
+      if (col.key === 'credit_code') rec.creditCode = value as string;
+      else if (col.key === 'name') rec.name = value as string;
+      else if (col.key === 'year') rec.year = value as number;
+      else if (col.key === 'titles') rec.titles = (value as ImportRecord['titles']) ?? [];
+      else if (col.firmLevel) (rec.firm as Record<string, unknown>)[col.key] = value;
+      else rec.figures[col.key as FigureKey] = value as number | null;
     }
     if (!ok) return;
     const k = `${rec.creditCode}|${rec.year}`;
@@ -210,8 +217,20 @@ function warnDecimalShares(seen: Map<string, MappedColumn>, records: ImportRecor
   for (const key of ['share_global', 'share_domestic', 'share_provincial', 'rd_staff_share'] as FigureKey[]) {
     const c = seen.get(key);
     if (!c) continue;
-    const values = records.map((r) => r.figures[key]).filter((v): v is number => v != null);
-    if (values.length >= 2 && values.every((v) => v <= 1) && values.some((v) => v > 0)) {
+    let given = 0;
+    let positive = false;
+    let fractions = true;
+    for (const r of records) {
+      const v = r.figures[key];
+      if (v == null) continue;
+      given++;
+      if (v > 0) positive = true;
+      if (v > 1) {
+        fractions = false;
+        break;
+      }
+    }
+    if (given >= 2 && fractions && positive) {
       problems.push({ level: 'warning', sheet, row: headerRow, column: c.header, value: null, reason: '该列数值全部在 0–1 之间，可能填成了小数（12.5% 应填 12.5）' });
     }
   }
