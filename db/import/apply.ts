@@ -23,8 +23,25 @@ const NEW_FIRM_FIELDS = ['town', 'chain', 'main_product', 'product_code', 'segme
 
 const dbValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
+/** From this many new rows, secondary indexes are dropped and rebuilt inside the write transaction: building an
+ * index once from sorted keys is quicker than updating it row by row (npm run bench: about 3 s of 11 at 100,000 firms). */
+export const REBUILD_INDEXES_FROM = 20_000;
+const BULK_TABLES = ['firms', 'firm_years', 'titles', 'pool_members'];
+
+/** Runs `write` (inside the caller's transaction) with the bulk tables' secondary indexes rebuilt after it. */
+export function withIndexesRebuilt<T>(db: Database.Database, rows: number, write: () => T, from = REBUILD_INDEXES_FROM): T {
+  if (rows < from) return write();
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
+    .all(...BULK_TABLES) as { name: string; sql: string }[];
+  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+  const out = write();
+  for (const i of indexes) db.exec(i.sql);
+  return out;
+}
+
 export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMeta): { importId: number; sourceId: number } {
-  return db.transaction(() => {
+  const write = () => {
     const at = nowIso();
     const sourceId = insertSource(db, { kind: 'import', label: `导入：${meta.fileName}`, file: meta.fileName, sheet: meta.sheet, actor: meta.actor });
     const audit = db.prepare(
@@ -84,5 +101,6 @@ export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMe
     );
     audit.run(at, meta.actor, 'import', null, null, null, null, null, sourceId, `导入 ${meta.fileName}：${c.rows} 行，新增企业 ${c.newFirms} 家，变更数值 ${c.changedValues} 个`);
     return { importId, sourceId };
-  })();
+  };
+  return db.transaction(() => withIndexesRebuilt(db, plan.counts.newYears + plan.counts.newFirms, write))();
 }

@@ -42,7 +42,9 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
     if (list) list.push(r);
     else byCode.set(r.creditCode, [r]);
   }
-  const firmStmt = db.prepare('SELECT * FROM firms WHERE credit_code = ?');
+  // One pass over the firms' codes: a province file is mostly new firms, which need no further look-up.
+  const known = new Map((db.prepare('SELECT credit_code, id FROM firms').raw().all() as [string, number][]).map(([c, id]) => [c, id]));
+  const firmStmt = db.prepare('SELECT * FROM firms WHERE id = ?');
   const yearsStmt = db.prepare('SELECT * FROM firm_years WHERE firm_id = ?');
   const titlesStmt = db.prepare('SELECT code FROM titles WHERE firm_id = ?').pluck();
   const warnings: Problem[] = [];
@@ -53,7 +55,8 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
 
   for (const [code, recs] of byCode) {
     if (recs.length > 1) recs.sort((a, b) => a.year - b.year);
-    const existing = firmStmt.get(code) as FirmRow | undefined;
+    const id = known.get(code);
+    const existing = id === undefined ? undefined : (firmStmt.get(id) as FirmRow);
     const latest = recs[recs.length - 1];
     const firm: ValueChange[] = [];
     if (!existing || existing.name !== latest.name) firm.push({ field: 'name', old: existing?.name ?? null, new: latest.name });

@@ -7,6 +7,7 @@ import type { Method, MethodInput, MethodOutput } from '../../contract';
 import { call, defaultService, track } from '../../test/helpers';
 import { openPoolDb, type PoolDb } from '../../open';
 import { dispatch, type Service } from '../../service';
+import { REBUILD_INDEXES_FROM, withIndexesRebuilt } from '../apply';
 import { syntheticCsv } from './synth';
 
 let dir: string;
@@ -156,4 +157,37 @@ describe('an import killed at any moment', () => {
     h = track(openPoolDb({ file }));
     expect(counts(h.db)).toEqual(before);
   }, 120_000);
+});
+
+describe('a bulk import', () => {
+  const indexes = (db: Database.Database) => db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+
+  it('drops the secondary indexes for the write and rebuilds them exactly; a failed write keeps them', () => {
+    const before = indexes(h.db);
+    const inside = h.db.transaction(() => withIndexesRebuilt(h.db, 10, () => indexes(h.db).length, 0))();
+    expect(inside).toBeLessThan(before.length);
+    expect(indexes(h.db)).toEqual(before);
+    expect(() =>
+      h.db.transaction(() =>
+        withIndexesRebuilt(h.db, 10, () => {
+          h.db.prepare("UPDATE firms SET town = 'x'").run();
+          throw new Error('stop');
+        }, 0),
+      )(),
+    ).toThrow('stop');
+    expect(indexes(h.db)).toEqual(before);
+    expect(h.db.prepare("SELECT count(*) FROM firms WHERE town = 'x'").pluck().get()).toBe(0);
+  });
+
+  it(`of more than ${REBUILD_INDEXES_FROM.toLocaleString('en')} rows lands whole, with the indexes the queries use`, async () => {
+    const before = indexes(h.db);
+    const firms = Math.ceil(REBUILD_INDEXES_FROM / 6) + 10; // 5 years and the firm itself: 6 new rows each
+    const r = await ok('import.apply', { fileName: 'big.csv', base64: b64(syntheticCsv(firms, [2018, 2019, 2020, 2021, 2022])), poolYear: 2023, addToPool: true });
+    expect(r.report.counts?.newFirms).toBe(firms);
+    expect(indexes(h.db)).toEqual(before);
+    expect(h.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = h.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM firms WHERE town = '运河街道'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('firms_town');
+    expect(h.db.prepare('SELECT count(*) FROM pool_members WHERE year = 2023').pluck().get()).toBe(11 + firms);
+  });
 });
