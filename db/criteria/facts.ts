@@ -4,12 +4,12 @@ import type Database from 'better-sqlite3';
 import { FIGURE_KEYS, type FigureKey, type TitleCode } from '../figures';
 import type { AnalystInput, FirmFacts, YearFigures } from './metrics';
 
-export type Scope = { firmId: number } | { poolYear: number };
+export type Scope = { firmId: number } | { firmIds: readonly number[] } | { poolYear: number };
 
-function scopeSql(scope: Scope, alias: string): { join: string; where: string; param: number } {
-  return 'firmId' in scope
-    ? { join: '', where: `${alias}.firm_id = ?`, param: scope.firmId }
-    : { join: `JOIN pool_members pm ON pm.firm_id = ${alias}.firm_id AND pm.year = ?`, where: '1', param: scope.poolYear };
+function scopeSql(scope: Scope, alias: string): { join: string; where: string; param: number | string } {
+  if ('firmId' in scope) return { join: '', where: `${alias}.firm_id = ?`, param: scope.firmId };
+  if ('firmIds' in scope) return { join: '', where: `${alias}.firm_id IN (SELECT value FROM json_each(?))`, param: JSON.stringify(scope.firmIds) };
+  return { join: `JOIN pool_members pm ON pm.firm_id = ${alias}.firm_id AND pm.year = ?`, where: '1', param: scope.poolYear };
 }
 
 export interface LoadOptions {
@@ -21,11 +21,10 @@ export interface LoadOptions {
 
 export function loadFacts(db: Database.Database, scope: Scope, options: LoadOptions = {}): Map<number, FirmFacts> {
   const out = new Map<number, FirmFacts>();
-  const firms = (
-    'firmId' in scope
-      ? db.prepare('SELECT id, segment_since, founded_year, is_new_product, listed FROM firms WHERE id = ?').all(scope.firmId)
-      : db.prepare('SELECT f.id, f.segment_since, f.founded_year, f.is_new_product, f.listed FROM firms f JOIN pool_members pm ON pm.firm_id = f.id AND pm.year = ?').all(scope.poolYear)
-  ) as { id: number; segment_since: number | null; founded_year: number | null; is_new_product: number; listed: number }[];
+  const f = scopeSql(scope, 'x');
+  const firms = db
+    .prepare(`SELECT x.firm_id AS id, segment_since, founded_year, is_new_product, listed FROM (SELECT id AS firm_id, * FROM firms) x ${f.join} WHERE ${f.where}`)
+    .all(f.param) as { id: number; segment_since: number | null; founded_year: number | null; is_new_product: number; listed: number }[];
   for (const f of firms) {
     out.set(f.id, { segmentSince: f.segment_since, foundedYear: f.founded_year, isNewProduct: f.is_new_product === 1, listed: f.listed === 1, titles: [], figures: new Map(), inputs: new Map() });
   }
@@ -33,18 +32,12 @@ export function loadFacts(db: Database.Database, scope: Scope, options: LoadOpti
   const fy = scopeSql(scope, 'fy');
   const keys = options.keys ?? FIGURE_KEYS;
   const yearSql = options.years ? 'AND fy.year BETWEEN ? AND ?' : '';
-  const params: number[] = [fy.param, ...(options.years ?? [])];
+  const params: (number | string)[] = [fy.param, ...(options.years ?? [])];
+  // Each row object serves as the year's values as it is (extra columns are never read by figure key).
   const rows = db
-    .prepare(`SELECT fy.firm_id, fy.year, fy.source_id, ${keys.map((k) => `fy.${k}`).join(', ')} FROM firm_years fy ${fy.join} WHERE ${fy.where} ${yearSql}`)
-    .raw()
-    .all(...params) as (number | null)[][];
-  for (const r of rows) {
-    const facts = out.get(r[0] as number);
-    if (!facts) continue;
-    const values: Partial<Record<FigureKey, number | null>> = {};
-    for (let i = 0; i < keys.length; i++) values[keys[i]] = r[3 + i];
-    facts.figures.set(r[1] as number, { values, sourceId: r[2] } satisfies YearFigures);
-  }
+    .prepare(`SELECT fy.firm_id AS cp_firm, fy.year AS cp_year, fy.source_id AS cp_source, ${keys.map((k) => `fy.${k}`).join(', ')} FROM firm_years fy ${fy.join} WHERE ${fy.where} ${yearSql}`)
+    .all(...params) as ({ cp_firm: number; cp_year: number; cp_source: number } & Partial<Record<FigureKey, number | null>>)[];
+  for (const r of rows) out.get(r.cp_firm)?.figures.set(r.cp_year, { values: r, sourceId: r.cp_source } satisfies YearFigures);
   const ov = scopeSql(scope, 'o');
   for (const o of db.prepare(`SELECT o.firm_id, o.year, o.field, o.source_id FROM value_overrides o ${ov.join} WHERE ${ov.where}`).all(ov.param) as { firm_id: number; year: number; field: FigureKey; source_id: number }[]) {
     const y = out.get(o.firm_id)?.figures.get(o.year);

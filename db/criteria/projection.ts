@@ -1,6 +1,6 @@
 // "Eligible in N years" (criteria-spec §3): failing year counts need the missing years; a failing lower bound
 // on a money metric grows at the firm's own 2-year CAGR of that figure; anything else is not projectable.
-import { compare, metricValue, moneyBase, type FirmFacts } from './metrics';
+import { compare, metricValue, moneyBase, type FirmFacts, type YearFigures } from './metrics';
 
 export type Projection = { kind: 'none' } | { kind: 'years'; years: number } | { kind: 'not_projectable' };
 
@@ -33,15 +33,24 @@ export function projectCheck(facts: FirmFacts, check: FailingCheck): Projection 
   const last = facts.figures.get(check.year)?.values[base];
   if (last == null) return { kind: 'not_projectable' };
   // Grow the figure forward year by year and re-measure the metric (so 3-year averages move as they would).
-  const figures = new Map(facts.figures);
-  const projected: FirmFacts = { segmentSince: facts.segmentSince, foundedYear: facts.foundedYear, isNewProduct: facts.isNewProduct, listed: facts.listed, titles: facts.titles, inputs: facts.inputs, figures };
-  for (let k = 1; k <= HORIZON + 1; k++) {
-    const y = check.year + k;
-    figures.set(y, { values: { [base]: last * (1 + cagr.value / 100) ** k }, sourceId: null });
-    const v = metricValue(projected, check.metric, y);
-    if (v.state === 'known' && compare(v.value, check.op, check.threshold)) return { kind: 'years', years: k };
+  // The projected years are set on the firm's own figures and put back after: no copy per failing check.
+  const figures = facts.figures;
+  const saved = new Map<number, YearFigures | undefined>();
+  try {
+    for (let k = 1; k <= HORIZON + 1; k++) {
+      const y = check.year + k;
+      saved.set(y, figures.get(y));
+      figures.set(y, { values: { [base]: last * (1 + cagr.value / 100) ** k }, sourceId: null });
+      const v = metricValue(facts, check.metric, y);
+      if (v.state === 'known' && compare(v.value, check.op, check.threshold)) return { kind: 'years', years: k };
+    }
+    return { kind: 'years', years: HORIZON + 1 };
+  } finally {
+    for (const [y, was] of saved) {
+      if (was) figures.set(y, was);
+      else figures.delete(y);
+    }
   }
-  return { kind: 'years', years: HORIZON + 1 };
 }
 
 /** `all`: every failing part must be projectable, the slowest decides; `any`: the quickest projectable part. */

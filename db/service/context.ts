@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Method } from '../contract';
-import type { Evaluator } from './evaluation';
+import type { Effect, Evaluator } from './evaluation';
 
 export interface ServiceContext {
   db: Database.Database;
@@ -12,4 +12,4 @@ export interface ServiceContext {
 }
 
 /** What a part of the service gets: the context, and `changed` to wrap every write (drops caches, tells the shell). */
-export type PartContext = ServiceContext & { changed: <T>(method: Method, value: T) => T; evaluator: Evaluator };
+export type PartContext = ServiceContext & { changed: <T>(method: Method, value: T, effect?: Effect) => T; evaluator: Evaluator };

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { EvaluationRowT, MethodOutput, ParsedInput, VerdictT } from '../contract';
 import { evaluate, type Evaluation } from '../criteria/engine';
-import { latestRevenueYear, loadFacts } from '../criteria/facts';
+import { latestRevenueYear, loadFacts, type Scope } from '../criteria/facts';
 import { needsOf } from '../criteria/needs';
 import { criteriaSets } from '../criteria/sets';
 import type { FirmFacts } from '../criteria/metrics';
@@ -13,45 +13,105 @@ import { enabledFn, firmInputs, requireSet } from './criteria';
 
 const VERDICT_ORDER: Record<VerdictT, number> = { eligible: 1, needs_review: 2, incomplete: 3, not_eligible: 4 };
 
+/** What a pool-wide evaluation keeps per firm: enough to count, sort and filter; details are worked out per page. */
+export type Summary = Pick<Evaluation, 'year' | 'verdict' | 'score' | 'projection'>;
+
+/** What a write changed, so the evaluator drops no more than it must (a province pool takes seconds to redo). */
+export type Effect = { kind: 'data' } | { kind: 'firm'; firmId: number } | { kind: 'criteria'; setId: string } | { kind: 'none' };
+
 export interface Evaluator {
-  /** Forget cached results: call after any write. */
-  invalidate(): void;
-  pool(setId: string, poolYear: number, dataYear: number | undefined): Map<number, Evaluation>;
+  /** Forget or redo what a write made stale. */
+  changed(effect: Effect): void;
+  /** Every member firm's summary for one set (cached). */
+  pool(setId: string, poolYear: number, dataYear: number | undefined): Map<number, Summary>;
+  /** Full evaluations of the given firms only (a page of the table, a shortlist's entries). */
+  firms(setId: string, poolYear: number, dataYear: number | undefined, firmIds: readonly number[]): Map<number, Evaluation>;
   /** Fills temp.eval_verdicts for this pool evaluation so SQL can join it. */
   mirror(setId: string, poolYear: number, dataYear: number | undefined): void;
 }
 
-function evaluateFacts(db: Database.Database, setId: string, facts: Map<number, FirmFacts>, dataYear: number | undefined): Map<number, Evaluation> {
-  const set = requireSet(setId);
-  const enabled = enabledFn(db, setId);
-  const out = new Map<number, Evaluation>();
-  for (const [firmId, f] of facts) {
-    const year = dataYear ?? latestRevenueYear(f);
-    if (year != null) out.set(firmId, evaluate(set, f, year, enabled));
-  }
-  return out;
+function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typeof enabledFn>, f: FirmFacts, dataYear: number | undefined): Evaluation | null {
+  const year = dataYear ?? latestRevenueYear(f);
+  return year == null ? null : evaluate(set, f, year, enabled);
 }
 
 export function createEvaluator(db: Database.Database): Evaluator {
-  let cache = new Map<string, Map<number, Evaluation>>();
+  // One load of the pool's facts serves every set; summaries are small enough to keep for all sets at once.
+  type Loaded = { facts: Map<number, FirmFacts>; load: (scope: Scope) => Map<number, FirmFacts> };
+  let facts = new Map<string, Loaded>();
+  let cache = new Map<string, { setId: string; factsKey: string; dataYear: number | undefined; results: Map<number, Summary> }>();
   let mirrored: string | null = null;
   const key = (setId: string, poolYear: number, dataYear: number | undefined) => `${setId}|${poolYear}|${dataYear ?? 'latest'}`;
+  const factsKey = (poolYear: number, dataYear: number | undefined) => `${poolYear}|${dataYear ?? 'latest'}`;
+  // The figures any set reads, over the years any set reaches back from a given data year (all years when each
+  // firm's latest is wanted): fewer values to read is most of a province-sized pool's evaluation time.
+  const poolFacts = (poolYear: number, dataYear: number | undefined) => {
+    const k = factsKey(poolYear, dataYear);
+    let f = facts.get(k);
+    if (!f) {
+      const needs = criteriaSets().map(needsOf);
+      const keys = [...new Set(needs.flatMap((n) => n.keys))];
+      const back = Math.max(...needs.map((n) => n.back));
+      const load = (scope: Scope) => loadFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
+      facts.set(k, (f = { facts: load({ poolYear }), load }));
+    }
+    return f.facts;
+  };
+  const summary = (e: Evaluation): Summary => ({ year: e.year, verdict: e.verdict, score: e.score, projection: e.projection });
   const evaluator: Evaluator = {
-    invalidate() {
-      cache = new Map();
+    changed(effect) {
+      if (effect.kind === 'none') return;
       mirrored = null;
+      if (effect.kind === 'data') {
+        facts = new Map();
+        cache = new Map();
+      } else if (effect.kind === 'criteria') {
+        for (const [k, c] of cache) if (c.setId === effect.setId) cache.delete(k);
+      } else {
+        // One firm's figures or inputs: re-read that firm and redo its line in every cached result.
+        for (const f of facts.values()) {
+          if (!f.facts.has(effect.firmId)) continue;
+          const fresh = f.load({ firmId: effect.firmId }).get(effect.firmId);
+          if (fresh) f.facts.set(effect.firmId, fresh);
+        }
+        for (const c of cache.values()) {
+          const f = facts.get(c.factsKey)?.facts.get(effect.firmId);
+          if (!f) continue;
+          const e = evaluateOne(requireSet(c.setId), enabledFn(db, c.setId), f, c.dataYear);
+          if (e) c.results.set(effect.firmId, summary(e));
+          else c.results.delete(effect.firmId);
+        }
+      }
     },
     pool(setId, poolYear, dataYear) {
       const k = key(setId, poolYear, dataYear);
-      let results = cache.get(k);
-      if (!results) {
-        // Only the figures and years the set reads: a province-sized pool stays quick to evaluate.
-        const needs = needsOf(requireSet(setId));
-        const years: [number, number] | undefined = dataYear === undefined ? undefined : [dataYear - needs.back, dataYear];
-        results = evaluateFacts(db, setId, loadFacts(db, { poolYear }, { keys: needs.keys, years }), dataYear);
-        cache.set(k, results);
+      let c = cache.get(k);
+      if (!c) {
+        const set = requireSet(setId);
+        const enabled = enabledFn(db, setId);
+        const results = new Map<number, Summary>();
+        for (const [firmId, f] of poolFacts(poolYear, dataYear)) {
+          const e = evaluateOne(set, enabled, f, dataYear);
+          if (e) results.set(firmId, summary(e));
+        }
+        cache.set(k, (c = { setId, factsKey: factsKey(poolYear, dataYear), dataYear, results }));
       }
-      return results;
+      return c.results;
+    },
+    firms(setId, poolYear, dataYear, firmIds) {
+      const set = requireSet(setId);
+      const enabled = enabledFn(db, setId);
+      // From the pool's facts when they are loaded; otherwise (or for a firm outside the pool) only these firms' rows are read.
+      const loaded = facts.get(factsKey(poolYear, dataYear))?.facts;
+      const rest = loaded ? firmIds.filter((id) => !loaded.has(id)) : firmIds;
+      const read = rest.length ? loadFacts(db, { firmIds: rest }) : null;
+      const out = new Map<number, Evaluation>();
+      for (const id of firmIds) {
+        const f = loaded?.get(id) ?? read?.get(id);
+        const e = f && evaluateOne(set, enabled, f, dataYear);
+        if (e) out.set(id, e);
+      }
+      return out;
     },
     mirror(setId, poolYear, dataYear) {
       const k = key(setId, poolYear, dataYear);
@@ -115,7 +175,9 @@ export function evaluatePool(db: Database.Database, evaluator: Evaluator, input:
       const [vb, pb] = order(b.firmId);
       return va - vb || pa - pb;
     });
-  return { total: chosen.length, counts, rows: chosen.slice(input.offset, input.offset + input.limit).map((f) => row(f, results.get(f.firmId))) };
+  const page = chosen.slice(input.offset, input.offset + input.limit);
+  const details = evaluator.firms(input.setId, input.year, input.dataYear, page.map((f) => f.firmId));
+  return { total: chosen.length, counts, rows: page.map((f) => row(f, details.get(f.firmId))) };
 }
 
 export function evaluateFirm(db: Database.Database, input: ParsedInput<'evaluate.firm'>, sourcesOf: (ids: number[]) => MethodOutput<'evaluate.firm'>['sources']): MethodOutput<'evaluate.firm'> {

@@ -10,7 +10,7 @@ import { overviewService } from './overview';
 import { poolYearService } from './poolYear';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
-import { createEvaluator, evaluateFirm, evaluatePool } from './evaluation';
+import { createEvaluator, evaluateFirm, evaluatePool, type Effect } from './evaluation';
 import { firmHistory, getFirm, updateFigures } from './firm';
 import { exportProposal, exportShortlist } from './shortlistExport';
 import {
@@ -32,11 +32,14 @@ export type { ServiceContext };
 export type Service = { [M in Method]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
 
+/** Writes that touch no figure, input, member or criterion: shortlists, snapshots, overview settings. */
+const NO_EVALUATION: Effect = { kind: 'none' };
+
 export function createService(ctx: ServiceContext): Service {
   const { db } = ctx;
   const evaluator = createEvaluator(db);
-  const changed = <T>(method: Method, value: T): T => {
-    evaluator.invalidate();
+  const changed = <T>(method: Method, value: T, effect: Effect = { kind: 'data' }): T => {
+    evaluator.changed(effect);
     ctx.onChange?.(method);
     return value;
   };
@@ -46,29 +49,29 @@ export function createService(ctx: ServiceContext): Service {
     'pool.facets': (input) => poolFacets(db, input),
     'pool.list': (input) => poolList(db, input, evaluator),
     'firm.get': (input) => getFirm(db, input.firmId),
-    'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor)),
+    'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'firm.history': (input) => firmHistory(db, input),
     'criteria.list': () => listCriteria(db),
-    'criteria.setEnabled': (input) => changed('criteria.setEnabled', setCriterionEnabled(db, input, ctx.actor)),
+    'criteria.setEnabled': (input) => changed('criteria.setEnabled', setCriterionEnabled(db, input, ctx.actor), { kind: 'criteria', setId: input.setId }),
     'evaluate.firm': (input) => evaluateFirm(db, input, (ids) => sourceRefs(db, ids)),
     'evaluate.pool': (input) => evaluatePool(db, evaluator, input),
-    'analyst.record': (input) => changed('analyst.record', recordInput(db, input, ctx.actor)),
+    'analyst.record': (input) => changed('analyst.record', recordInput(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'shortlist.list': (input) => listShortlists(db, input),
     'shortlist.propose': (input) => proposeShortlist(db, evaluator, input),
-    'shortlist.create': (input) => changed('shortlist.create', createShortlist(db, evaluator, input, ctx.actor)),
+    'shortlist.create': (input) => changed('shortlist.create', createShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),
     'shortlist.get': (input) => getShortlist(db, evaluator, input.id),
-    'shortlist.update': (input) => changed('shortlist.update', updateShortlist(db, evaluator, input, ctx.actor)),
-    'shortlist.addFirm': (input) => changed('shortlist.addFirm', addToShortlist(db, evaluator, input, ctx.actor)),
-    'shortlist.removeFirm': (input) => changed('shortlist.removeFirm', removeFromShortlist(db, evaluator, input, ctx.actor)),
-    'shortlist.move': (input) => changed('shortlist.move', moveInShortlist(db, evaluator, input, ctx.actor)),
-    'shortlist.annotate': (input) => changed('shortlist.annotate', annotateShortlist(db, evaluator, input, ctx.actor)),
-    'shortlist.delete': (input) => changed('shortlist.delete', deleteShortlist(db, input, ctx.actor)),
+    'shortlist.update': (input) => changed('shortlist.update', updateShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),
+    'shortlist.addFirm': (input) => changed('shortlist.addFirm', addToShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),
+    'shortlist.removeFirm': (input) => changed('shortlist.removeFirm', removeFromShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),
+    'shortlist.move': (input) => changed('shortlist.move', moveInShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),
+    'shortlist.annotate': (input) => changed('shortlist.annotate', annotateShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),
+    'shortlist.delete': (input) => changed('shortlist.delete', deleteShortlist(db, input, ctx.actor), NO_EVALUATION),
     'shortlist.export': (input) => exportShortlist(db, evaluator, input),
     'shortlist.exportProposal': (input) => exportProposal(db, evaluator, input),
     'report.pdf': () => {
       throw new AppError('unavailable', '只有桌面版能直接生成 PDF；浏览器模式请用页面上的“打印”并选择“另存为 PDF”。');
     },
-    'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason)),
+    'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason), NO_EVALUATION),
     ...overviewService({ ...ctx, changed, evaluator }),
     ...importService({ ...ctx, changed, evaluator }),
     ...poolYearService({ ...ctx, changed, evaluator }),

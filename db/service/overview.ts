@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput } from '../contract';
 import type { overviewMethods } from '../contracts/overview';
-import type { Evaluation } from '../criteria/engine';
+import type { Summary } from './evaluation';
 import type { PartContext } from './context';
 import type { Service } from './index';
 import { appInfo } from './info';
@@ -15,7 +15,7 @@ import { AppError } from '../errors';
 import { dataYears, defaultDataYear } from './pool';
 
 /** Pool evaluations from the service's shared evaluator (dropped by every write the service makes). */
-type Evaluations = (setId: string, poolYear: number, dataYear: number | undefined) => Map<number, Evaluation>;
+type Evaluations = (setId: string, poolYear: number, dataYear: number | undefined) => Map<number, Summary>;
 
 export function overviewOf(db: Database.Database, input: ParsedInput<'overview.get'>, evaluations: Evaluations, info: () => MethodOutput<'app.info'>): MethodOutput<'overview.get'> {
   requireSet(input.setId);
@@ -48,9 +48,9 @@ export function overviewService(ctx: PartContext): Pick<Service, keyof typeof ov
   const evaluations: Evaluations = (setId, poolYear, dataYear) => ctx.evaluator.pool(setId, poolYear, dataYear);
   return {
     'overview.get': (input) => overviewOf(db, input, evaluations, () => appInfo(db, ctx.dataFile, ctx.appVersion)),
-    'overview.setReward': (input) => ctx.changed('overview.setReward', setReward(db, input, ctx.actor)),
-    'overview.setTarget': (input) => ctx.changed('overview.setTarget', setTarget(db, input, ctx.actor)),
-    'overview.setCalendar': (input) => ctx.changed('overview.setCalendar', setCalendar(db, input, ctx.actor)),
-    'overview.setIndustrialFirms': (input) => ctx.changed('overview.setIndustrialFirms', setIndustrialFirms(db, input, ctx.actor)),
+    'overview.setReward': (input) => ctx.changed('overview.setReward', setReward(db, input, ctx.actor), { kind: 'none' }),
+    'overview.setTarget': (input) => ctx.changed('overview.setTarget', setTarget(db, input, ctx.actor), { kind: 'none' }),
+    'overview.setCalendar': (input) => ctx.changed('overview.setCalendar', setCalendar(db, input, ctx.actor), { kind: 'none' }),
+    'overview.setIndustrialFirms': (input) => ctx.changed('overview.setIndustrialFirms', setIndustrialFirms(db, input, ctx.actor), { kind: 'none' }),
   };
 }

@@ -3,7 +3,7 @@
 // criteria set is eligible (application year = data year + 1) or not eligible but projected eligible in N
 // years (data year + 1 + N, within the projection horizon); 待研判 firms are listed apart, not budgeted.
 import type { MethodOutput } from '../contract';
-import type { Evaluation } from '../criteria/engine';
+import type { Summary } from './evaluation';
 import { HORIZON } from '../criteria/projection';
 import type { TitleCode } from '../figures';
 import { LIST_CAP, rankOf, type PoolFirm } from './overviewGradient';
@@ -13,13 +13,13 @@ type Out = MethodOutput<'overview.get'>;
 type Candidate = Out['calendar'][number]['prepare'][number];
 type Reward = Out['rewards']['table'][number];
 type CalendarEntry = Omit<Out['calendar'][number], 'next' | 'prepare' | 'setId'>;
-export type Results = (setId: string) => Map<number, Evaluation>;
+export type Results = (setId: string) => Map<number, Summary>;
 
 /** The year a candidate would be recognised: the application year after its data year, plus the years to go. */
 export const recognitionYear = (c: Candidate) => c.dataYear + 1 + c.inYears;
 
 /** How a firm stands toward a title it does not hold: a candidate now or in N years, to review, or neither. */
-export function candidate(f: PoolFirm, code: TitleCode, e: Evaluation | undefined): { kind: 'budget' | 'review'; c: Candidate } | null {
+export function candidate(f: PoolFirm, code: TitleCode, e: Summary | undefined): { kind: 'budget' | 'review'; c: Candidate } | null {
   if (!e || f.titles.some((t) => t.code === code)) return null;
   const base = { firmId: f.firmId, name: f.name, sample: f.sample, verdict: e.verdict, dataYear: e.year };
   if (e.verdict === 'eligible') return { kind: 'budget', c: { ...base, inYears: 0 } };
@@ -68,7 +68,7 @@ const ORDER: Record<string, number> = { eligible: 0, needs_review: 1, not_eligib
  * Whom to prepare for a track: eligible, then 待研判, then the closest by projection; at most `limit`. Firms
  * already above this step of the gradient are left out (a 小巨人 is not prepared for 创新型 or 瞪羚).
  */
-export function toPrepare(firms: PoolFirm[], code: TitleCode, res: Map<number, Evaluation>, limit = 8): Candidate[] {
+export function toPrepare(firms: PoolFirm[], code: TitleCode, res: Map<number, Summary>, limit = 8): Candidate[] {
   const out: Candidate[] = [];
   for (const f of firms) {
     if (f.titles.some((t) => rankOf(t.code) > rankOf(code))) continue;

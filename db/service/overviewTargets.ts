@@ -2,7 +2,7 @@
 // (counts by verdict, verdicts changed since the year before).
 import type Database from 'better-sqlite3';
 import type { MethodOutput, VerdictT } from '../contract';
-import type { Evaluation } from '../criteria/engine';
+import type { Summary } from './evaluation';
 import type { TitleCode } from '../figures';
 import { DISTRICT_2023_07, firmList, ref, type PoolFirm } from './overviewGradient';
 
@@ -52,7 +52,7 @@ export function targetProgress(firms: PoolFirm[], targets: Target[], industrial:
 
 const VERDICTS: VerdictT[] = ['eligible', 'needs_review', 'incomplete', 'not_eligible'];
 
-export function poolStatus(firms: PoolFirm[], setId: string, dataYear: number | null, now: Map<number, Evaluation>, before: Map<number, Evaluation> | null): Out['status'] {
+export function poolStatus(firms: PoolFirm[], setId: string, dataYear: number | null, now: Map<number, Summary>, before: Map<number, Summary> | null): Out['status'] {
   const counts = { eligible: 0, not_eligible: 0, incomplete: 0, needs_review: 0 } as Record<VerdictT, number>;
   for (const e of now.values()) counts[e.verdict]++;
   const lists = Object.fromEntries(VERDICTS.map((v) => [v, firmList(firms.filter((f) => now.get(f.firmId)?.verdict === v))])) as Out['status']['lists'];

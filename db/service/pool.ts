@@ -74,13 +74,12 @@ function likePattern(s: string): string {
 export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>, evaluator: Evaluator): MethodOutput<'pool.list'> {
   const dataYear = input.dataYear ?? defaultDataYear(dataYears(db), input.year);
   const where = ['m.year = @year'];
-  // With a criteria set: verdicts for the whole pool (cached), joined from a temporary table.
   const setId = input.setId;
-  if (setId) {
-    requireSet(setId);
-    evaluator.mirror(setId, input.year, dataYear ?? undefined);
-  }
-  const evalJoin = setId ? 'LEFT JOIN temp.eval_verdicts ev ON ev.firm_id = f.id' : '';
+  // Filtering or sorting by verdict needs every member's verdict (evaluated once, cached), joined from a temporary table.
+  const byVerdict = Boolean(input.verdict) || sortColumn(input) === 'verdict';
+  if (setId) requireSet(setId);
+  if (setId && byVerdict) evaluator.mirror(setId, input.year, dataYear ?? undefined);
+  const evalJoin = setId && byVerdict ? 'LEFT JOIN temp.eval_verdicts ev ON ev.firm_id = f.id' : '';
   if (input.verdict) {
     if (!setId) throw new AppError('invalid_input', '按达标情况筛选需先选择标准集');
     where.push('ev.verdict = @verdict');
@@ -142,7 +141,8 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
       titles.set(t.firm_id, list);
     }
   }
-  const results = setId ? evaluator.pool(setId, input.year, dataYear ?? undefined) : null;
+  // Verdicts and criterion statuses for this page's firms only: a first page needs no pool-wide evaluation.
+  const results = setId ? evaluator.firms(setId, input.year, dataYear ?? undefined, rows.map((r) => r.firmId)) : null;
   return {
     total,
     offset: input.offset,

@@ -62,7 +62,7 @@ async function exportDetail(db: Database.Database, evaluator: Evaluator, detail:
   if (dataYear == null) throw new AppError('not_found', '数据文件中没有年度数据，无法导出');
   const enabled = enabledFn(db, set.id);
   const effective = (id: string) => enabled(set.criteria.find((c) => c.id === id)!);
-  const results = evaluator.pool(set.id, detail.poolYear, dataYear);
+  const results = evaluator.firms(set.id, detail.poolYear, dataYear, detail.entries.map((e) => e.firmId));
   const data = shortlistExportData(db, detail, set, results, effective, dataYear);
   const bytes = format === 'xlsx' ? await shortlistXlsx(data) : shortlistCsv(data);
   return { fileName: `${data.baseName}.${format}`, mime: MIME[format], base64: Buffer.from(bytes).toString('base64'), savedTo: null };

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Method, MethodInput, MethodOutput } from '../../contract';
 import { call, defaultService } from '../../test/helpers';
 import { type PoolDb } from '../../open';
-import { dispatch, type Service } from '../index';
+import { createService, dispatch, type Service } from '../index';
 
 let h: PoolDb;
 let service: Service;
@@ -89,10 +89,36 @@ describe('evaluating the default 2023 pool against cn-champion-2023', () => {
     expect(older.evaluations[0].criteria.find((c) => c.id === '2')!.status).toBe('unknown'); // 2019 is missing
   });
 
-  it('sees an edited figure at once (the cache is dropped on every write)', async () => {
+  it('sees an edited figure at once (that firm is evaluated again on the write)', async () => {
     const id = firmId('汉庄数控');
     expect((await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' })).rows.find((x) => x.firmId === id)!.criteria[1].status).toBe('fail');
     await ok('firm.updateFigures', { firmId: id, years: [{ year: 2022, values: { main_revenue: 47000, revenue: 50000 } }] });
     expect((await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' })).rows.find((x) => x.firmId === id)!.criteria[1].status).toBe('pass');
+  });
+});
+
+describe('the cached pool evaluation after a write', () => {
+  const SETS = ['cn-champion-2023', 'cn-little-giant-2022', 'sd-gazelle-2020'];
+  /** What the pool table and the shortlist proposal see: every firm's verdict, sorted by verdict, for a few sets. */
+  const seen = async (svc: Service) => {
+    const out: unknown[] = [];
+    for (const setId of SETS) {
+      out.push((await call(svc, 'evaluate.pool', { year: 2023, setId, limit: 1000 })).rows);
+      out.push((await call(svc, 'pool.list', { year: 2023, setId, sort: { column: 'verdict', dir: 'asc' }, limit: 200 })).rows.map((r) => [r.firmId, r.verdict]));
+    }
+    return out;
+  };
+  const fresh = () => seen(createService({ db: h.db, dataFile: h.file, actor: 'fresh', appVersion: 'test' }));
+
+  it.each([
+    ['a figure edit', () => ok('firm.updateFigures', { firmId: firmId('汉庄数控'), years: [{ year: 2022, values: { main_revenue: 47000, revenue: 50000 } }] })],
+    ['an analyst flag', () => ok('analyst.record', { firmId: firmId('越成制动'), kind: 'flag', key: 'leads_standard', value: true })],
+    ['a criterion switched off', () => ok('criteria.setEnabled', { setId: 'cn-champion-2023', criterionId: '2', enabled: false })],
+    ['a member removed', () => ok('poolYear.setMember', { year: 2023, firmId: firmId('汉庄数控'), status: 'removed', reason: '测试' })],
+    ['a shortlist written', () => ok('shortlist.create', { name: '测试', year: 2023, setId: 'cn-champion-2023' })],
+  ])('matches a fresh evaluation after %s', async (_what, write) => {
+    await seen(service); // fill the caches
+    await write();
+    expect(await seen(service)).toEqual(await fresh());
   });
 });
