@@ -186,8 +186,19 @@ export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
   return { status: rule.const ? 'pass' : 'fail', checks: [], items: [], projection: rule.const ? { kind: 'none' } : { kind: 'not_projectable' } };
 }
 
+const activeCache = new WeakMap<(c: Criterion) => boolean, WeakMap<CriteriaSet, Set<string>>>();
+
 /** The criteria in force: enabled ones, an enabled alternative standing in for the one it replaces. */
 export function activeCriteria(set: CriteriaSet, enabled: (c: Criterion) => boolean): Set<string> {
+  // A pool evaluation passes one switch function for all its firms: the answer is worked out once.
+  let bySet = activeCache.get(enabled);
+  if (!bySet) activeCache.set(enabled, (bySet = new WeakMap()));
+  let active = bySet.get(set);
+  if (!active) bySet.set(set, (active = activeOf(set, enabled)));
+  return active;
+}
+
+function activeOf(set: CriteriaSet, enabled: (c: Criterion) => boolean): Set<string> {
   const on = set.criteria.filter(enabled);
   const replaced = new Set(on.flatMap((c) => (c.replaces ? [c.replaces] : [])));
   return new Set(on.filter((c) => !replaced.has(c.id)).map((c) => c.id));

@@ -33,11 +33,18 @@ export function loadFacts(db: Database.Database, scope: Scope, options: LoadOpti
   const keys = options.keys ?? FIGURE_KEYS;
   const yearSql = options.years ? 'AND fy.year BETWEEN ? AND ?' : '';
   const params: (number | string)[] = [fy.param, ...(options.years ?? [])];
-  // Each row object serves as the year's values as it is (extra columns are never read by figure key).
+  // Raw rows and values objects built here: several times quicker than the driver's row objects (npm run bench).
   const rows = db
-    .prepare(`SELECT fy.firm_id AS cp_firm, fy.year AS cp_year, fy.source_id AS cp_source, ${keys.map((k) => `fy.${k}`).join(', ')} FROM firm_years fy ${fy.join} WHERE ${fy.where} ${yearSql}`)
-    .all(...params) as ({ cp_firm: number; cp_year: number; cp_source: number } & Partial<Record<FigureKey, number | null>>)[];
-  for (const r of rows) out.get(r.cp_firm)?.figures.set(r.cp_year, { values: r, sourceId: r.cp_source } satisfies YearFigures);
+    .prepare(`SELECT fy.firm_id, fy.year, fy.source_id, ${keys.map((k) => `fy.${k}`).join(', ')} FROM firm_years fy ${fy.join} WHERE ${fy.where} ${yearSql}`)
+    .raw()
+    .all(...params) as (number | null)[][];
+  for (const r of rows) {
+    const facts = out.get(r[0] as number);
+    if (!facts) continue;
+    const values: Partial<Record<FigureKey, number | null>> = {};
+    for (let i = 0; i < keys.length; i++) values[keys[i]] = r[3 + i];
+    facts.figures.set(r[1] as number, { values, sourceId: r[2] } satisfies YearFigures);
+  }
   const ov = scopeSql(scope, 'o');
   for (const o of db.prepare(`SELECT o.firm_id, o.year, o.field, o.source_id FROM value_overrides o ${ov.join} WHERE ${ov.where}`).all(ov.param) as { firm_id: number; year: number; field: FigureKey; source_id: number }[]) {
     const y = out.get(o.firm_id)?.figures.get(o.year);

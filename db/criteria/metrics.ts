@@ -99,27 +99,45 @@ export function moneyBase(name: string): FigureKey | null {
   return null;
 }
 
+/** Pool-wide summaries show verdicts only: they skip recording which values each metric read (and which were
+ * missing), which is most of the garbage an evaluation makes. Set by `withoutProvenance`. */
+let provenance = true;
+const NOTHING: never[] = [];
+
+export function withoutProvenance<T>(fn: () => T): T {
+  const was = provenance;
+  provenance = false;
+  try {
+    return fn();
+  } finally {
+    provenance = was;
+  }
+}
+
 function raw(f: FirmFacts, key: FigureKey, year: number): MetricValue {
   const fy = f.figures.get(year);
   const v = fy?.values[key];
-  const used: Used[] = [{ key, year, value: v ?? null, sourceId: fy ? (fy.overrides?.[key] ?? fy.sourceId) : null }];
-  return v == null ? { state: 'unknown', used, missing: [{ key, year }] } : { state: 'known', value: v, used };
+  const used: Used[] = provenance ? [{ key, year, value: v ?? null, sourceId: fy ? (fy.overrides?.[key] ?? fy.sourceId) : null }] : NOTHING;
+  return v == null ? { state: 'unknown', used, missing: provenance ? [{ key, year }] : NOTHING } : { state: 'known', value: v, used };
 }
 
 /** Combines parts: unknown if any is unknown, undefined if any is undefined, else `compute`. */
 function combine(parts: MetricValue[], compute: (v: number[]) => number | 'zero_denominator' | 'cagr_nonpositive'): MetricValue {
   // Plain loops: flatMap and friends are several times slower here, and this runs for every metric of every firm.
-  const used: Used[] = [];
-  const missing: { key: string; year: number | null }[] = [];
+  const used: Used[] = provenance ? [] : NOTHING;
+  const missing: { key: string; year: number | null }[] = provenance ? [] : NOTHING;
   const values: number[] = [];
+  let unknown = false;
   let undef: 'zero_denominator' | 'cagr_nonpositive' | null = null;
   for (const p of parts) {
-    for (const u of p.used) used.push(u);
-    if (p.state === 'unknown') for (const m of p.missing) missing.push(m);
-    else if (p.state === 'undefined') undef ??= p.reason;
+    if (provenance) for (const u of p.used) used.push(u);
+    if (p.state === 'unknown') {
+      unknown = true;
+      if (provenance) for (const m of p.missing) missing.push(m);
+    } else if (p.state === 'undefined') undef ??= p.reason;
     else values.push(p.value);
   }
-  if (missing.length) return { state: 'unknown', used, missing };
+  if (unknown) return { state: 'unknown', used, missing };
   if (undef) return { state: 'undefined', used, reason: undef };
   const r = compute(values);
   return typeof r === 'number' ? { state: 'known', value: r, used } : { state: 'undefined', used, reason: r };
@@ -128,23 +146,30 @@ function combine(parts: MetricValue[], compute: (v: number[]) => number | 'zero_
 const ratio = (a: number, b: number) => (b === 0 ? 'zero_denominator' : (a / b) * 100);
 const growthOf = (now: number, before: number) => (before === 0 ? 'zero_denominator' : (now / before - 1) * 100);
 
+// Module-level, not closures made per call: this runs for every metric of every firm.
+const growthPair = ([a, b]: number[]) => growthOf(a, b);
+const meanPair = ([a, b]: number[]) => (a + b) / 2;
+const cagrPair = ([a, b]: number[]) => (a <= 0 || b <= 0 ? 'cagr_nonpositive' : (Math.sqrt(a / b) - 1) * 100);
+const mean3 = (v: number[]) => (v[0] + v[1] + v[2]) / 3;
+const sum2 = (v: number[]) => v[0] + v[1];
+const sum3 = (v: number[]) => v[0] + v[1] + v[2];
+
 function fnValue(f: FirmFacts, fn: (typeof FUNCTIONS)[number], key: FigureKey, y: number): MetricValue {
-  const at = (yy: number) => raw(f, key, yy);
   switch (fn) {
     case 'growth':
-      return combine([at(y), at(y - 1)], ([a, b]) => growthOf(a, b));
+      return combine([raw(f, key, y), raw(f, key, y - 1)], growthPair);
     case 'avg_growth_2y':
-      return combine([fnValue(f, 'growth', key, y), fnValue(f, 'growth', key, y - 1)], ([a, b]) => (a + b) / 2);
+      return combine([fnValue(f, 'growth', key, y), fnValue(f, 'growth', key, y - 1)], meanPair);
     case 'cagr_2y':
-      return combine([at(y), at(y - 2)], ([a, b]) => (a <= 0 || b <= 0 ? 'cagr_nonpositive' : (Math.sqrt(a / b) - 1) * 100));
+      return combine([raw(f, key, y), raw(f, key, y - 2)], cagrPair);
     case 'avg_3y':
-      return combine([at(y - 2), at(y - 1), at(y)], (v) => (v[0] + v[1] + v[2]) / 3);
+      return combine([raw(f, key, y - 2), raw(f, key, y - 1), raw(f, key, y)], mean3);
     case 'avg_2y':
-      return combine([at(y - 1), at(y)], (v) => (v[0] + v[1]) / 2);
+      return combine([raw(f, key, y - 1), raw(f, key, y)], meanPair);
     case 'sum_2y':
-      return combine([at(y - 1), at(y)], (v) => v[0] + v[1]);
+      return combine([raw(f, key, y - 1), raw(f, key, y)], sum2);
     case 'sum_3y':
-      return combine([at(y - 2), at(y - 1), at(y)], (v) => v[0] + v[1] + v[2]);
+      return combine([raw(f, key, y - 2), raw(f, key, y - 1), raw(f, key, y)], sum3);
   }
 }
 

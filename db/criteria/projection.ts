@@ -32,6 +32,12 @@ export function projectCheck(facts: FirmFacts, check: FailingCheck): Projection 
   if (cagr.state !== 'known' || cagr.value <= 0) return { kind: 'not_projectable' };
   const last = facts.figures.get(check.year)?.values[base];
   if (last == null) return { kind: 'not_projectable' };
+  const growth = 1 + cagr.value / 100;
+  if (base === check.metric) {
+    // The figure itself: its value k years on is last × growth^k, no re-measuring needed.
+    for (let k = 1; k <= HORIZON + 1; k++) if (compare(last * growth ** k, check.op, check.threshold)) return { kind: 'years', years: k };
+    return { kind: 'years', years: HORIZON + 1 };
+  }
   // Grow the figure forward year by year and re-measure the metric (so 3-year averages move as they would).
   // The projected years are set on the firm's own figures and put back after: no copy per failing check.
   const figures = facts.figures;
@@ -40,7 +46,7 @@ export function projectCheck(facts: FirmFacts, check: FailingCheck): Projection 
     for (let k = 1; k <= HORIZON + 1; k++) {
       const y = check.year + k;
       saved.set(y, figures.get(y));
-      figures.set(y, { values: { [base]: last * (1 + cagr.value / 100) ** k }, sourceId: null });
+      figures.set(y, { values: { [base]: last * growth ** k }, sourceId: null });
       const v = metricValue(facts, check.metric, y);
       if (v.state === 'known' && compare(v.value, check.op, check.threshold)) return { kind: 'years', years: k };
     }

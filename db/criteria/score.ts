@@ -29,21 +29,24 @@ function banded(f: FirmFacts, metric: string, bands: { points: number; gte?: num
   return { lo: p, hi: p, used: v.used };
 }
 
+/** Plain literals rather than spreads or a closure made per call: this runs for every indicator of every firm. */
+function result(ind: Indicator, lo: number, hi: number, used: Used[]): IndicatorScore {
+  return { id: ind.id, block: ind.block ?? null, max: ind.max, lo, hi, used };
+}
+
 function indicatorScore(f: FirmFacts, ind: Indicator, year: number): IndicatorScore {
-  // Plain literals rather than spreads: this runs for every indicator of every firm of a pool.
-  const result = (lo: number, hi: number, used: Used[]): IndicatorScore => ({ id: ind.id, block: ind.block ?? null, max: ind.max, lo, hi, used });
   if (ind.input) {
     const input = f.inputs.get(`points:${ind.input}`);
-    if (typeof input?.value !== 'number') return result(0, ind.max, []);
+    if (typeof input?.value !== 'number') return result(ind, 0, ind.max, []);
     const p = Math.max(0, Math.min(ind.max, input.value));
-    return result(p, p, [{ key: `input:${ind.input}`, year: null, value: input.value, sourceId: null }]);
+    return result(ind, p, p, [{ key: `input:${ind.input}`, year: null, value: input.value, sourceId: null }]);
   }
   if (!ind.best_of) {
     const s = banded(f, ind.metric!, ind.bands!, year, ind.max);
-    return result(s.lo, s.hi, s.used);
+    return result(ind, s.lo, s.hi, s.used);
   }
   const scored = ind.best_of.map((p) => banded(f, p.metric, p.bands, year, ind.max));
-  return result(Math.max(...scored.map((s) => s.lo)), Math.max(...scored.map((s) => s.hi)), scored.flatMap((s) => s.used));
+  return result(ind, Math.max(...scored.map((s) => s.lo)), Math.max(...scored.map((s) => s.hi)), scored.flatMap((s) => s.used));
 }
 
 export function scoreTable(f: FirmFacts, table: ScoreTable, year: number): ScoreResult {

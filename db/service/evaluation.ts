@@ -7,7 +7,7 @@ import { evaluate, type Evaluation } from '../criteria/engine';
 import { latestRevenueYear, loadFacts, type Scope } from '../criteria/facts';
 import { needsOf } from '../criteria/needs';
 import { criteriaSets } from '../criteria/sets';
-import type { FirmFacts } from '../criteria/metrics';
+import { withoutProvenance, type FirmFacts } from '../criteria/metrics';
 import { AppError } from '../errors';
 import { enabledFn, firmInputs, requireSet } from './criteria';
 
@@ -91,7 +91,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
         const enabled = enabledFn(db, setId);
         const results = new Map<number, Summary>();
         for (const [firmId, f] of poolFacts(poolYear, dataYear)) {
-          const e = evaluateOne(set, enabled, f, dataYear);
+          const e = withoutProvenance(() => evaluateOne(set, enabled, f, dataYear));
           if (e) results.set(firmId, summary(e));
         }
         cache.set(k, (c = { setId, factsKey: factsKey(poolYear, dataYear), dataYear, results }));
