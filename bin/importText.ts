@@ -16,7 +16,9 @@ export function importText(r: ImportReportOut, applied: boolean, snapshot?: stri
   const where = (p: ImportReportOut['problems'][number]) => [p.sheet, p.row != null ? `第 ${p.row} 行` : null, p.column ? `“${p.column}”列` : null].filter(Boolean).join(' ');
   for (const p of errors) lines.push(`错误  ${where(p)}${p.value != null ? `  值“${p.value}”` : ''}：${p.reason}`);
   for (const p of warnings) lines.push(`提醒  ${where(p)}${p.value != null ? `  值“${p.value}”` : ''}：${p.reason}`);
-  if (r.refused) lines.push(`文件被拒绝（${errors.length} 个错误），数据文件未作任何改动。`);
+  const { errors: allErrors, warnings: allWarnings } = r.problemCounts;
+  if (allErrors + allWarnings > r.problems.length) lines.push(`（共 ${allErrors} 个错误、${allWarnings} 个提醒，以上列出前 ${r.problems.length} 个）`);
+  if (r.refused) lines.push(`文件被拒绝（${allErrors} 个错误），数据文件未作任何改动。`);
   else if (applied) lines.push(`已导入。导入前的快照：${snapshot}（可用 champion-pool restore --last-import 撤销）`);
   else lines.push('试运行：未写入任何数据。');
   return lines.join('\n') + '\n';

@@ -32,7 +32,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const MAX_BODY = 50 * 1024 * 1024;
+// An import's file travels as base64 in the body: 256 MB of file is about 342 MB of text.
+const MAX_BODY = 360 * 1024 * 1024;
 
 export interface BridgeOptions {
   service: Service;

@@ -7,8 +7,8 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const ImportInput = z.object({
   fileName: z.string().min(1).max(260),
-  /** The file's bytes (browser mode uploads them; the desktop reads the file the user chose). */
-  base64: z.string().max(70_000_000),
+  /** The file's bytes (browser mode uploads them; the desktop reads the file the user chose): up to 256 MB. */
+  base64: z.string().max(360_000_000),
   sheet: z.string().max(100).optional(),
   encoding: z.enum(['utf8', 'gbk']).optional(),
   /** Header text → template key, or null to ignore that column. */
@@ -38,9 +38,11 @@ export const ImportReport = z.object({
   headerRow: z.number().int().nullable(),
   columns: z.array(z.object({ index: z.number().int(), header: z.string(), key: z.string().nullable(), unit: z.string().nullable() })),
   refused: z.boolean(),
+  /** Errors first, at most 1,000 listed; `problemCounts` has the whole file's. */
   problems: z.array(ImportProblem),
+  problemCounts: z.object({ errors: z.number().int(), warnings: z.number().int() }),
   counts: z.object({ rows: z.number().int(), newFirms: z.number().int(), changedFirms: z.number().int(), unchangedFirms: z.number().int(), changedValues: z.number().int(), newYears: z.number().int() }).nullable(),
-  /** New and changed firms only (unchanged ones are counted, not listed). */
+  /** New and changed firms only, at most 500 listed (unchanged ones are counted, not listed; `counts` has all). */
   firms: z.array(
     z.object({
       creditCode: z.string(),

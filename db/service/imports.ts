@@ -16,12 +16,21 @@ function request(input: ParsedInput<'import.analyse'>): ImportRequest {
   return { ...input, bytes: Buffer.from(input.base64, 'base64') };
 }
 
-/** The report as the contract carries it: unchanged firms counted, not listed; values left out. */
+/** How much of a report is listed: a province file's report is counted in full but listed in part, so it never
+ * crosses the bridge whole. */
+export const LISTED_FIRMS = 500;
+export const LISTED_PROBLEMS = 1000;
+
+/** The report as the contract carries it: unchanged firms counted, not listed; values left out; long lists cut. */
 function shaped(r: ImportReport): MethodOutput<'import.analyse'> {
   const firms = (r.plan?.firms ?? [])
     .filter((f) => f.firmId === null || f.firm.length || f.titles.length || f.years.some((y) => !y.exists || y.changes.length))
+    .slice(0, LISTED_FIRMS)
     .map((f) => ({ ...f, years: f.years.map(({ values: _values, ...y }) => y) }));
-  return { ...r, counts: r.plan?.counts ?? null, firms };
+  const errors = r.problems.filter((p) => p.level === 'error');
+  const warnings = r.problems.filter((p) => p.level === 'warning');
+  const problems = [...errors, ...warnings].slice(0, LISTED_PROBLEMS);
+  return { ...r, problems, problemCounts: { errors: errors.length, warnings: warnings.length }, counts: r.plan?.counts ?? null, firms };
 }
 
 type ImportRow = { id: number; file: string; sheet: string | null; rows: number; new_firms: number; changed_values: number; snapshot_file: string | null; actor: string; at: string };

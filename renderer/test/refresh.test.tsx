@@ -21,7 +21,10 @@ const HEADERS = ['统一社会信用代码', '企业名称', '年度', '营业�
 const KEYS: (string | null)[] = ['credit_code', 'name', 'year', null, 'main_revenue'];
 
 function report(over: Partial<Report> = {}, mapping: Record<string, string | null> = {}): Report {
+  const problems = over.problems ?? [];
+  const errors = problems.filter((p) => p.level === 'error').length;
   return {
+    problemCounts: { errors, warnings: problems.length - errors },
     fileName: 'district.csv',
     format: 'csv',
     encoding: 'utf-8-bom',

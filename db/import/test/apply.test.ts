@@ -7,6 +7,7 @@ import type { Method, MethodInput, MethodOutput } from '../../contract';
 import { call, defaultService, track } from '../../test/helpers';
 import { openPoolDb, type PoolDb } from '../../open';
 import { dispatch, type Service } from '../../service';
+import { LISTED_FIRMS, LISTED_PROBLEMS } from '../../service/imports';
 import { REBUILD_INDEXES_FROM, withIndexesRebuilt } from '../apply';
 import { syntheticCsv } from './synth';
 
@@ -189,5 +190,20 @@ describe('a bulk import', () => {
     const plan = h.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM firms WHERE town = '运河街道'").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('firms_town');
     expect(h.db.prepare('SELECT count(*) FROM pool_members WHERE year = 2023').pluck().get()).toBe(11 + firms);
+  });
+});
+
+describe('a large report', () => {
+  it(`lists at most ${LISTED_FIRMS} firms and ${LISTED_PROBLEMS} problems (errors first), and counts them all`, async () => {
+    const fine = await ok('import.analyse', { fileName: 'many.csv', base64: b64(syntheticCsv(LISTED_FIRMS + 100)) });
+    expect(fine.counts?.newFirms).toBe(LISTED_FIRMS + 100);
+    expect(fine.firms).toHaveLength(LISTED_FIRMS);
+    // 1,200 rows whose revenue is not a number, behind a file whose every firm is fine otherwise.
+    const bad = syntheticCsv(400).toString('utf8').replace(/(,高端装备,)[\d.]+,/g, '$1abc,');
+    const r = await ok('import.analyse', { fileName: 'bad.csv', base64: b64(bad) });
+    expect(r.refused).toBe(true);
+    expect(r.problemCounts.errors).toBe(1200);
+    expect(r.problems).toHaveLength(LISTED_PROBLEMS);
+    expect(r.problems.every((p) => p.level === 'error' && p.column === '营业收入')).toBe(true);
   });
 });

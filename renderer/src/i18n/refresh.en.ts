@@ -37,7 +37,7 @@ export const refreshEn: typeof refreshZh = {
     analysing: 'Analysing {{file}}, please wait…',
     chosen: 'Current file',
     size: '{{mb}} MB',
-    tooLarge: 'The file is too large ({{mb}} MB); the limit is 50 MB.',
+    tooLarge: 'The file is too large ({{mb}} MB); the limit is 256 MB.',
     readFailed: 'Could not read {{file}}: {{message}}',
     encoding: 'Text encoding',
     encodingAuto: 'Detect',

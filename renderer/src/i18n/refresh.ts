@@ -36,7 +36,7 @@ export const refreshZh = {
     analysing: '正在分析 {{file}}，请稍候…',
     chosen: '当前文件',
     size: '{{mb}} MB',
-    tooLarge: '文件过大（{{mb}} MB），最大 50 MB。',
+    tooLarge: '文件过大（{{mb}} MB），最大 256 MB。',
     readFailed: '无法读取文件 {{file}}：{{message}}',
     encoding: '文字编码',
     encodingAuto: '自动识别',

@@ -11,8 +11,8 @@ export function FileStep({ im }: { im: ImportState }) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
   const report = im.applied ? null : (im.analysis?.report ?? null);
-  const errors = report?.problems.filter((p) => p.level === 'error').length ?? 0;
-  const warnings = (report?.problems.length ?? 0) - errors;
+  const errors = report?.problemCounts.errors ?? 0;
+  const warnings = report?.problemCounts.warnings ?? 0;
 
   const take = (files: FileList | null) => {
     const file = files?.[0];

@@ -5,7 +5,8 @@ import type { ImportReport } from './useImport';
 type Problem = ImportReport['problems'][number];
 const SHOWN = 300;
 
-export function ProblemTable({ problems }: { problems: Problem[] }) {
+/** `total`: the file's whole count (the service lists at most 1,000). */
+export function ProblemTable({ problems, total = problems.length }: { problems: Problem[]; total?: number }) {
   const { t } = useTranslation();
   const shown = problems.slice(0, SHOWN);
   return (
@@ -36,7 +37,7 @@ export function ProblemTable({ problems }: { problems: Problem[] }) {
           ))}
         </tbody>
       </table>
-      {problems.length > SHOWN && <p className="muted">{t('refresh.problems.more', { count: problems.length - SHOWN })}</p>}
+      {total > shown.length && <p className="muted">{t('refresh.problems.more', { count: total - shown.length })}</p>}
     </div>
   );
 }

@@ -5,8 +5,7 @@ import type { ImportReport } from './useImport';
 
 export function ProblemsStep({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
-  const errors = report.problems.filter((p) => p.level === 'error').length;
-  const warnings = report.problems.length - errors;
+  const { errors, warnings } = report.problemCounts;
   if (!report.problems.length) return <p className="status-line" data-testid="rf-no-problems">{t('refresh.problems.none')}</p>;
   // Errors first, then warnings, each in the file's order.
   const sorted = [...report.problems].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
@@ -23,7 +22,7 @@ export function ProblemsStep({ report }: { report: ImportReport }) {
       ) : (
         <p className="rf-warn">{t('refresh.problems.warningsOnly')}</p>
       )}
-      <ProblemTable problems={sorted} />
+      <ProblemTable problems={sorted} total={errors + warnings} />
     </>
   );
 }
