@@ -1,0 +1,47 @@
+// Running one measurement in a fresh Node process (so its peak memory is its own and nothing is warm from
+// the previous run) and taking the median of several.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const BENCH_DIR = import.meta.dirname;
+export const ROOT = path.resolve(BENCH_DIR, '..');
+
+export interface Sample {
+  /** Milliseconds the measured operation took, timed inside the child. */
+  ms: number;
+  /** The child process's peak resident memory, MB. */
+  peakMb: number;
+  /** Anything else the task reports (row counts, per-part times). */
+  info?: Record<string, unknown>;
+}
+
+/** Runs `bench/task.ts <task> ...args` in a new Node process and returns what it printed on its last line. */
+export function runTask(task: string, args: string[]): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'task.ts'), task, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !last.startsWith('{')) reject(new Error(`${task} failed (${code}): ${err.trim() || out.trim()}`));
+      else resolve(JSON.parse(last) as Sample);
+    });
+  });
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** `runs` samples of an async measurement, and their median time and largest peak memory. */
+export async function repeat(runs: number, once: () => Promise<Sample>): Promise<{ ms: number; peakMb: number; samples: Sample[] }> {
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await once());
+  return { ms: median(samples.map((s) => s.ms)), peakMb: Math.max(...samples.map((s) => s.peakMb)), samples };
+}
+
+export const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -1,0 +1,73 @@
+// One measurement, run by bench/measure.ts in its own Node process: prints a JSON line with the time the
+// operation took (timed here, so Node's own start-up is not counted) and the process's peak memory.
+//   app-import TEMPLATE FILE OUT   import FILE into a copy (OUT) of the TEMPLATE data file via the service
+//   xlsx-read FILE                 exceljs's bare streaming read of a workbook, every cell touched
+//   evaluate DB DATA_YEAR          evaluate.pool for every criteria set over the 2023 pool, cold
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { criteriaSets } from '../db/criteria/sets';
+import { openPoolDb } from '../db/open';
+import { createService, dispatch } from '../db/service';
+import { peakMb } from './measure';
+
+const [task, ...args] = process.argv.slice(2);
+
+function print(ms: number, info: Record<string, unknown> = {}): void {
+  process.stdout.write(JSON.stringify({ ms: Math.round(ms), peakMb: peakMb(), info }) + '\n');
+}
+
+function service(file: string) {
+  const h = openPoolDb({ file });
+  return { h, service: createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench' }) };
+}
+
+async function appImport(template: string, file: string, out: string): Promise<void> {
+  for (const f of fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(path.basename(out)))) fs.rmSync(path.join(path.dirname(out), f), { recursive: true, force: true });
+  fs.copyFileSync(template, out);
+  const { h, service: s } = service(out);
+  const t0 = performance.now();
+  // As the CLI and the UI do: the file's bytes as base64, through the contract's one service.
+  const base64 = fs.readFileSync(file).toString('base64');
+  const r = await dispatch(s, 'import.apply', { fileName: path.basename(file), base64, poolYear: 2023, addToPool: true });
+  const ms = performance.now() - t0;
+  h.close();
+  if (!r.ok) throw new Error(r.error.message);
+  print(ms, { rows: r.value.report.counts?.rows, newFirms: r.value.report.counts?.newFirms, warnings: r.value.report.problemCounts.warnings });
+}
+
+async function xlsxRead(file: string): Promise<void> {
+  const t0 = performance.now();
+  // The same reader and options the app's importer uses.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([fs.readFileSync(file)]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  let rows = 0;
+  let cells = 0;
+  for await (const ws of reader) {
+    for await (const row of ws) {
+      rows++;
+      for (const v of row.values as unknown[]) if (v != null) cells++;
+    }
+  }
+  print(performance.now() - t0, { rows, cells });
+}
+
+async function evaluateAll(db: string, dataYear: string): Promise<void> {
+  const { h, service: s } = service(db);
+  const perSet: Record<string, number> = {};
+  const t0 = performance.now();
+  for (const set of criteriaSets()) {
+    const t = performance.now();
+    const r = await dispatch(s, 'evaluate.pool', { year: 2023, setId: set.id, dataYear: dataYear === 'latest' ? undefined : Number(dataYear), limit: 50 });
+    if (!r.ok) throw new Error(r.error.message);
+    perSet[set.id] = Math.round(performance.now() - t);
+  }
+  const ms = performance.now() - t0;
+  const firms = h.db.prepare('SELECT count(*) FROM pool_members WHERE year = 2023').pluck().get();
+  h.close();
+  print(ms, { firms, perSet });
+}
+
+const tasks: Record<string, (...a: string[]) => Promise<void>> = { 'app-import': appImport, 'xlsx-read': xlsxRead, evaluate: evaluateAll };
+if (!tasks[task]) throw new Error(`unknown task ${task}`);
+await tasks[task](...args);
