@@ -207,3 +207,12 @@ describe('a large report', () => {
     expect(r.problems.every((p) => p.level === 'error' && p.column === '营业收入')).toBe(true);
   });
 });
+
+describe('the filters after an import', () => {
+  it('offer the towns the import brought (their cached choices are dropped by the write)', async () => {
+    expect((await ok('pool.facets', { year: 2023 })).towns).not.toContain('新城街道');
+    const csv = syntheticCsv(3).toString('utf8').replaceAll('运河街道', '新城街道');
+    await ok('import.apply', { fileName: 'town.csv', base64: b64(csv), poolYear: 2023, addToPool: true });
+    expect((await ok('pool.facets', { year: 2023 })).towns).toContain('新城街道');
+  });
+});
