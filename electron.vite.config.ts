@@ -28,6 +28,8 @@ export default defineConfig({
     publicDir: resolve(root, 'assets/public'),
     plugins: [react()],
     build: {
+      // Minified: the first screen waits for this script to be parsed (half a second unminified).
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },

@@ -64,17 +64,22 @@ export function poolYears(db: Database.Database): MethodOutput<'pool.years'> {
   return rows.map((r) => ({ ...r, dataYears: years, defaultDataYear: defaultDataYear(years, r.year) }));
 }
 
+/** Distinct towns, chains and titles of a pool's members: each distinct value is found by an index seek and kept
+ * if one member has it, so a province-sized pool is not read row by row. */
 export function poolFacets(db: Database.Database, { year }: ParsedInput<'pool.facets'>): MethodOutput<'pool.facets'> {
   const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
-  const distinct = (col: string) =>
-    (db
-      .prepare(`SELECT DISTINCT f.${col} FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE m.year = ? AND f.${col} IS NOT NULL ORDER BY f.${col}`)
-      .pluck()
-      .all(year) as string[]).sort(zh);
-  const held = new Set(
-    db.prepare('SELECT DISTINCT t.code FROM titles t JOIN pool_members m ON m.firm_id = t.firm_id AND m.year = ?').pluck().all(year) as string[],
-  );
-  return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.has(c)) };
+  const distinct = (col: 'town' | 'chain') =>
+    (
+      db
+        .prepare(
+          `WITH RECURSIVE d(v) AS (SELECT min(${col}) FROM firms UNION ALL SELECT (SELECT min(${col}) FROM firms WHERE ${col} > v) FROM d WHERE v IS NOT NULL)
+           SELECT v FROM d WHERE v IS NOT NULL AND EXISTS (SELECT 1 FROM firms f JOIN pool_members m ON m.firm_id = f.id AND m.year = ? WHERE f.${col} = d.v)`,
+        )
+        .pluck()
+        .all(year) as string[]
+    ).sort(zh);
+  const held = db.prepare('SELECT 1 FROM titles t JOIN pool_members m ON m.firm_id = t.firm_id AND m.year = ? WHERE t.code = ? LIMIT 1').pluck();
+  return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.get(year, c) !== undefined) };
 }
 
 function likePattern(s: string): string {

@@ -1,18 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, onEvent } from './api';
 import { setLanguage, type Lang } from './i18n';
 import { navigate, SECTIONS, href, useRoute, type Section } from './route';
-import { BenchmarkSection } from './sections/benchmark/BenchmarkSection';
 import type { SectionContext } from './sections/context';
-import { CriteriaSection } from './sections/criteria/CriteriaSection';
-import { FirmSection } from './sections/FirmSection';
-import { OverviewSection } from './sections/overview/OverviewSection';
 import { PoolSection } from './sections/PoolSection';
-import { RefreshSection } from './sections/refresh/RefreshSection';
-import { ReportPage } from './sections/shortlist/report/ReportPage';
-import { ShortlistSection } from './sections/shortlist/ShortlistSection';
 import { useAsync } from './useAsync';
+
+// The pool table is the first screen; every other section (and recharts with them) loads when first opened,
+// so the first rows do not wait for code they do not use.
+const BenchmarkSection = lazy(() => import('./sections/benchmark/BenchmarkSection').then((m) => ({ default: m.BenchmarkSection })));
+const CriteriaSection = lazy(() => import('./sections/criteria/CriteriaSection').then((m) => ({ default: m.CriteriaSection })));
+const FirmSection = lazy(() => import('./sections/FirmSection').then((m) => ({ default: m.FirmSection })));
+const OverviewSection = lazy(() => import('./sections/overview/OverviewSection').then((m) => ({ default: m.OverviewSection })));
+const RefreshSection = lazy(() => import('./sections/refresh/RefreshSection').then((m) => ({ default: m.RefreshSection })));
+const ReportPage = lazy(() => import('./sections/shortlist/report/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ShortlistSection = lazy(() => import('./sections/shortlist/ShortlistSection').then((m) => ({ default: m.ShortlistSection })));
 
 const SET_KEY = 'champion-pool-set';
 
@@ -57,7 +60,12 @@ export function App() {
   const ctx: SectionContext | null = pool ? { poolYear: pool.year, poolName: pool.name, dataYear: effectiveDataYear, setId, refresh, onChanged: changed } : null;
 
   // The printable report stands alone: no sidebar or top bar, so it prints as it is shown.
-  if (route.section === 'report' && route.shortlistId != null) return <ReportPage id={route.shortlistId} />;
+  if (route.section === 'report' && route.shortlistId != null)
+    return (
+      <Suspense fallback={<p className="status-line">{t('app.loading')}</p>}>
+        <ReportPage id={route.shortlistId} />
+      </Suspense>
+    );
 
   return (
     <div className="app">
@@ -128,13 +136,15 @@ export function App() {
         <SampleBanner refresh={refresh} />
         {years.error && <p className="error" role="alert">{years.error.message}</p>}
         <main className="content">
-          {route.section === 'pool' && ctx && <PoolSection ctx={ctx} />}
-          {route.section === 'firm' && <FirmSection firmId={route.firmId} ctx={ctx} refresh={refresh} onChanged={changed} />}
-          {route.section === 'benchmark' && ctx && <BenchmarkSection ctx={ctx} />}
-          {route.section === 'criteria' && ctx && <CriteriaSection ctx={ctx} />}
-          {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
-          {route.section === 'overview' && ctx && <OverviewSection ctx={ctx} />}
-          {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
+          <Suspense fallback={<p className="status-line">{t('app.loading')}</p>}>
+            {route.section === 'pool' && ctx && <PoolSection ctx={ctx} />}
+            {route.section === 'firm' && <FirmSection firmId={route.firmId} ctx={ctx} refresh={refresh} onChanged={changed} />}
+            {route.section === 'benchmark' && ctx && <BenchmarkSection ctx={ctx} />}
+            {route.section === 'criteria' && ctx && <CriteriaSection ctx={ctx} />}
+            {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
+            {route.section === 'overview' && ctx && <OverviewSection ctx={ctx} />}
+            {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
+          </Suspense>
         </main>
       </div>
     </div>
