@@ -1,6 +1,6 @@
 // Writing the synthetic rows as the files an analyst would receive: a UTF-8 CSV with BOM (as Excel saves
 // "CSV UTF-8") and an xlsx with shared strings (as Excel and WPS write it), both streamed to disk.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../db/exceljs';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { TEMPLATE_SHEET } from '../db/import/template';

@@ -3,10 +3,11 @@
 //   app-import TEMPLATE FILE OUT   import FILE into a copy (OUT) of the TEMPLATE data file via the service
 //   xlsx-read FILE                 exceljs's bare streaming read of a workbook, every cell touched
 //   evaluate DB DATA_YEAR          evaluate.pool for every criteria set over the 2023 pool, cold
-import ExcelJS from 'exceljs';
+import ExcelJS from '../db/exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { MethodOutput } from '../db/contract';
 import { criteriaSets } from '../db/criteria/sets';
 import { openPoolDb } from '../db/open';
 import { createService, dispatch } from '../db/service';
@@ -34,7 +35,8 @@ async function appImport(template: string, file: string, out: string): Promise<v
   const ms = performance.now() - t0;
   h.close();
   if (!r.ok) throw new Error(r.error.message);
-  print(ms, { rows: r.value.report.counts?.rows, newFirms: r.value.report.counts?.newFirms, warnings: r.value.report.problemCounts.warnings });
+  const { report } = r.data as MethodOutput<'import.apply'>;
+  print(ms, { rows: report.counts?.rows, newFirms: report.counts?.newFirms, warnings: report.problemCounts.warnings });
 }
 
 async function xlsxRead(file: string): Promise<void> {

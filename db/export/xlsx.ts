@@ -1,18 +1,19 @@
 // The shortlist as an xlsx workbook laid out like the bureau's paper 申报汇总表: title, filling unit and
 // date, subtitle, one bordered table, notes in red under it; a second sheet lists the criteria and sources.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../exceljs';
+import type { Borders, Fill, Workbook, Worksheet } from 'exceljs';
 import { cellValue, displayWidth, neutralise, shownText } from './cells';
 import type { ColumnKind, ShortlistExport } from './model';
 
 const FONT = '宋体'; // what the bureau's own forms use; present on every Chinese Windows and WPS install
 const HEADER_ROW = 4;
-const THIN: Partial<ExcelJS.Borders> = {
+const THIN: Partial<Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const RED = 'FFFF0000';
 const LINE_HEIGHT = 14.5; // points per line of 11pt text, for rows Excel would otherwise leave one line high
 
@@ -47,7 +48,7 @@ function columnWidths(data: ShortlistExport): number[] {
 }
 
 /** A merged row of red bold text across `span` columns, sized to its wrapped length. */
-function noteRow(ws: ExcelJS.Worksheet, rowNo: number, span: number, note: string, width: number): void {
+function noteRow(ws: Worksheet, rowNo: number, span: number, note: string, width: number): void {
   const shown = note.startsWith('注') ? note : `注：${note}`;
   ws.mergeCells(rowNo, 1, rowNo, span);
   const cell = ws.getCell(rowNo, 1);
@@ -58,7 +59,7 @@ function noteRow(ws: ExcelJS.Worksheet, rowNo: number, span: number, note: strin
   if (h) ws.getRow(rowNo).height = h;
 }
 
-function summarySheet(wb: ExcelJS.Workbook, data: ShortlistExport): void {
+function summarySheet(wb: Workbook, data: ShortlistExport): void {
   const ws = wb.addWorksheet('申报汇总表');
   const n = data.columns.length;
   const widths = columnWidths(data);
@@ -162,7 +163,7 @@ const CRITERIA_COLUMNS: { header: string; width: number }[] = [
   { header: '说明', width: 36 },
 ];
 
-function criteriaSheet(wb: ExcelJS.Workbook, data: ShortlistExport): void {
+function criteriaSheet(wb: Workbook, data: ShortlistExport): void {
   const ws = wb.addWorksheet('标准与出处');
   const n = CRITERIA_COLUMNS.length;
   CRITERIA_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));

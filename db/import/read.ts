@@ -1,7 +1,8 @@
 // Opening an import file: xlsx streamed through exceljs (formulas by their cached result), CSV through papaparse after
 // detecting the encoding — a BOM means UTF-8; text that is valid UTF-8 is UTF-8; anything else is read as
 // GB18030 (what Excel and WPS write for "CSV" on Chinese Windows) unless the analyst says otherwise.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../exceljs';
+import type { CellRichTextValue, CellValue } from 'exceljs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { RawCell } from './values';
@@ -39,12 +40,12 @@ export function decodeText(bytes: Uint8Array, override?: Encoding): { text: stri
   return { text: utf8, encoding: 'utf-8' };
 }
 
-function cellValue(v: ExcelJS.CellValue): RawCell {
+function cellValue(v: CellValue): RawCell {
   if (v == null) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    if ('result' in v) return cellValue((v as { result?: ExcelJS.CellValue }).result ?? null); // formula: the cached result
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    if ('result' in v) return cellValue((v as { result?: CellValue }).result ?? null); // formula: the cached result
+    if ('richText' in v) return (v as CellRichTextValue).richText.map((r) => r.text).join('');
     if ('text' in v) return String((v as { text: unknown }).text);
     if ('error' in v) return null;
   }
@@ -67,7 +68,7 @@ async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSink | nu
     const sink = open(name);
     for await (const row of ws) {
       if (!sink) continue;
-      const values = row.values as ExcelJS.CellValue[];
+      const values = row.values as CellValue[];
       const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
       for (let c = 1; c < values.length; c++) cells[c - 1] = cellValue(values[c] ?? null);
       sink(cells, row.number);

@@ -1,7 +1,7 @@
 // The template as a file: blank (with an instructions sheet) or filled with a pool's figures. Exporting and
 // re-importing a filled one changes nothing: values are written in the units and forms the importer reads.
 import type Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../exceljs';
 import Papa from 'papaparse';
 import { neutralise } from '../export/cells';
 import type { TitleCode } from '../figures';

@@ -1,6 +1,8 @@
 // The shortlist writers, checked by reading their output back: the xlsx with exceljs, the CSV with
 // papaparse after a plain UTF-8 decode (no GBK transcoding anywhere).
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../exceljs';
+import type * as Excel from 'exceljs';
+import type { Workbook } from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cellValue, displayWidth, neutralise } from '../cells';
@@ -74,12 +76,12 @@ describe('cells', () => {
   });
 });
 
-async function readBack(): Promise<ExcelJS.Workbook> {
+async function readBack(): Promise<Workbook> {
   const buf = await shortlistXlsx(fixture);
   expect(Buffer.isBuffer(buf)).toBe(true);
   expect(buf.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip, as xlsx is
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load(buf as unknown as Excel.Buffer);
   return wb;
 }
 
@@ -117,7 +119,7 @@ describe('shortlistXlsx', () => {
     expect(h.font.bold).toBe(true);
     expect(h.alignment.wrapText).toBe(true);
     expect(h.border.top?.style).toBe('thin');
-    expect((h.fill as ExcelJS.FillPattern).pattern).toBe('solid');
+    expect((h.fill as Excel.FillPattern).pattern).toBe('solid');
   });
 
   it('writes values with the number format of their kind', async () => {
@@ -209,7 +211,7 @@ describe('shortlistXlsx', () => {
   it('copes with no rows and no notes', async () => {
     const buf = await shortlistXlsx({ ...fixture, rows: [], notes: [] });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(buf as unknown as Excel.Buffer);
     const ws = wb.getWorksheet('申报汇总表')!;
     expect(ws.rowCount).toBe(4);
     await expect(shortlistXlsx({ ...fixture, columns: [] })).rejects.toThrow('没有任何列');

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../exceljs';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Method, MethodInput, MethodOutput } from '../../contract';

@@ -1,0 +1,33 @@
+// The benchmark's files, generated once into bench/.data and reused while the generator is unchanged.
+import fs from 'node:fs';
+import path from 'node:path';
+import { openPoolDb } from '../db/open';
+import { writeCsv, writeXlsx } from './files';
+import { BENCH_DIR } from './measure';
+
+export const DATA_DIR = path.join(BENCH_DIR, '.data');
+/** Bump when the generator changes, so old files are made again. */
+const VERSION = 1;
+
+export async function dataFile(firms: number, format: 'csv' | 'xlsx'): Promise<string> {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const file = path.join(DATA_DIR, `synthetic-v${VERSION}-${firms}.${format}`);
+  if (!fs.existsSync(file)) {
+    const tmp = `${file}.part`;
+    if (format === 'csv') await writeCsv(tmp, firms);
+    else await writeXlsx(tmp, firms);
+    fs.renameSync(tmp, file);
+  }
+  return file;
+}
+
+/** A data file holding only the default 11-firm pool: every import starts from a copy of it. */
+export function defaultPoolFile(): string {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const file = path.join(DATA_DIR, 'default-pool.sqlite');
+  for (const f of fs.readdirSync(DATA_DIR).filter((f) => f.startsWith('default-pool.sqlite'))) fs.rmSync(path.join(DATA_DIR, f));
+  openPoolDb({ file, create: 'default' }).close();
+  return file;
+}
+
+export const workFile = (name: string) => path.join(DATA_DIR, name);
