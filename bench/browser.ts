@@ -15,10 +15,11 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** `champion-pool serve --db FILE --port 0`; resolves when it prints the address to open. */
+/** Browser mode's server as `npm start` runs it (the bundled CLI, `serve --db FILE --port 0`); resolves when it
+ * prints the address to open. */
 export function serve(db: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'champion-pool.mjs'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'out', 'cli', 'cli.mjs'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.stdout.on('data', (d: Buffer) => {

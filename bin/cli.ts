@@ -17,7 +17,9 @@ import { formatInfo } from './info';
 import { importText, type ImportReportOut } from './importText';
 import { templateCsv, templateXlsx } from '../db/import/templateFile';
 
-const UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
+// Run from the sources (bin/) or from the bundle `npm run build` makes (out/cli/): the built UI is out/renderer.
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const UI_DIR = path.basename(HERE) === 'cli' ? path.join(HERE, '..', 'renderer') : path.join(HERE, '..', 'out', 'renderer');
 const actor = () => os.userInfo().username;
 
 function fail(message: string, code = 1): never {

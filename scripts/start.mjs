@@ -24,7 +24,7 @@ if (build.status !== 0) {
 const child = electronBinary()
   ? spawn(bin('electron-vite'), ['preview', '--skipBuild'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
   : (console.log('Electron 运行文件未安装（本机无法下载），改用浏览器模式 / Electron binary not installed here: serving browser mode.'),
-    spawn(process.execPath, [path.join(root, 'bin', 'champion-pool.mjs'), 'serve', '--port', process.env.PORT ?? '5180', ...process.argv.slice(2)], {
+    spawn(process.execPath, [path.join(root, 'out', 'cli', 'cli.mjs'), 'serve', '--port', process.env.PORT ?? '5180', ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
     }));

@@ -1,6 +1,5 @@
 // The shortlist as an xlsx workbook laid out like the bureau's paper 申报汇总表: title, filling unit and
 // date, subtitle, one bordered table, notes in red under it; a second sheet lists the criteria and sources.
-import ExcelJS from '../exceljs';
 import type { Borders, Fill, Workbook, Worksheet } from 'exceljs';
 import { cellValue, displayWidth, neutralise, shownText } from './cells';
 import type { ColumnKind, ShortlistExport } from './model';
@@ -220,6 +219,7 @@ function criteriaSheet(wb: Workbook, data: ShortlistExport): void {
 }
 
 export async function shortlistXlsx(data: ShortlistExport): Promise<Buffer> {
+  const { default: ExcelJS } = await import('../exceljs'); // loaded when first needed: a quicker start
   if (data.columns.length === 0) throw new Error('导出失败：汇总表没有任何列');
   const wb = new ExcelJS.Workbook();
   const now = new Date();

@@ -1,7 +1,6 @@
 // Opening an import file: xlsx streamed through exceljs (formulas by their cached result), CSV through papaparse after
 // detecting the encoding — a BOM means UTF-8; text that is valid UTF-8 is UTF-8; anything else is read as
 // GB18030 (what Excel and WPS write for "CSV" on Chinese Windows) unless the analyst says otherwise.
-import ExcelJS from '../exceljs';
 import type { CellRichTextValue, CellValue } from 'exceljs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -54,6 +53,7 @@ function cellValue(v: CellValue): RawCell {
 
 /** Streams the workbook row by row (exceljs's streaming reader), so a large file is never held as a model. */
 async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSink | null): Promise<string[]> {
+  const { default: ExcelJS } = await import('../exceljs'); // loaded when first needed: a quicker start
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,7 +1,6 @@
 // The template as a file: blank (with an instructions sheet) or filled with a pool's figures. Exporting and
 // re-importing a filled one changes nothing: values are written in the units and forms the importer reads.
 import type Database from 'better-sqlite3';
-import ExcelJS from '../exceljs';
 import Papa from 'papaparse';
 import { neutralise } from '../export/cells';
 import type { TitleCode } from '../figures';
@@ -33,6 +32,7 @@ const INSTRUCTIONS = [
 ];
 
 export async function templateXlsx(rows: Row[] = []): Promise<Buffer> {
+  const { default: ExcelJS } = await import('../exceljs'); // loaded when first needed: a quicker start
   const wb = new ExcelJS.Workbook();
   wb.creator = '单项冠军培育库';
   const data = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });

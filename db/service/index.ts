@@ -40,9 +40,13 @@ export function createService(ctx: ServiceContext): Service {
   const evaluator = createEvaluator(db);
   // The filters' choices (distinct towns, chains and titles of a pool) take a pass over every member: kept until a write.
   const facets = new Map<number, MethodOutput<'pool.facets'>>();
+  const totals = new Map<string, number>();
   const changed = <T>(method: Method, value: T, effect: Effect = { kind: 'data' }): T => {
     evaluator.changed(effect);
-    if (effect.kind !== 'none') facets.clear();
+    if (effect.kind !== 'none') {
+      facets.clear();
+      totals.clear();
+    }
     ctx.onChange?.(method);
     return value;
   };
@@ -54,7 +58,7 @@ export function createService(ctx: ServiceContext): Service {
       if (!f) facets.set(input.year, (f = poolFacets(db, input)));
       return f;
     },
-    'pool.list': (input) => poolList(db, input, evaluator),
+    'pool.list': (input) => poolList(db, input, evaluator, totals),
     'firm.get': (input) => getFirm(db, input.firmId),
     'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'firm.history': (input) => firmHistory(db, input),

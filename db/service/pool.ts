@@ -86,7 +86,9 @@ function likePattern(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>, evaluator: Evaluator): MethodOutput<'pool.list'> {
+/** `totals`: counts already made for a set of filters (the service drops them on every write), so a sort or a
+ * scroll does not count a province's pool again. */
+export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>, evaluator: Evaluator, totals = new Map<string, number>()): MethodOutput<'pool.list'> {
   const dataYear = input.dataYear ?? defaultDataYear(dataYears(db), input.year);
   const where = ['m.year = @year'];
   const setId = input.setId;
@@ -120,7 +122,12 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
     params.codeLike = `${likePattern(q.replace(/\s/g, '').toUpperCase())}%`;
   }
   const whereSql = where.join(' AND ');
-  const total = db.prepare(`SELECT count(*) FROM pool_members m JOIN firms f ON f.id = m.firm_id ${evalJoin} WHERE ${whereSql}`).pluck().get(params) as number;
+  const countKey = JSON.stringify([whereSql, input.year, input.verdict, input.town, input.chain, input.title, q, setId, dataYear]);
+  let total = totals.get(countKey);
+  if (total === undefined) {
+    total = db.prepare(`SELECT count(*) FROM pool_members m JOIN firms f ON f.id = m.firm_id ${evalJoin} WHERE ${whereSql}`).pluck().get(params) as number;
+    totals.set(countKey, total);
+  }
   if (!setId && sortColumn(input) === 'verdict') throw new AppError('invalid_input', '按达标情况排序需先选择标准集');
 
   const sort = input.sort ?? { column: 'name' as const, dir: 'asc' as const };

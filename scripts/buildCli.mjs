@@ -1,0 +1,18 @@
+// Bundles the CLI — and with it browser mode's server — into out/cli/cli.mjs, so `npm start` serves without
+// compiling TypeScript at start-up (about a second on a 2-core laptop). Dependencies stay in node_modules;
+// the app's own JSON (criteria sets, the default pool) is bundled in. `npm run cli` still runs the sources.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+await build({
+  entryPoints: [path.join(root, 'bin', 'cli.ts')],
+  outfile: path.join(root, 'out', 'cli', 'cli.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
