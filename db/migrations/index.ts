@@ -7,6 +7,7 @@ import { shortlists } from './006_shortlists';
 import { overview } from './007_overview';
 import { imports } from './008_imports';
 import { bulkInsert } from './009_bulk_insert';
+import { revenueDesc } from './010_revenue_desc';
 
 export interface Migration {
   readonly version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'overview settings', sql: overview },
   { version: 8, name: 'imports', sql: imports },
   { version: 9, name: 'sort key written with new firms', sql: bulkInsert },
+  { version: 10, name: 'revenue index for the descending sort', sql: revenueDesc },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

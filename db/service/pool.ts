@@ -82,6 +82,35 @@ export function poolFacets(db: Database.Database, { year }: ParsedInput<'pool.fa
   return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.get(year, c) !== undefined) };
 }
 
+/**
+ * A page by revenue without sorting the pool: the (year, revenue, firm id) indexes, one per direction, are walked
+ * in order for the firms that have a revenue that year; those without one follow (NULLS LAST) by id.
+ * `count` counts (and keeps) the first group, so the page knows where it falls.
+ */
+function byIndexedFigure(
+  db: Database.Database,
+  filter: string,
+  dir: 'ASC' | 'DESC',
+  params: Record<string, unknown>,
+  input: ParsedInput<'pool.list'>,
+  count: (sql: string) => number,
+): number[] {
+  const known = `FROM firm_years fy CROSS JOIN pool_members m ON m.firm_id = fy.firm_id AND m.year = @year CROSS JOIN firms f ON f.id = fy.firm_id
+    ${filter} AND fy.year = @dataYear AND fy.revenue IS NOT NULL`;
+  const withRevenue = count(`SELECT count(*) ${known}`);
+  const ids: number[] = [];
+  if (input.offset < withRevenue) {
+    ids.push(...(db.prepare(`SELECT fy.firm_id ${known} ORDER BY fy.revenue ${dir}, fy.firm_id LIMIT @limit OFFSET @offset`).pluck().all(params) as number[]));
+  }
+  if (ids.length < input.limit) {
+    const rest = { ...params, restLimit: input.limit - ids.length, restOffset: Math.max(0, input.offset - withRevenue) };
+    const none = `FROM pool_members m JOIN firms f ON f.id = m.firm_id ${filter}
+      AND NOT EXISTS (SELECT 1 FROM firm_years fy WHERE fy.firm_id = f.id AND fy.year = @dataYear AND fy.revenue IS NOT NULL)`;
+    ids.push(...(db.prepare(`SELECT f.id ${none} ORDER BY f.id LIMIT @restLimit OFFSET @restOffset`).pluck().all(rest) as number[]));
+  }
+  return ids;
+}
+
 function likePattern(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
@@ -136,10 +165,19 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
   // By name the firms' pinyin index is walked in order (no sort of the whole pool), so the first page of
   // 100,000 firms is read in milliseconds and a deep one without joining every row it skips.
   const byName = sort.column === 'name';
-  const from = byName ? 'firms f CROSS JOIN pool_members m ON m.firm_id = f.id' : 'pool_members m JOIN firms f ON f.id = m.firm_id';
-  const figures = FIGURE_SORTS.has(sort.column) ? 'LEFT JOIN firm_years fy ON fy.firm_id = f.id AND fy.year = @dataYear' : '';
-  const order = byName ? `f.name_sort ${dir}, f.id ${dir}` : `${SORT_SQL[sort.column]} ${dir} NULLS LAST, f.id`;
-  const ids = db.prepare(`SELECT f.id FROM ${from} ${figures} ${evalJoin} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
+  let ids: number[];
+  if (sort.column === 'revenue') {
+    ids = byIndexedFigure(db, `${evalJoin} WHERE ${whereSql}`, dir, params, input, (sql) => {
+      let n = totals.get(sql + countKey);
+      if (n === undefined) totals.set(sql + countKey, (n = db.prepare(sql).pluck().get(params) as number));
+      return n;
+    });
+  } else {
+    const from = byName ? 'firms f CROSS JOIN pool_members m ON m.firm_id = f.id' : 'pool_members m JOIN firms f ON f.id = m.firm_id';
+    const figures = FIGURE_SORTS.has(sort.column) ? 'LEFT JOIN firm_years fy ON fy.firm_id = f.id AND fy.year = @dataYear' : '';
+    const order = byName ? `f.name_sort ${dir}, f.id ${dir}` : `${SORT_SQL[sort.column]} ${dir} NULLS LAST, f.id`;
+    ids = db.prepare(`SELECT f.id FROM ${from} ${figures} ${evalJoin} WHERE ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).pluck().all(params) as number[];
+  }
   const position = new Map(ids.map((id, i) => [id, i]));
   const rows = (
     db
