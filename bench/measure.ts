@@ -1,6 +1,7 @@
 // Running one measurement in a fresh Node process (so its peak memory is its own and nothing is warm from
 // the previous run) and taking the median of several.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export const BENCH_DIR = import.meta.dirname;
@@ -44,4 +45,14 @@ export async function repeat(runs: number, once: () => Promise<Sample>): Promise
   return { ms: median(samples.map((s) => s.ms)), peakMb: Math.max(...samples.map((s) => s.peakMb)), samples };
 }
 
-export const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** This process's peak resident memory, MB. On Linux from VmHWM, which starts afresh at exec: getrusage's
+ * maxrss would count the parent's memory, inherited through fork, as the child's. */
+export function peakMb(): number {
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}

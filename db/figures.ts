@@ -50,6 +50,18 @@ export const FIGURE_KEYS = FIGURES.map((f) => f.key) as unknown as readonly [Fig
 export type FigureKey = (typeof FIGURES)[number]['key'];
 
 const byKey = new Map<string, FigureSpec>(FIGURES.map((f) => [f.key, f]));
+
+/**
+ * One row's figures in FIGURE_KEYS order, NaN where there is no value: a plain array of doubles, which V8 keeps
+ * unboxed — an import holds 500,000 of them, and 22 boxed numbers per row was most of its memory and GC time.
+ */
+export type FigureRow = number[];
+export const FIGURE_INDEX: ReadonlyMap<FigureKey, number> = new Map(FIGURES.map((f, i) => [f.key as FigureKey, i]));
+export const emptyFigureRow = (): FigureRow => new Array<number>(FIGURES.length).fill(NaN);
+export function figureAt(row: FigureRow, key: FigureKey): number | null {
+  const v = row[FIGURE_INDEX.get(key)!];
+  return Number.isNaN(v) ? null : v;
+}
 export function figureSpec(key: FigureKey): FigureSpec {
   return byKey.get(key)!;
 }

@@ -3,7 +3,7 @@
 // an audit entry for every value that changed.
 import type Database from 'better-sqlite3';
 import { TITLE_LEVEL, type FigureKey, type TitleCode } from '../figures';
-import { insertFirmYear } from '../store/firmYears';
+import { insertFigureRow } from '../store/firmYears';
 import { insertSource } from '../store/sources';
 import { nameSortKey } from '../sortKey';
 import { nowIso } from '../time';
@@ -82,7 +82,7 @@ export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMe
       for (const t of f.titles) insertTitle.run(firmId, t.code, TITLE_LEVEL[t.code as TitleCode], t.year, sourceId);
       for (const y of f.years) {
         if (!y.exists) {
-          insertFirmYear(db, firmId, { year: y.year, ...y.values }, sourceId, y.row);
+          insertFigureRow(db, firmId, y.year, y.values, sourceId, y.row);
           continue;
         }
         for (const c of y.changes) {

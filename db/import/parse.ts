@@ -1,7 +1,7 @@
 // From a sheet to records: find the header row below any title rows, map columns by name, key or synonym
 // (or the analyst's own mapping), read units from headers, and check every cell. Each problem names the
 // sheet, row and column, the value, and a plain reason.
-import type { FigureKey, TitleCode } from '../figures';
+import { emptyFigureRow, FIGURE_INDEX, figureAt, type FigureKey, type FigureRow, type TitleCode } from '../figures';
 import { readImportFile, type Encoding, type ReadFile } from './read';
 import { columnFor, headerUnit, TEMPLATE, TEMPLATE_SHEET, type TemplateColumn } from './template';
 import { CellError, columnReader, type ColumnReader } from './readers';
@@ -42,7 +42,8 @@ export interface ImportRecord {
   year: number;
   firm: FirmFields;
   titles: { code: TitleCode; year: number | null }[] | null;
-  figures: Partial<Record<FigureKey, number | null>>;
+  /** In FIGURE_KEYS order, NaN where the file gives no value (or has no such column). */
+  figures: FigureRow;
 }
 
 export interface ParsedSheet {
@@ -80,7 +81,6 @@ export class SheetParser {
   private columns: MappedColumn[] = [];
   private readers: { c: MappedColumn; col: TemplateColumn; read: ColumnReader }[] = [];
   private blankFirm: FirmFields = {};
-  private blankFigures: ImportRecord['figures'] = {};
   private readonly records: ImportRecord[] = [];
   private readonly firstRowOf = new Map<string, number>();
   private nonEmpty = false;
@@ -136,14 +136,12 @@ export class SheetParser {
       const col = byKey.get(c.key!)!;
       return { c, col, read: columnReader(col, col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1) };
     });
-    const blank = (keep: (col: TemplateColumn) => boolean) => Object.fromEntries(this.readers.filter((r) => keep(r.col)).map((r) => [r.col.key, null]));
-    this.blankFirm = blank((col) => col.firmLevel && col.key !== 'titles');
-    this.blankFigures = blank((col) => !col.firmLevel && !['credit_code', 'name', 'year'].includes(col.key));
+    this.blankFirm = Object.fromEntries(this.readers.filter((r) => r.col.firmLevel && r.col.key !== 'titles').map((r) => [r.col.key, null]));
   }
 
   private row(cells: RawCell[], rowNo: number): void {
-    // Cloned from the header's blank shapes, so every record's objects share one layout (a province file has 500,000).
-    const rec: ImportRecord = { row: rowNo, creditCode: '', name: '', year: 0, firm: { ...this.blankFirm }, titles: null, figures: { ...this.blankFigures } };
+    // The firm fields cloned from the header's blank shape, so every record shares one layout (a province file has 500,000).
+    const rec: ImportRecord = { row: rowNo, creditCode: '', name: '', year: 0, firm: { ...this.blankFirm }, titles: null, figures: emptyFigureRow() };
     let ok = true;
     for (const { c, col, read } of this.readers) {
       const raw = cells[c.index];
@@ -163,7 +161,7 @@ export class SheetParser {
       else if (col.key === 'year') rec.year = value as number;
       else if (col.key === 'titles') rec.titles = (value as ImportRecord['titles']) ?? [];
       else if (col.firmLevel) (rec.firm as Record<string, unknown>)[col.key] = value;
-      else rec.figures[col.key as FigureKey] = value as number | null;
+      else if (value !== null) rec.figures[FIGURE_INDEX.get(col.key as FigureKey)!] = value as number;
     }
     if (!ok) return;
     const k = `${rec.creditCode}|${rec.year}`;
@@ -221,7 +219,7 @@ function warnDecimalShares(seen: Map<string, MappedColumn>, records: ImportRecor
     let positive = false;
     let fractions = true;
     for (const r of records) {
-      const v = r.figures[key];
+      const v = figureAt(r.figures, key);
       if (v == null) continue;
       given++;
       if (v > 0) positive = true;

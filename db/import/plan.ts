@@ -1,7 +1,7 @@
 // What an import would change, worked out before anything is written: new firms, changed values (old → new),
 // unchanged rows, titles to add, and warnings for values that jumped more than 50 % from the year before.
 import type Database from 'better-sqlite3';
-import { figureSpec, type FigureKey } from '../figures';
+import { FIGURE_KEYS, figureAt, figureSpec, type FigureKey, type FigureRow } from '../figures';
 import type { FirmFields, ImportRecord, Problem } from './parse';
 
 export interface ValueChange {
@@ -17,7 +17,7 @@ export interface FirmPlan {
   /** Firm-level fields to set (the latest row of the file wins). */
   firm: ValueChange[];
   titles: { code: string; year: number | null }[];
-  years: { year: number; row: number; exists: boolean; changes: ValueChange[]; values: Partial<Record<FigureKey, number | null>> }[];
+  years: { year: number; row: number; exists: boolean; changes: ValueChange[]; values: FigureRow }[];
 }
 
 export interface ImportPlan {
@@ -78,9 +78,10 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
       const old = stored.get(r.year);
       const changes: ValueChange[] = [];
       if (old) {
-        for (const k in r.figures) {
-          const v = r.figures[k as FigureKey];
-          if (v == null) continue; // not reported: keep what is stored
+        for (let i = 0; i < FIGURE_KEYS.length; i++) {
+          const v = r.figures[i];
+          if (Number.isNaN(v)) continue; // not reported: keep what is stored
+          const k = FIGURE_KEYS[i];
           const before = old[k] ?? null;
           if (!same(v, before)) changes.push({ field: k, old: before, new: v });
         }
@@ -95,11 +96,12 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
     for (let i = 0; i < recs.length; i++) {
       const r = recs[i];
       const y = years[i];
-      const prev = (i > 0 && recs[i - 1].year === r.year - 1 ? recs[i - 1].figures : null) ?? stored.get(r.year - 1) ?? null;
-      if (!prev) continue;
+      const inFile = i > 0 && recs[i - 1].year === r.year - 1 ? recs[i - 1].figures : null;
+      const inStore = stored.get(r.year - 1);
+      if (!inFile && !inStore) continue;
       for (const k of JUMP_CHECKED) {
-        const now = r.figures[k];
-        const before = (prev as Record<string, number | null | undefined>)[k];
+        const now = figureAt(r.figures, k);
+        const before = inFile ? figureAt(inFile, k) : (inStore![k] ?? null);
         if (now == null || before == null || before <= 0 || Math.abs(now / before - 1) <= 0.5) continue;
         if (y.exists && !y.changes.some((c) => c.field === k)) continue; // only new or changed values
         warnings.push({ level: 'warning', sheet, row: r.row, column: figureSpec(k).zh, value: String(now), reason: `较上年（${before}）变化超过 50%，请核实单位与数值` });

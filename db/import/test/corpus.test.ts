@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../creditCode';
+import { figureAt, type FigureKey } from '../../figures';
 import { parseImportFile, type ImportRecord, type Mapping, type Problem } from '../parse';
 import type { Encoding, ReadFile } from '../read';
 
@@ -398,7 +399,7 @@ const MANIFEST: Record<string, Case> = {
 function field(rec: ImportRecord, key: string): unknown {
   if (key === 'name' || key === 'titles' || key === 'row') return rec[key];
   if (key.startsWith('firm.')) return (rec.firm as Record<string, unknown>)[key.slice(5)];
-  return (rec.figures as Record<string, unknown>)[key];
+  return figureAt(rec.figures, key as FigureKey);
 }
 
 function expectLocated(actual: Problem[], expected: Located[] = []) {
