@@ -219,6 +219,17 @@ describe('importing a file', () => {
     expect(screen.getByTestId('rf-apply')).toHaveProperty('disabled', false);
   });
 
+  it('heads the lists of a province file with the whole counts, saying only the first firms are listed', async () => {
+    const base = report();
+    answers['import.analyse'] = () => ({ ...base, counts: { ...base.counts!, newFirms: 100_000, changedFirms: 1 }, problemCounts: { errors: 0, warnings: 0 } });
+    render(<RefreshSection ctx={CTX} />);
+    await choose();
+    await analysed();
+    const heading = screen.getByTestId('rf-new-firms').closest('.rf-part')!.querySelector('h3')!.textContent;
+    expect(heading).toBe('新企业（100000 家） （列出前 1 家；全部 100000 家将在应用时写入）');
+    expect(screen.getByTestId('rf-changed-firms').closest('.rf-part')!.querySelector('h3')!.textContent).toBe('数值有变化的企业（1 家）');
+  });
+
   it('previews the change: counts, old → new per value, new firms, firms not mentioned, verdicts', async () => {
     render(<RefreshSection ctx={CTX} />);
     await choose();

@@ -97,6 +97,7 @@ export const refreshEn: typeof refreshZh = {
     noChanges: 'The file matches the data exactly; applying would change nothing.',
     newFirms: 'New firms ({{count}})',
     changedFirms: 'Firms whose figures change ({{count}})',
+    listedFirst: '(the first {{listed}} are listed; applying writes all {{count}})',
     missing: 'Pool firms the file does not mention ({{count}})',
     missingHint: 'Applying does not delete these firms or their data; to take one out of the pool, mark it with a reason under “Pool year”.',
     verdicts: 'Verdict changes ({{set}})',

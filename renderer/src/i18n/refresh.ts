@@ -96,6 +96,7 @@ export const refreshZh = {
     noChanges: '文件中的数据与库中完全一致，应用不会改动任何数据。',
     newFirms: '新企业（{{count}} 家）',
     changedFirms: '数值有变化的企业（{{count}} 家）',
+    listedFirst: '（列出前 {{listed}} 家；全部 {{count}} 家将在应用时写入）',
     missing: '培育库中、文件未提及的企业（{{count}} 家）',
     missingHint: '应用不会删除这些企业或它们的数据；如需移出培育库，请在“培育库年度”中标注并写明原因。',
     verdicts: '判定变化（{{set}}）',

@@ -81,13 +81,19 @@ export function PreviewStep({ im, ctx }: { im: ImportState; ctx: SectionContext 
       {fresh.length === 0 && changed.length === 0 && <p className="status-line">{t('refresh.preview.noChanges')}</p>}
       {changed.length > 0 && (
         <div className="rf-part">
-          <h3>{t('refresh.preview.changedFirms', { count: changed.length })}</h3>
+          <h3>
+            {t('refresh.preview.changedFirms', { count: counts.changedFirms })}
+            {changed.length < counts.changedFirms && <small> {t('refresh.preview.listedFirst', { listed: changed.length, count: counts.changedFirms })}</small>}
+          </h3>
           <ChangedFirms firms={changed} />
         </div>
       )}
       {fresh.length > 0 && (
         <div className="rf-part">
-          <h3>{t('refresh.preview.newFirms', { count: fresh.length })}</h3>
+          <h3>
+            {t('refresh.preview.newFirms', { count: counts.newFirms })}
+            {fresh.length < counts.newFirms && <small> {t('refresh.preview.listedFirst', { listed: fresh.length, count: counts.newFirms })}</small>}
+          </h3>
           <NewFirms firms={fresh} />
         </div>
       )}
