@@ -24,8 +24,9 @@ export interface Evaluator {
   changed(effect: Effect): void;
   /** Every member firm's summary for one set (cached). */
   pool(setId: string, poolYear: number, dataYear: number | undefined): Map<number, Summary>;
-  /** Full evaluations of the given firms only (a page of the table, a shortlist's entries). */
-  firms(setId: string, poolYear: number, dataYear: number | undefined, firmIds: readonly number[]): Map<number, Evaluation>;
+  /** Full evaluations of the given firms only (a page of the table, a shortlist's entries); `provenance: false`
+   * leaves out which values each check read, when only statuses are shown. */
+  firms(setId: string, poolYear: number, dataYear: number | undefined, firmIds: readonly number[], options?: { provenance?: boolean }): Map<number, Evaluation>;
   /** Fills temp.eval_verdicts for this pool evaluation so SQL can join it. */
   mirror(setId: string, poolYear: number, dataYear: number | undefined): void;
 }
@@ -77,7 +78,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
         for (const c of cache.values()) {
           const f = facts.get(c.factsKey)?.facts.get(effect.firmId);
           if (!f) continue;
-          const e = evaluateOne(requireSet(c.setId), enabledFn(db, c.setId), f, c.dataYear);
+          const e = withoutProvenance(() => evaluateOne(requireSet(c.setId), enabledFn(db, c.setId), f, c.dataYear));
           if (e) c.results.set(effect.firmId, summary(e));
           else c.results.delete(effect.firmId);
         }
@@ -98,7 +99,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
       }
       return c.results;
     },
-    firms(setId, poolYear, dataYear, firmIds) {
+    firms(setId, poolYear, dataYear, firmIds, options = {}) {
       const set = requireSet(setId);
       const enabled = enabledFn(db, setId);
       // From the pool's facts when they are loaded; otherwise (or for a firm outside the pool) only these firms' rows are read.
@@ -108,7 +109,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
       const out = new Map<number, Evaluation>();
       for (const id of firmIds) {
         const f = loaded?.get(id) ?? read?.get(id);
-        const e = f && evaluateOne(set, enabled, f, dataYear);
+        const e = f && (options.provenance === false ? withoutProvenance(() => evaluateOne(set, enabled, f, dataYear)) : evaluateOne(set, enabled, f, dataYear));
         if (e) out.set(id, e);
       }
       return out;

@@ -210,7 +210,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
     }
   }
   // Verdicts and criterion statuses for this page's firms only: a first page needs no pool-wide evaluation.
-  const results = setId ? evaluator.firms(setId, input.year, dataYear ?? undefined, rows.map((r) => r.firmId)) : null;
+  const results = setId ? evaluator.firms(setId, input.year, dataYear ?? undefined, rows.map((r) => r.firmId), { provenance: false }) : null;
   return {
     total,
     offset: input.offset,
