@@ -190,7 +190,8 @@ const activeCache = new WeakMap<(c: Criterion) => boolean, WeakMap<CriteriaSet, 
 
 /** The criteria in force: enabled ones, an enabled alternative standing in for the one it replaces. */
 export function activeCriteria(set: CriteriaSet, enabled: (c: Criterion) => boolean): Set<string> {
-  // A pool evaluation passes one switch function for all its firms: the answer is worked out once.
+  // A pool evaluation passes one switch function (its switches read when it was made) for all its firms: the
+  // answer is worked out once per function and set.
   let bySet = activeCache.get(enabled);
   if (!bySet) activeCache.set(enabled, (bySet = new WeakMap()));
   let active = bySet.get(set);

@@ -87,7 +87,7 @@ export function poolFacets(db: Database.Database, { year }: ParsedInput<'pool.fa
  * in order for the firms that have a revenue that year; those without one follow (NULLS LAST) by id.
  * `count` counts (and keeps) the first group, so the page knows where it falls.
  */
-function byIndexedFigure(
+function pageByRevenue(
   db: Database.Database,
   filter: string,
   dir: 'ASC' | 'DESC',
@@ -167,7 +167,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
   const byName = sort.column === 'name';
   let ids: number[];
   if (sort.column === 'revenue') {
-    ids = byIndexedFigure(db, `${evalJoin} WHERE ${whereSql}`, dir, params, input, (sql) => {
+    ids = pageByRevenue(db, `${evalJoin} WHERE ${whereSql}`, dir, params, input, (sql) => {
       let n = totals.get(sql + countKey);
       if (n === undefined) totals.set(sql + countKey, (n = db.prepare(sql).pluck().get(params) as number));
       return n;
