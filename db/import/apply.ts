@@ -7,7 +7,7 @@ import { insertFigureRow } from '../store/firmYears';
 import { insertSource } from '../store/sources';
 import { nameSortKey } from '../sortKey';
 import { nowIso } from '../time';
-import type { ImportPlan } from './plan';
+import { FIRM_FIELDS, type ImportPlan } from './plan';
 
 export interface ApplyMeta {
   fileName: string;
@@ -17,9 +17,6 @@ export interface ApplyMeta {
   poolYear?: number;
   snapshotFile?: string | null;
 }
-
-/** The profile fields a new firm's row carries (name and credit code aside). */
-const NEW_FIRM_FIELDS = ['town', 'chain', 'main_product', 'product_code', 'segment_since', 'founded_year', 'is_new_product', 'listed'] as const;
 
 const dbValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
@@ -49,7 +46,7 @@ export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMe
     );
     // A new firm is one row with its whole profile and its pinyin sort key (the trigger leaves a given key).
     const insertFirm = db.prepare(
-      `INSERT INTO firms (credit_code, name, name_sort, ${NEW_FIRM_FIELDS.join(', ')}, source_id, profile_source_id) VALUES (${['?', '?', '?', ...NEW_FIRM_FIELDS.map(() => '?'), '?', '?'].join(', ')})`,
+      `INSERT INTO firms (credit_code, name, name_sort, ${FIRM_FIELDS.join(', ')}, source_id, profile_source_id) VALUES (${['?', '?', '?', ...FIRM_FIELDS.map(() => '?'), '?', '?'].join(', ')})`,
     );
     const insertTitle = db.prepare('INSERT OR IGNORE INTO titles (firm_id, code, level, year, source_id) VALUES (?, ?, ?, ?, ?)');
     const override = db.prepare(
@@ -71,7 +68,7 @@ export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMe
       let firmId = f.firmId;
       if (firmId === null) {
         const given = new Map(f.firm.map((c) => [c.field, dbValue(c.new)]));
-        const profile = NEW_FIRM_FIELDS.map((k) => given.get(k) ?? (k === 'is_new_product' || k === 'listed' ? 0 : null));
+        const profile = FIRM_FIELDS.map((k) => given.get(k) ?? (k === 'is_new_product' || k === 'listed' ? 0 : null));
         firmId = Number(insertFirm.run(f.creditCode, f.name, nameSortKey(f.name), ...profile, sourceId, sourceId).lastInsertRowid);
       } else {
         for (const c of f.firm) {

@@ -72,7 +72,7 @@ function mapped(header: string, mapping: Mapping): TemplateColumn | undefined {
 }
 
 /**
- * One sheet's rows, taken as they stream in: up to 30 rows are held while looking for the header; after it,
+ * One sheet's rows, taken as they stream in: each of the first 30 is tested as the header; after the header,
  * each row becomes a record (or problems) at once, so a large file is never held as rows of strings.
  */
 export class SheetParser {
@@ -85,7 +85,6 @@ export class SheetParser {
   private readonly firstRowOf = new Map<string, number>();
   private nonEmpty = false;
   private headerFailed = false;
-  private searched = 0;
 
   constructor(
     readonly sheet: string,
@@ -109,8 +108,7 @@ export class SheetParser {
       return;
     }
     // The header must lie within the sheet's first 30 rows.
-    if (rowNumber > 30 || this.searched >= 30) return;
-    this.searched++;
+    if (rowNumber > 30) return;
     if (isHeader(cells, this.mapping)) this.header(cells, rowNumber);
   };
 

@@ -31,7 +31,8 @@ type FirmRow = { id: number; name: string } & Record<string, unknown>;
 /** Figures that do not swing by half in a year unless a unit is wrong (financing and profit may). */
 const JUMP_CHECKED: FigureKey[] = ['revenue', 'main_revenue', 'product_revenue', 'total_assets', 'employees'];
 
-const FIRM_FIELDS: (keyof FirmFields)[] = ['town', 'chain', 'main_product', 'product_code', 'segment_since', 'founded_year', 'is_new_product', 'listed'];
+/** The firm-level fields a row may set (name and credit code aside), in the firms table's order. */
+export const FIRM_FIELDS = ['town', 'chain', 'main_product', 'product_code', 'segment_since', 'founded_year', 'is_new_product', 'listed'] as const satisfies readonly (keyof FirmFields)[];
 const asDb = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 const same = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) : a === b);
 

@@ -25,21 +25,12 @@ export function moneyFactor(unit: string | null): number | null {
 
 const asString = (raw: RawCell): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
 /** Numbers, codes and markers are read folded to half-width (NFKC); names and other text keep their own forms. */
-/** Printable ASCII needs no folding: the common case of a province-sized file, checked without ICU. */
-const ASCII = /^[\x20-\x7e]*$/;
-const text = (raw: RawCell): string => {
-  const s = asString(raw);
-  return (ASCII.test(s) ? s : s.normalize('NFKC')).trim();
-};
+const text = (raw: RawCell): string => asString(raw).normalize('NFKC').trim();
 const plainText = (raw: RawCell): string => asString(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-/** Markers of "no value" are short; longer text is never one of them, so it skips the folding. */
-const isEmpty = (raw: RawCell) => raw == null || (typeof raw === 'string' && (raw.length <= 8 || raw.trim().length <= 8) && EMPTY.has(text(raw).toLowerCase()));
-/** A number written plainly ("12345.6", "-3"), the form nearly every figure in a large file takes. */
-const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,9})?$/;
+const isEmpty = (raw: RawCell) => raw == null || (typeof raw === 'string' && EMPTY.has(text(raw).toLowerCase()));
 
 /** A number as written in a return: 12,345.6 / １２３４５．６ / 1.2亿 / 3500万元 / 12.5% / (120) for negatives. */
 function number(raw: RawCell, kind: 'money' | 'percent' | 'plain', factor: number): { value: number } | { reason: string } {
-  if (typeof raw === 'string' && PLAIN_NUMBER.test(raw)) return { value: Math.round(Number(raw) * factor * 1e6) / 1e6 };
   // Round away binary noise from a unit factor (5.23 亿元 → 52300 万元, not 52300.00000000001).
   if (typeof raw === 'number') return Number.isFinite(raw) ? { value: Math.round(raw * factor * 1e6) / 1e6 } : { reason: '不是有效数字' };
   if (typeof raw === 'boolean' || raw instanceof Date) return { reason: '此处应为数字' };

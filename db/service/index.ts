@@ -38,26 +38,18 @@ const NO_EVALUATION: Effect = { kind: 'none' };
 export function createService(ctx: ServiceContext): Service {
   const { db } = ctx;
   const evaluator = createEvaluator(db);
-  // The filters' choices (distinct towns, chains and titles of a pool) take a pass over every member: kept until a write.
-  const facets = new Map<number, MethodOutput<'pool.facets'>>();
+  // A pool's counts per set of filters, kept until a write.
   const totals = new Map<string, number>();
   const changed = <T>(method: Method, value: T, effect: Effect = { kind: 'data' }): T => {
     evaluator.changed(effect);
-    if (effect.kind !== 'none') {
-      facets.clear();
-      totals.clear();
-    }
+    if (effect.kind !== 'none') totals.clear();
     ctx.onChange?.(method);
     return value;
   };
   return {
     'app.info': () => appInfo(db, ctx.dataFile, ctx.appVersion),
     'pool.years': () => poolYears(db),
-    'pool.facets': (input) => {
-      let f = facets.get(input.year);
-      if (!f) facets.set(input.year, (f = poolFacets(db, input)));
-      return f;
-    },
+    'pool.facets': (input) => poolFacets(db, input),
     'pool.list': (input) => poolList(db, input, evaluator, totals),
     'firm.get': (input) => getFirm(db, input.firmId),
     'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),

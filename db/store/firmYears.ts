@@ -28,11 +28,5 @@ export function insertFigureRow(db: Database.Database, firmId: number, year: num
 }
 
 export function insertFirmYear(db: Database.Database, firmId: number, values: FigureValues & { year: number }, sourceId: number, sourceRow: number | null): void {
-  const row: unknown[] = new Array(COLUMNS.length);
-  row[0] = firmId;
-  row[1] = values.year;
-  for (let i = 0; i < FIGURE_KEYS.length; i++) row[2 + i] = values[FIGURE_KEYS[i]] ?? null;
-  row[COLUMNS.length - 2] = sourceId;
-  row[COLUMNS.length - 1] = sourceRow;
-  insertStatement(db).run(row);
+  insertFigureRow(db, firmId, values.year, FIGURE_KEYS.map((k) => values[k] ?? NaN), sourceId, sourceRow);
 }
