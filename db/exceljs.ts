@@ -4,8 +4,10 @@
 // that decodes each part as one stream. Every module of the app takes exceljs from here.
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const fromExcel = createRequire(require.resolve('exceljs'));
+// Not named `require`: the desktop build's ESM shim declares a `require` of its own in the same chunk, and a
+// second declaration is a syntax error that breaks every xlsx feature in the app.
+const load = createRequire(import.meta.url);
+const fromExcel = createRequire(load.resolve('exceljs'));
 const { SaxesParser } = fromExcel('saxes') as typeof import('saxes');
 
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
@@ -35,11 +37,11 @@ async function* parseSax(iterable: AsyncIterable<Uint8Array | string>): AsyncGen
 }
 
 const id = fromExcel.resolve('./lib/utils/parse-sax.js');
-if (require.cache[id] && require.cache[id]!.exports !== parseSax) {
+if (load.cache[id] && load.cache[id]!.exports !== parseSax) {
   // exceljs was loaded before this module: its readers hold the faulty helper, and imports would be corrupted.
   throw new Error('exceljs was loaded before db/exceljs.ts: import it from db/exceljs only');
 }
-require.cache[id] = { id, filename: id, loaded: true, exports: parseSax, children: [], paths: [] } as unknown as NodeJS.Module;
+load.cache[id] = { id, filename: id, loaded: true, exports: parseSax, children: [], paths: [] } as unknown as NodeJS.Module;
 
-const ExcelJS = require('exceljs') as typeof import('exceljs');
+const ExcelJS = load('exceljs') as typeof import('exceljs');
 export default ExcelJS;
