@@ -11,7 +11,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts') } },
+      // The service thread (electron/serviceHost) is an entry of its own: main starts it as out/main/serviceHost.js.
+      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), serviceHost: resolve(root, 'electron/serviceHost/worker.ts') } },
     },
   },
   preload: {

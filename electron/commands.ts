@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { EventName } from '../db/contract';
-import { backupFileName, writeBackup } from './backup';
+import { backupFileName } from './backup';
 import type { DataHost } from './data';
 import type { MenuActions, MenuSection } from './menu';
 import { WINDOW_TITLE } from './window';
@@ -59,7 +59,7 @@ export function createCommands(deps: CommandDeps): Commands {
         const chosen = result.filePaths[0];
         if (result.canceled || !chosen) return;
         // The file must exist (the dialog picked it); a locked or too-new file throws and nothing changes.
-        if (deps.host.open(chosen, false)) deps.send('data:changed');
+        if (await deps.host.open(chosen, false)) deps.send('data:changed');
       } catch (e) {
         dialog.showErrorBox('无法打开数据文件', errorMessage(e));
       }
@@ -78,10 +78,9 @@ export function createCommands(deps: CommandDeps): Commands {
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         });
         if (result.canceled || !result.filePath) return;
-        // Read after the dialog: the open file may have changed while it was up.
-        const { db, file } = deps.host;
-        if (!db || !file) throw new Error('没有打开的数据文件。');
-        const bytes = writeBackup(db, file, result.filePath);
+        // The copy is made on the service thread, of the file open when the dialog closed.
+        if (!deps.host.file) throw new Error('没有打开的数据文件。');
+        const bytes = await deps.host.backup(result.filePath);
         await showMessage({ type: 'info', title: '备份完成', message: '数据文件已备份。', detail: `${result.filePath}\n${formatBytes(bytes)}` });
       } catch (e) {
         dialog.showErrorBox('备份失败', `备份没有完成，请换一个位置重试。\n\n${errorMessage(e)}`);

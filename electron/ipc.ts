@@ -1,10 +1,13 @@
 // IPC: one `invoke` channel per contract method, all under the one prefix. Each call is checked to come
-// from the app's own top-level frame before the service sees it; the service's `dispatch` then parses the
-// input with the contract's zod schema and answers with the {ok, data | error} envelope, never a throw.
+// from the app's own top-level frame before the service sees it; the service's `dispatch` (on the service
+// thread) then parses the input with the contract's zod schema and answers with the {ok, data | error}
+// envelope, never a throw.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_PREFIX, contract, FILE_METHODS, METHODS, type Envelope, type ExportFileT, type Method } from '../db/contract';
-import { dispatch, type Service } from '../db/service';
 import { isAppUrl } from './origin';
+
+/** How a contract call reaches the service: parsed, answered, never thrown (db/service's `dispatch`). */
+export type Dispatch = (method: Method, input: unknown) => Promise<Envelope<unknown>>;
 
 /** The part of ipcMain we use, so tests can pass a fake. */
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -40,7 +43,7 @@ export interface ShellFiles {
 
 const isFileMethod = (m: Method): m is (typeof FILE_METHODS)[number] => (FILE_METHODS as readonly string[]).includes(m);
 
-async function answer(service: Service, method: Method, input: unknown, files: ShellFiles | undefined): Promise<Envelope<unknown>> {
+async function answer(call: Dispatch, method: Method, input: unknown, files: ShellFiles | undefined): Promise<Envelope<unknown>> {
   let envelope: Envelope<unknown>;
   if (method === 'report.pdf' && files) {
     const parsed = contract['report.pdf'].input.safeParse(input);
@@ -49,7 +52,7 @@ async function answer(service: Service, method: Method, input: unknown, files: S
       (data): Envelope<unknown> => ({ ok: true, data }),
       (e: unknown): Envelope<unknown> => ({ ok: false, error: { code: 'internal', message: `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}` } }),
     );
-  } else envelope = await dispatch(service, method, input);
+  } else envelope = await call(method, input);
   if (!envelope.ok || !files || !isFileMethod(method)) return envelope;
   // The bytes go to the file the user picks, not back to the page.
   const file = envelope.data as ExportFileT;
@@ -63,13 +66,13 @@ async function answer(service: Service, method: Method, input: unknown, files: S
 }
 
 /** Registers every contract method; returns a disposer that removes exactly these handlers. */
-export function registerIpc(ipcMain: IpcMainLike, service: Service, files?: ShellFiles): () => void {
+export function registerIpc(ipcMain: IpcMainLike, call: Dispatch, files?: ShellFiles): () => void {
   const channels = METHODS.map((method) => {
     const channel = CHANNEL_PREFIX + method;
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown) => {
       const problem = senderProblem(event);
       if (problem) return forbidden(problem);
-      return answer(service, method, input, files);
+      return answer(call, method, input, files);
     });
     return channel;
   });

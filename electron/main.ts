@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import type { EventName } from '../db/contract';
 import { AppError } from '../db/errors';
@@ -21,6 +22,8 @@ import { windowOptions } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/preload.cjs');
 const RENDERER_DIR = path.join(here, '../renderer');
+// The service thread's entry (electron/serviceHost/worker.ts), built beside main.js.
+const SERVICE_THREAD = path.join(here, 'serviceHost.js');
 
 function actorName(): string {
   try {
@@ -41,7 +44,18 @@ function start(): void {
     if (win && !win.isDestroyed()) win.webContents.send(event, payload);
   };
   const files = createShellFiles({ window: () => win, defaultDir: () => app.getPath('documents'), preload: PRELOAD });
-  const host = new DataHost({ ipcMain, actor: actorName(), appVersion: APP_VERSION, onChange: () => send('data:changed'), files });
+  const host = new DataHost({
+    ipcMain,
+    actor: actorName(),
+    appVersion: APP_VERSION,
+    onChange: () => send('data:changed'),
+    onStopped: (e) => {
+      dialog.showErrorBox('数据服务已停止', `${errorMessage(e)}\n\n请重新启动程序；已保存的数据不受影响。`);
+      app.quit();
+    },
+    files,
+    startThread: (init) => new Worker(SERVICE_THREAD, { workerData: init }),
+  });
 
   function createWindow(): void {
     const w = new BrowserWindow(windowOptions(PRELOAD));
@@ -60,12 +74,12 @@ function start(): void {
     win.focus();
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     const file = process.env.CHAMPION_POOL_DB
       ? path.resolve(process.env.CHAMPION_POOL_DB)
       : path.join(app.getPath('userData'), DATA_FILE_NAME);
     try {
-      host.open(file, 'default');
+      await host.open(file, 'default');
     } catch (e) {
       const title = (e instanceof AppError && OPEN_FAILURE_TITLES[e.code]) || '无法打开数据文件';
       dialog.showErrorBox(title, errorMessage(e));
@@ -94,8 +108,20 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // Closes the database and releases the lock file so the CLI or the next start can open it.
-  app.on('will-quit', () => host.close());
+  // Closes the database and releases the lock file so the CLI or the next start can open it. The service
+  // thread answers asynchronously, so quitting waits for it once, then goes on.
+  let shutDown = false;
+  app.on('will-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    host
+      .shutdown()
+      .catch((e: unknown) => console.error('closing the data file failed:', e))
+      .finally(() => {
+        shutDown = true;
+        app.quit();
+      });
+  });
 }
 
 // Both must happen before 'ready'.

@@ -17,6 +17,7 @@ import { backupFileName } from '../backup';
 import { createCommands } from '../commands';
 import { DataHost } from '../data';
 import { FakeIpcMain, tempDir } from './fakes';
+import { inThreadStarter } from './inThread';
 
 let tmp: ReturnType<typeof tempDir>;
 let host: DataHost;
@@ -26,15 +27,15 @@ function commands() {
   return createCommands({ host, window: () => null, send, defaultDir: () => path.join(tmp.dir, 'docs'), appVersion: '9.9.9' });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.clearAllMocks();
   tmp = tempDir('cp-commands-');
-  host = new DataHost({ ipcMain: new FakeIpcMain(), actor: 'tester', appVersion: '9.9.9', onChange: () => {} });
-  host.open(path.join(tmp.dir, 'pool.sqlite'), 'default');
+  host = new DataHost({ ipcMain: new FakeIpcMain(), actor: 'tester', appVersion: '9.9.9', onChange: () => {}, startThread: inThreadStarter().start });
+  await host.open(path.join(tmp.dir, 'pool.sqlite'), 'default');
   send = vi.fn();
 });
-afterEach(() => {
-  host.close();
+afterEach(async () => {
+  await host.shutdown();
   tmp.cleanup();
 });
 
@@ -62,7 +63,7 @@ describe('backup', () => {
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: host.file! });
     await commands().backup();
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('备份失败', expect.stringContaining('正在使用的数据文件'));
-    expect(host.db!.open).toBe(true);
+    expect(await host.call('app.info', {})).toMatchObject({ ok: true });
   });
 });
 

@@ -37,7 +37,7 @@ vi.mock('electron', () => {
 const { createShellFiles } = await import('../files');
 const { registerIpc } = await import('../ipc');
 const { openPoolDb } = await import('../../db/open');
-const { createService } = await import('../../db/service');
+const { createService, dispatch } = await import('../../db/service');
 
 let dir: string;
 beforeEach(() => {
@@ -85,7 +85,7 @@ describe('IPC with the shell’s files', () => {
     const h = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
     const service = createService({ db: h.db, dataFile: h.file, actor: 't', appVersion: 't' });
     const printed = vi.fn(async () => ({ fileName: 'r.pdf', mime: 'application/pdf', base64: 'JVBERg==', savedTo: null }));
-    registerIpc(ipc, service, { save, printReport: printed });
+    registerIpc(ipc, (method, input) => dispatch(service, method, input), { save, printReport: printed });
     const frame = { url: 'app://champion-pool/index.html', parent: null };
     const event = { senderFrame: frame, sender: { mainFrame: frame } };
     return { call: (method: string, input: unknown) => handlers.get(`cp:${method}`)!(event, input), h, printed };

@@ -5,7 +5,7 @@ vi.mock('electron', () => ({}));
 
 import { CHANNEL_PREFIX, METHODS, type Method } from '../../db/contract';
 import { openPoolDb, type PoolDb } from '../../db/open';
-import { createService, type Service } from '../../db/service';
+import { createService, dispatch, type Service } from '../../db/service';
 import { registerIpc, senderProblem } from '../ipc';
 import { FakeIpcMain, invokeEvent, tempDir } from './fakes';
 
@@ -25,12 +25,14 @@ afterAll(() => {
   tmp.cleanup();
 });
 
+/** The service as the service thread answers: through dispatch. */
+const viaSpied = (method: Method, input: unknown) => dispatch(spied, method, input);
 const calls = () => METHODS.reduce((n, m) => n + (spied[m] as unknown as ReturnType<typeof vi.fn>).mock.calls.length, 0);
 
 describe('registerIpc', () => {
   it('registers one handler per contract method, all under the prefix', () => {
     const ipc = new FakeIpcMain();
-    registerIpc(ipc, spied);
+    registerIpc(ipc, viaSpied);
     expect([...ipc.handlers.keys()].sort()).toEqual(METHODS.map((m) => `${CHANNEL_PREFIX}${m}`).sort());
     expect(CHANNEL_PREFIX).toBe('cp:');
     for (const channel of ipc.handlers.keys()) expect(channel.startsWith('cp:')).toBe(true);
@@ -39,17 +41,17 @@ describe('registerIpc', () => {
   it('returns a disposer that removes exactly its handlers', () => {
     const ipc = new FakeIpcMain();
     ipc.handle('other', () => 1);
-    const dispose = registerIpc(ipc, spied);
+    const dispose = registerIpc(ipc, viaSpied);
     dispose();
     expect([...ipc.handlers.keys()]).toEqual(['other']);
     // Registering again after disposal works (Electron throws on a second handler).
-    registerIpc(ipc, spied);
+    registerIpc(ipc, viaSpied);
     expect(ipc.handlers.size).toBe(METHODS.length + 1);
   });
 
   it('answers a valid call from the app with the envelope', async () => {
     const ipc = new FakeIpcMain();
-    registerIpc(ipc, spied);
+    registerIpc(ipc, viaSpied);
     const res = (await ipc.invoke('cp:pool.years', {})) as { ok: boolean; data: { year: number }[] };
     expect(res.ok).toBe(true);
     expect(Array.isArray(res.data)).toBe(true);
@@ -59,7 +61,7 @@ describe('registerIpc', () => {
 
   it('returns invalid_input for input the contract refuses, without throwing', async () => {
     const ipc = new FakeIpcMain();
-    registerIpc(ipc, spied);
+    registerIpc(ipc, viaSpied);
     const before = calls();
     for (const input of [{ year: 'x' }, { year: 1800 }, 'text', 42]) {
       const res = await ipc.invoke('cp:pool.list', input);
@@ -77,7 +79,7 @@ describe('registerIpc', () => {
     ['a destroyed frame', { noFrame: true }],
   ])('refuses a call from %s without calling the service', async (_name, shape) => {
     const ipc = new FakeIpcMain();
-    registerIpc(ipc, spied);
+    registerIpc(ipc, viaSpied);
     const before = calls();
     for (const m of ['pool.years', 'snapshot.create'] as Method[]) {
       const res = await ipc.invoke(`cp:${m}`, { reason: 'x' }, invokeEvent(shape));
@@ -105,7 +107,7 @@ describe('senderProblem', () => {
     const event = { senderFrame: disposed, sender: { mainFrame: disposed } } as never;
     expect(senderProblem(event)).toMatch(/gone/);
     const ipc = new FakeIpcMain();
-    registerIpc(ipc, spied);
+    registerIpc(ipc, viaSpied);
     await expect(ipc.invoke('cp:pool.years', {}, event)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

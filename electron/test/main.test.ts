@@ -63,6 +63,19 @@ const m = await vi.hoisted(async () => {
   return { state, electron, session, emit, FakeIpcMain };
 });
 vi.mock('electron', () => m.electron);
+// The service thread runs in this thread (over a MessageChannel); the boot smoke test runs the built worker.
+const threads = vi.hoisted(() => ({ started: [] as { file: string; workerData: unknown; thread: { terminated: boolean } }[] }));
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:worker_threads')>();
+  const { InThreadService } = await import('./inThread');
+  class Worker extends InThreadService {
+    constructor(file: string, options: { workerData: { actor: string; appVersion: string } }) {
+      super(options.workerData);
+      threads.started.push({ file, workerData: options.workerData, thread: this });
+    }
+  }
+  return { ...original, default: { ...original, Worker }, Worker };
+});
 
 import { METHODS } from '../../db/contract';
 import { openPoolDb } from '../../db/open';
@@ -74,24 +87,33 @@ const savedEnv = process.env.CHAMPION_POOL_DB;
 
 beforeEach(() => {
   vi.clearAllMocks();
+  threads.started.length = 0;
   vi.resetModules();
   tmp = tempDir('cp-main-');
   Object.assign(m.state, { dir: tmp.dir, singleInstance: true, listeners: new Map(), windows: [], ipcMain: new m.FakeIpcMain() });
   delete process.env.CHAMPION_POOL_DB;
 });
-afterEach(() => {
-  m.emit('will-quit'); // closes whatever a test opened
+/** Emits will-quit as Electron does and waits for the shell to finish (it quits again once closed). */
+async function quit(): Promise<{ defaultPrevented: boolean }> {
+  const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+  const quits = m.electron.app.quit.mock.calls.length;
+  m.emit('will-quit', event);
+  if (event.defaultPrevented) await vi.waitFor(() => expect(m.electron.app.quit.mock.calls.length).toBe(quits + 1));
+  return event;
+}
+
+afterEach(async () => {
+  await quit(); // closes whatever a test opened
   if (savedEnv === undefined) delete process.env.CHAMPION_POOL_DB;
   else process.env.CHAMPION_POOL_DB = savedEnv;
   tmp.cleanup();
 });
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
+/** Starts the app and waits until 'ready' has been handled (a window, or a quit on a start-up failure). */
 async function startApp(): Promise<void> {
   await import('../main');
   m.state.ready();
-  await flush();
+  await vi.waitFor(() => expect(m.state.windows.length + m.electron.app.quit.mock.calls.length).toBeGreaterThan(0));
 }
 
 describe('main', () => {
@@ -135,13 +157,24 @@ describe('main', () => {
     expect(m.state.windows[0].webContents.sent).toContainEqual(['data:changed', undefined]);
   });
 
-  it('closes the data file on will-quit', async () => {
+  it('serves the data file from the service thread built beside main', async () => {
+    await startApp();
+    expect(threads.started).toHaveLength(1);
+    expect(path.basename(threads.started[0].file)).toBe('serviceHost.js');
+    expect(threads.started[0].workerData).toEqual({ actor: expect.any(String), appVersion: expect.any(String) });
+  });
+
+  it('on will-quit holds the quit until the data file is closed and the thread ended, then quits', async () => {
     await startApp();
     const file = path.join(tmp.dir, 'userData', 'champion-pool.sqlite');
     expect(fs.existsSync(file + '.lock')).toBe(true);
-    m.emit('will-quit');
+    const first = await quit();
+    expect(first.defaultPrevented).toBe(true);
     expect(fs.existsSync(file + '.lock')).toBe(false);
     expect(m.state.ipcMain.handlers.size).toBe(0);
+    expect(threads.started[0].thread.terminated).toBe(true);
+    // The quit it started goes through.
+    expect((await quit()).defaultPrevented).toBe(false);
   });
 
   it('focuses the existing window when a second instance starts', async () => {
