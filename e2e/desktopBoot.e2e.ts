@@ -1,0 +1,202 @@
+// The desktop app as it will really run, without Electron's binary: the built main process boots in Node
+// against a stand-in for Electron's API, and every contract method is called through the built preload and
+// main's IPC handlers, served by the service thread on a temporary data file — imports of CSV and xlsx,
+// every export saved through the save dialog, the printed report, a backup, a snapshot and a restore.
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHODS, type Method, type MethodInput } from '../db/contract';
+import ExcelJS from '../db/exceljs';
+import { bootDesktop, type BootedDesktop } from './support/desktop';
+
+const SET = 'cn-champion-2023';
+const YEAR = 2023;
+const called = new Set<Method>();
+let app: BootedDesktop;
+
+beforeAll(async () => {
+  app = await bootDesktop();
+}, 60_000);
+afterAll(() => app?.dispose());
+
+/** Calls a method through the page's window.api and expects success. */
+async function ok<T = Record<string, unknown>>(method: Method, input: MethodInput<typeof method>): Promise<T> {
+  called.add(method);
+  const envelope = await app.invoke(method, input as never);
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}\n${app.stderr()}`);
+  return envelope.data as T;
+}
+
+type SavedFile = { fileName: string; base64: string; savedTo: string };
+
+/** A file method: the shell saves the bytes where the (stand-in) dialog chose and sends only the path back. */
+async function saved(method: Method, input: MethodInput<typeof method>): Promise<Buffer> {
+  const file = await ok<SavedFile>(method, input);
+  expect(file.base64).toBe('');
+  expect(path.dirname(file.savedTo)).toBe(app.saveDir);
+  return fs.readFileSync(file.savedTo);
+}
+
+const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
+const isZip = (b: Buffer) => b.subarray(0, 2).toString('latin1') === 'PK';
+
+describe('the built desktop app, booted in Node', () => {
+  it('boots as Electron would: sandbox and scheme before ready; then the data file, IPC, protocol, menu and one window', () => {
+    const { calls, handlers, windows, menu, protocols } = app.boot;
+    expect(calls[0]).toEqual(['app.enableSandbox']);
+    expect(calls[1][0]).toBe('protocol.registerSchemesAsPrivileged');
+    expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);
+    expect(handlers.sort()).toEqual(METHODS.map((m) => `cp:${m}`).sort());
+    expect(protocols).toEqual(['app']);
+    expect(calls.map(([n]) => n)).toContain('session.setPermissionRequestHandler');
+    expect(fs.existsSync(path.join(app.home, 'userData', 'champion-pool.sqlite'))).toBe(true);
+    expect(windows).toHaveLength(1);
+    const [win] = windows;
+    expect(win.shown).toBe(true);
+    expect(win.guarded).toEqual({ windowOpen: true, willNavigate: true });
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(fs.existsSync(String(win.options.webPreferences.preload))).toBe(true);
+    // The UI came from out/renderer through the app:// handler, with the CSP.
+    expect(win.loads[0]).toMatchObject({ url: 'app://champion-pool/index.html', status: 200, type: 'text/html; charset=utf-8' });
+    expect(win.loads[0].csp).toContain("default-src 'none'");
+    expect(win.loads[0].body).toContain('<div id="root">');
+    expect(menu?.map((m) => m.label)).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '帮助']));
+  });
+
+  it('answers every contract method through the preload, IPC and the service thread', async () => {
+    // Reading.
+    const info = await ok<{ dataFile: string; schemaVersion: number }>('app.info', {});
+    expect(info.dataFile).toBe(path.join(app.home, 'userData', 'champion-pool.sqlite'));
+    await ok('pool.years', {});
+    await ok('pool.facets', { year: YEAR });
+    const list = await ok<{ rows: { firmId: number }[]; total: number }>('pool.list', { year: YEAR, setId: SET });
+    expect(list.total).toBeGreaterThan(3);
+    const [a, b, c] = list.rows.map((r) => r.firmId);
+    const firm = await ok<{ years: { year: number; values: Record<string, number | null> }[] }>('firm.get', { firmId: a });
+    const dataYear = firm.years.at(-1)!.year;
+
+    // Editing, with the page told of the change.
+    const eventsBefore = (await app.state()).events.length;
+    await ok('firm.updateFigures', { firmId: a, years: [{ year: dataYear, values: { employees: 321 } }], note: '桌面冒烟测试' });
+    expect((await app.state()).events.slice(eventsBefore)).toContainEqual({ name: 'data:changed' });
+    expect(await ok<unknown[]>('firm.history', { firmId: a })).not.toHaveLength(0);
+
+    // Criteria and evaluation.
+    const sets = await ok<{ id: string; criteria: { id: string }[] }[]>('criteria.list', {});
+    const set = sets.find((s) => s.id === SET)!;
+    await ok('criteria.setEnabled', { setId: SET, criterionId: set.criteria[0].id, enabled: false });
+    await ok('criteria.setEnabled', { setId: SET, criterionId: set.criteria[0].id, enabled: true });
+    await ok('evaluate.firm', { firmId: a });
+    const pool = await ok<{ total: number }>('evaluate.pool', { year: YEAR, setId: SET });
+    expect(pool.total).toBe(list.total);
+    await ok('analyst.record', { firmId: a, kind: 'flag', key: 'smoke_test', setId: SET, value: true, note: '冒烟测试' });
+
+    // Shortlists, their exports and the printed report.
+    await ok('shortlist.propose', { year: YEAR, setId: SET });
+    const sl = await ok<{ id: number }>('shortlist.create', { name: '冒烟测试名单', year: YEAR, setId: SET, firmIds: [a, b] });
+    await ok('shortlist.list', {});
+    await ok('shortlist.get', { id: sl.id });
+    await ok('shortlist.update', { id: sl.id, name: '冒烟测试名单（改）', fillingUnit: '区工信局' });
+    await ok('shortlist.addFirm', { id: sl.id, firmId: c, note: '补充' });
+    await ok('shortlist.move', { id: sl.id, firmId: c, position: 1 });
+    await ok('shortlist.annotate', { id: sl.id, firmId: c, note: '已核实' });
+    await ok('shortlist.removeFirm', { id: sl.id, firmId: b });
+    expect(isZip(await saved('shortlist.export', { id: sl.id, format: 'xlsx' }))).toBe(true);
+    expect((await saved('shortlist.export', { id: sl.id, format: 'csv' })).toString('utf8')).toContain('已核实');
+    expect(isZip(await saved('shortlist.exportProposal', { year: YEAR, setId: SET, format: 'xlsx' }))).toBe(true);
+    expect((await saved('report.pdf', { shortlistId: sl.id })).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const printing = (await app.state()).windows[1];
+    expect(printing.loads[0]).toMatchObject({ url: `app://champion-pool/index.html#/report/${sl.id}`, status: 200 });
+    expect(printing.destroyed).toBe(true);
+    const other = await ok<{ id: number }>('shortlist.create', { name: '待删除', year: YEAR, setId: SET });
+    await ok('shortlist.delete', { id: other.id });
+
+    // The overview.
+    await ok('overview.get', { year: YEAR, setId: SET, today: '2026-03-01' });
+    await ok('overview.setReward', { code: 'little_giant', amount: 50, source: '区财政奖励办法' });
+    await ok('overview.setTarget', { key: 'high_growth_firms', value: 12, source: '区十四五规划' });
+    await ok('overview.setCalendar', { track: 'little_giant', opens: '03-01', deadline: '04-30' });
+    await ok('overview.setIndustrialFirms', { value: 480, year: YEAR, source: '区统计局' });
+
+    // The pool year.
+    await ok('poolYear.start', { year: YEAR + 1, from: YEAR });
+    await ok('poolYear.setMember', { year: YEAR + 1, firmId: a, status: 'kept', reason: '指标稳定' });
+    await ok('poolYear.recheck', { year: YEAR + 1, setId: SET });
+    await ok('poolYear.compare', { a: YEAR, b: YEAR + 1 });
+
+    // The template and the data as files.
+    expect(isZip(await saved('template.file', { format: 'xlsx' }))).toBe(true);
+    expect((await saved('template.file', { format: 'csv' })).toString('utf8')).toContain('统一社会信用代码');
+    const csv = (await saved('data.export', { poolYear: YEAR, format: 'csv' })).toString('utf8');
+    const xlsx = await saved('data.export', { poolYear: YEAR, format: 'xlsx' });
+    expect(isZip(xlsx)).toBe(true);
+
+    // A CSV import: analyse, apply, history, undo.
+    const revenueOf = async (firmId: number, year: number) =>
+      (await ok<{ years: { year: number; values: { revenue: number | null } }[] }>('firm.get', { firmId })).years.find((y) => y.year === year)!.values.revenue;
+    const rows = Papa.parse<string[]>(csv.replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    const header = rows[0];
+    const revenueCol = header.findIndex((h) => h.startsWith('营业收入'));
+    const yearCol = header.indexOf('年度');
+    const codeCol = header.indexOf('统一社会信用代码');
+    const row = rows.findIndex((r, i) => i > 0 && r[revenueCol] !== '');
+    const target = { code: rows[row][codeCol], year: Number(rows[row][yearCol]), old: Number(rows[row][revenueCol]) };
+    const firmId = (await ok<{ rows: { firmId: number; creditCode: string }[] }>('pool.list', { year: YEAR, search: target.code })).rows[0].firmId;
+    rows[row][revenueCol] = String(target.old + 1000);
+    const changedCsv = Papa.unparse(rows);
+    const analysed = await ok<{ refused: boolean; counts: { changedValues: number } }>('import.analyse', { fileName: '年报更正.csv', base64: b64(changedCsv), setId: SET, poolYear: YEAR });
+    expect(analysed).toMatchObject({ refused: false, counts: { changedValues: 1 } });
+    const applied = await ok<{ snapshot: string }>('import.apply', { fileName: '年报更正.csv', base64: b64(changedCsv), poolYear: YEAR });
+    expect(fs.existsSync(applied.snapshot)).toBe(true);
+    expect(await revenueOf(firmId, target.year)).toBe(target.old + 1000);
+    expect((await ok<{ file: string }[]>('import.history', {}))[0].file).toBe('年报更正.csv');
+    await ok('import.undo', {});
+    expect(await revenueOf(firmId, target.year)).toBe(target.old);
+
+    // A snapshot, then an xlsx import (the exported workbook with one figure changed), then the restore.
+    const snap = await ok<{ id: number }>('snapshot.create', { reason: '导入 xlsx 之前' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    let edited = 0;
+    book.worksheets[0].eachRow((r) => {
+      if (String(r.getCell(codeCol + 1).value) === target.code && Number(r.getCell(yearCol + 1).value) === target.year) {
+        r.getCell(revenueCol + 1).value = target.old + 2000;
+        edited++;
+      }
+    });
+    expect(edited).toBe(1);
+    const changedXlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const analysedX = await ok<{ refused: boolean; format: string; counts: { changedValues: number } }>('import.analyse', { fileName: '年报更正.xlsx', base64: b64(changedXlsx), poolYear: YEAR });
+    expect(analysedX).toMatchObject({ refused: false, format: 'xlsx', counts: { changedValues: 1 } });
+    await ok('import.apply', { fileName: '年报更正.xlsx', base64: b64(changedXlsx), poolYear: YEAR });
+    expect(await revenueOf(firmId, target.year)).toBe(target.old + 2000);
+    const restored = await ok<{ before: string }>('snapshot.restore', { id: snap.id });
+    expect(fs.existsSync(restored.before)).toBe(true);
+    expect(await revenueOf(firmId, target.year)).toBe(target.old);
+
+    expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
+  }, 120_000);
+
+  it('backs up the data file from the menu (on the service thread), with the overwrite question', async () => {
+    const state = await app.click('backup', 'dialog.showMessageBox');
+    const dialogCall = state.calls.findLast(([n]) => n === 'dialog.showSaveDialog')!;
+    expect((dialogCall[1] as { properties: string[] }).properties).toContain('showOverwriteConfirmation');
+    const message = state.calls.findLast(([n]) => n === 'dialog.showMessageBox')![1] as { title: string; detail: string };
+    expect(message.title).toBe('备份完成');
+    const file = message.detail.split('\n')[0];
+    expect(path.dirname(file)).toBe(app.saveDir);
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
+    expect(state.calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);
+  });
+
+  it('quits cleanly: the data file is closed and unlocked, the service thread ends, the process exits by itself', async () => {
+    const lock = path.join(app.home, 'userData', 'champion-pool.sqlite.lock');
+    expect(fs.existsSync(lock)).toBe(true);
+    const { state, exitCode } = await app.quit();
+    expect(state.quit).toBe(true);
+    expect(state.handlers).toEqual([]);
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(exitCode).toBe(0);
+  });
+});
