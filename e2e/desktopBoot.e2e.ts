@@ -62,6 +62,16 @@ describe('the built desktop app, booted in Node', () => {
     expect(win.loads[0].csp).toContain("default-src 'none'");
     expect(win.loads[0].body).toContain('<div id="root">');
     expect(menu?.map((m) => m.label)).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '帮助']));
+    // A built app, even unpackaged (npm start), has no Reload or developer tools.
+    const roles = menu!.flatMap((m) => (m.submenu ?? []).map((i) => i.role));
+    expect(roles).not.toContain('reload');
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).toContain('zoomIn');
+  });
+
+  it('answers a call on a channel main does not serve with an error envelope, not a rejection', async () => {
+    expect(await app.raw('cp:no.such', {})).toHaveProperty('rejected'); // what Electron's IPC does
+    expect(await app.invoke('no.such' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it('answers every contract method through the preload, IPC and the service thread', async () => {
@@ -176,6 +186,13 @@ describe('the built desktop app, booted in Node', () => {
     expect(await revenueOf(firmId, target.year)).toBe(target.old);
 
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
+    const { calls } = await app.state();
+    // Every save asked before overwriting; the PDF took its paper and margins from the page's CSS.
+    const saves = calls.filter(([n]) => n === 'dialog.showSaveDialog').map(([, o]) => (o as { properties?: string[] }).properties ?? []);
+    expect(saves).toHaveLength(8); // the eight file answers above
+    for (const properties of saves) expect(properties).toContain('showOverwriteConfirmation');
+    expect(calls.filter(([n]) => n === 'webContents.printToPDF').map(([, o]) => o)).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
+    expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);
   }, 120_000);
 
   it('backs up the data file from the menu (on the service thread), with the overwrite question', async () => {

@@ -95,7 +95,8 @@ function start(): void {
       defaultDir: () => app.getPath('documents'),
       appVersion: APP_VERSION,
     });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(commands, 'zh-CN', { packaged: app.isPackaged })));
+    const development = import.meta.env.DEV === true && !app.isPackaged;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(commands, 'zh-CN', { development, platform: process.platform })));
     createWindow();
     app.on('activate', () => {
       if (!win) createWindow();

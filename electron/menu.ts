@@ -16,8 +16,10 @@ export interface MenuActions {
 }
 
 export interface MenuOptions {
-  /** Reload and developer tools appear only in development builds. */
-  packaged: boolean;
+  /** Reload and developer tools appear only when running from `electron-vite dev`, never in a built app. */
+  development: boolean;
+  /** On macOS the first menu is the application menu (About, Hide, Quit …); default: this machine's. */
+  platform?: NodeJS.Platform;
 }
 
 const LABELS = {
@@ -69,28 +71,29 @@ const LABELS = {
   },
 } as const;
 
-export function buildMenuTemplate(actions: MenuActions, lang: MenuLang = 'zh-CN', options: MenuOptions = { packaged: true }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(actions: MenuActions, lang: MenuLang = 'zh-CN', options: MenuOptions = { development: false }): MenuItemConstructorOptions[] {
+  const mac = (options.platform ?? process.platform) === 'darwin';
   const l = LABELS[lang];
   const view: MenuItemConstructorOptions[] = [
     { role: 'zoomIn', label: l.zoomIn },
     { role: 'zoomOut', label: l.zoomOut },
     { role: 'resetZoom', label: l.resetZoom },
   ];
-  if (!options.packaged) {
+  if (options.development) {
     view.push({ type: 'separator' }, { role: 'reload', label: l.reload }, { role: 'toggleDevTools', label: l.devTools });
   }
+  const file: MenuItemConstructorOptions[] = [
+    { id: 'open-data-file', label: l.openDataFile, accelerator: 'CmdOrCtrl+O', click: () => actions.openDataFile() },
+    { id: 'import', label: l.import, click: () => actions.navigate('refresh') },
+    { id: 'export', label: l.export, click: () => actions.navigate('shortlist') },
+    { id: 'backup', label: l.backup, click: () => actions.backup() },
+  ];
+  // On macOS Quit lives in the application menu; elsewhere at the end of 文件.
+  if (!mac) file.push({ type: 'separator' }, { id: 'quit', role: 'quit', label: l.quit });
   return [
-    {
-      label: l.file,
-      submenu: [
-        { id: 'open-data-file', label: l.openDataFile, accelerator: 'CmdOrCtrl+O', click: () => actions.openDataFile() },
-        { id: 'import', label: l.import, click: () => actions.navigate('refresh') },
-        { id: 'export', label: l.export, click: () => actions.navigate('shortlist') },
-        { id: 'backup', label: l.backup, click: () => actions.backup() },
-        { type: 'separator' },
-        { id: 'quit', role: 'quit', label: l.quit },
-      ],
-    },
+    // macOS makes the first menu the application menu whatever its label: without this, 文件 would be it.
+    ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    { label: l.file, submenu: file },
     // Without an Edit menu the copy/paste shortcuts do not reach text fields on macOS.
     {
       label: l.edit,

@@ -21,7 +21,18 @@ const api = {
     if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
       return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `未知操作：${String(method)}` } });
     }
-    return ipcRenderer.invoke(CHANNEL_PREFIX + method, input) as Promise<Envelope<unknown>>;
+    // A channel without a handler (a method this main process does not serve, or a data file being switched)
+    // rejects; the page gets the envelope it expects instead of an exception.
+    return (ipcRenderer.invoke(CHANNEL_PREFIX + method, input) as Promise<Envelope<unknown>>).catch(
+      (e: unknown): Envelope<unknown> => ({
+        ok: false,
+        error: {
+          code: 'unavailable',
+          message: `无法完成操作“${method}”：程序没有响应这个请求。请稍后重试；仍不行时请重新启动程序。`,
+          details: e instanceof Error ? e.message : String(e),
+        },
+      }),
+    );
   },
 
   /** Subscribes to a shell event; the page's callback sees the payload only. Returns the unsubscribe. */

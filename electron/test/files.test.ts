@@ -7,20 +7,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const m = vi.hoisted(() => ({
   saveResult: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
-  windows: [] as { loaded: string; destroyed: boolean }[],
+  windows: [] as { loaded: string; destroyed: boolean; webContents: { emit(e: string, ...a: unknown[]): boolean; printToPDF: { mock: { calls: unknown[][] } }; listenerCount(e: string): number } }[],
+  /** What the page answers when asked whether the report is ready: never answering is a dead renderer. */
+  ready: (): Promise<boolean> => Promise.resolve(true),
 }));
 
-vi.mock('electron', () => {
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
   class BrowserWindow {
     loaded = '';
     destroyed = false;
-    webContents = {
-      on: vi.fn(),
+    webContents = Object.assign(new EventEmitter(), {
       setWindowOpenHandler: vi.fn(),
       session: {},
-      executeJavaScript: vi.fn(async () => true),
+      executeJavaScript: vi.fn(() => m.ready()),
       printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')),
-    };
+    });
     constructor() {
       m.windows.push(this);
     }
@@ -31,10 +33,11 @@ vi.mock('electron', () => {
       this.destroyed = true;
     }
   }
-  return { BrowserWindow, dialog: { showSaveDialog: vi.fn(async () => m.saveResult) }, shell: { openExternal: vi.fn() } };
+  return { BrowserWindow, dialog: { showSaveDialog: vi.fn(async (..._args: unknown[]) => m.saveResult) }, shell: { openExternal: vi.fn() } };
 });
 
-const { createShellFiles } = await import('../files');
+const electron = await import('electron');
+const { createShellFiles, PDF_OPTIONS, REPORT_TIMEOUT_MS } = await import('../files');
 const { registerIpc } = await import('../ipc');
 const { openPoolDb } = await import('../../db/open');
 const { createService, dispatch } = await import('../../db/service');
@@ -43,8 +46,12 @@ let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-files-'));
   m.windows.length = 0;
+  m.ready = () => Promise.resolve(true);
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const deps = () => ({ window: () => null, defaultDir: () => dir, preload: '/x/preload.cjs' });
 
@@ -56,6 +63,13 @@ describe('saving a file answer', () => {
     expect(saved).toBe(target);
     expect(fs.readFileSync(target).toString('utf8')).toBe('\ufeffa,b\r\n');
     expect(fs.readdirSync(dir)).toEqual(['汇总表.csv']);
+  });
+
+  it('asks before replacing an existing file (Linux dialogs do not, unless told)', async () => {
+    m.saveResult = { canceled: true };
+    await createShellFiles(deps()).save({ fileName: 'x.xlsx', mime: 'x', base64: '', savedTo: null });
+    const options = vi.mocked(electron.dialog.showSaveDialog).mock.calls.at(-1)![0] as { properties: string[] };
+    expect(options.properties).toContain('showOverwriteConfirmation');
   });
 
   it('returns null when the user cancels', async () => {
@@ -72,6 +86,46 @@ describe('printing a report', () => {
     expect(m.windows[0].destroyed).toBe(true);
     expect(Buffer.from(file.base64, 'base64').toString()).toBe('%PDF-1.7 fake');
     expect(file.fileName).toMatch(/\.pdf$/);
+  });
+});
+
+describe('printing a report that never gets ready', () => {
+  const never = () => new Promise<boolean>(() => {});
+
+  it('fails at once when the hidden page’s renderer dies, and closes the window', async () => {
+    m.ready = never; // a dead renderer never answers executeJavaScript
+    const printing = createShellFiles(deps()).printReport(7);
+    await vi.waitFor(() => expect(m.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(m.windows[0].loaded).not.toBe(''));
+    m.windows[0].webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    await expect(printing).rejects.toThrow('报告页面的进程意外退出（crashed）');
+    expect(m.windows[0].destroyed).toBe(true);
+    expect(m.windows[0].webContents.printToPDF.mock.calls).toHaveLength(0);
+  });
+
+  it('gives up after the time limit even when the page never answers, and closes the window', async () => {
+    vi.useFakeTimers();
+    m.ready = never;
+    const printing = createShellFiles(deps()).printReport(8);
+    const outcome = printing.then(() => 'printed', (e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(REPORT_TIMEOUT_MS + 1);
+    expect(await outcome).toBe('报告页面未能在规定时间内完成加载');
+    expect(m.windows[0].destroyed).toBe(true);
+    expect(m.windows[0].webContents.listenerCount('render-process-gone')).toBe(0);
+  });
+});
+
+describe('the printed page', () => {
+  it('takes paper size and margins from the page’s @page rule only', async () => {
+    await createShellFiles(deps()).printReport(7);
+    expect(m.windows[0].webContents.printToPDF.mock.calls[0][0]).toEqual(PDF_OPTIONS);
+    expect(PDF_OPTIONS).toMatchObject({ preferCSSPageSize: true });
+    expect(PDF_OPTIONS).not.toHaveProperty('margins');
+    expect(PDF_OPTIONS).not.toHaveProperty('pageSize');
+    const css = fs.readFileSync(path.resolve(import.meta.dirname, '../../renderer/src/sections/shortlist/shortlist.css'), 'utf8');
+    const page = css.match(/@page\s*\{([^}]*)\}/)?.[1] ?? '';
+    expect(page).toMatch(/size:\s*A4/);
+    expect(page).toMatch(/margin:\s*\d+mm/);
   });
 });
 

@@ -16,7 +16,7 @@ const click = (item: MenuItemConstructorOptions | undefined) =>
 
 describe('buildMenuTemplate', () => {
   it('has 文件 with the five items, in order, in Chinese', () => {
-    const menu = buildMenuTemplate(actions(), 'zh-CN');
+    const menu = buildMenuTemplate(actions(), 'zh-CN', { development: false, platform: 'win32' });
     expect(menu[0].label).toBe('文件');
     expect(items(submenu(menu[0])).map((i) => i.label)).toEqual(['打开数据文件…', '导入年度数据…', '导出…', '备份数据文件…', '退出']);
     expect(items(submenu(menu[0]))[4].role).toBe('quit');
@@ -36,14 +36,14 @@ describe('buildMenuTemplate', () => {
     expect(a.backup).toHaveBeenCalledTimes(1);
   });
 
-  it('offers reload and developer tools only when not packaged', () => {
-    const roles = (packaged: boolean) => {
-      const view = buildMenuTemplate(actions(), 'zh-CN', { packaged }).find((m) => m.label === '视图')!;
+  it('offers reload and developer tools only in development', () => {
+    const roles = (development: boolean) => {
+      const view = buildMenuTemplate(actions(), 'zh-CN', { development }).find((m) => m.label === '视图')!;
       return submenu(view).map((i) => i.role);
     };
-    expect(roles(true)).not.toContain('reload');
-    expect(roles(true)).not.toContain('toggleDevTools');
-    expect(roles(false)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+    expect(roles(false)).not.toContain('reload');
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
     // The default is the safe one.
     const dflt = buildMenuTemplate(actions()).find((m) => m.label === '视图')!;
     expect(submenu(dflt).map((i) => i.role)).not.toContain('toggleDevTools');
@@ -56,8 +56,21 @@ describe('buildMenuTemplate', () => {
     expect(a.about).toHaveBeenCalledTimes(1);
   });
 
+  it('on macOS starts with the application menu, which has Quit (文件 then does not)', () => {
+    const mac = buildMenuTemplate(actions(), 'zh-CN', { development: false, platform: 'darwin' });
+    expect(mac[0]).toEqual({ role: 'appMenu' });
+    expect(mac.slice(1).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(submenu(mac[1]).map((i) => i.role)).not.toContain('quit');
+    for (const platform of ['win32', 'linux'] as const) {
+      const menu = buildMenuTemplate(actions(), 'zh-CN', { development: false, platform });
+      expect(menu.map((m) => m.role)).not.toContain('appMenu');
+      expect(menu[0].label).toBe('文件');
+      expect(items(submenu(menu[0])).at(-1)!.role).toBe('quit');
+    }
+  });
+
   it('has English labels on request', () => {
-    const menu = buildMenuTemplate(actions(), 'en');
+    const menu = buildMenuTemplate(actions(), 'en', { development: false, platform: 'linux' });
     expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     expect(items(submenu(menu[0]))).toHaveLength(5);
   });

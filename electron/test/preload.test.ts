@@ -52,6 +52,13 @@ describe('preload', () => {
     },
   );
 
+  it('answers with an error envelope, never a rejection, when main has no handler for the channel', async () => {
+    const noHandler = new Error("Error invoking remote method 'cp:pool.list': Error: No handler registered for 'cp:pool.list'");
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(noHandler);
+    const answer = await api.invoke('pool.list', { year: 2023 });
+    expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('pool.list'), details: noHandler.message } });
+  });
+
   it('subscribes to the contract events only', () => {
     for (const e of EVENTS) api.on(e, () => {});
     expect(electron.ipcRenderer.on.mock.calls.map((c) => (c as unknown[])[0])).toEqual([...EVENTS]);
