@@ -85,6 +85,8 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), TYPES['.json']);
 
 class BodyTooLarge extends Error {}
+/** A request the bridge refuses as it stands (its message is the answer). */
+class Refused extends Error {}
 
 const declaredLength = (req: http.IncomingMessage) => Number(req.headers['content-length'] ?? 0);
 
@@ -128,7 +130,7 @@ function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, message: 
 function resolveFileRef(method: string, input: unknown, uploads: UploadStore): unknown {
   if (!FILE_REF_METHODS.includes(method) || typeof input !== 'object' || input === null) return input;
   const { path: named, upload, ...rest } = input as Record<string, unknown>;
-  if (named !== undefined) throw new Error('浏览器模式不接受文件路径，请通过页面选择文件上传');
+  if (named !== undefined) throw new Refused('浏览器模式不接受文件路径，请在页面上选择文件，它会单独上传。');
   if (typeof upload !== 'string') return input;
   const stored = uploads.pathOf(upload);
   return stored ? { ...rest, path: stored } : input; // an unknown id: the service says the upload has expired
@@ -181,6 +183,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       input = resolveFileRef(method, body ? JSON.parse(body) : {}, uploads);
     } catch (e) {
       if (e instanceof BodyTooLarge) return tooLarge(req, res, `请求内容超过 ${megabytesOf(MAX_JSON_BODY)} 的上限；导入文件请在页面上选择，它会单独上传。`, MAX_JSON_BODY);
+      if (e instanceof Refused) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: e.message } });
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `请求无法解析：${(e as Error).message}` } });
     }
     sendJson(res, 200, await dispatch(options.service, method, input));
