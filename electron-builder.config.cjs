@@ -25,7 +25,6 @@ async function beforePack(context) {
 module.exports = {
   appId: 'cn.championpool.desktop',
   productName: 'Champion Pool',
-  copyright: '单项冠军培育库',
   electronVersion: ELECTRON_VERSION,
   directories: { output: 'dist', buildResources: 'build' },
   // The built app only: main, the sandboxed preload and the UI (browser mode's CLI bundle stays out).
