@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS configuration files (electron-builder's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The layers import only downward: the UI sees the contract's types and nothing else outside itself.
     files: ['renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,

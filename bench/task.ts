@@ -29,9 +29,8 @@ async function appImport(template: string, file: string, out: string): Promise<v
   fs.copyFileSync(template, out);
   const { h, service: s } = service(out);
   const t0 = performance.now();
-  // As the CLI and the UI do: the file's bytes as base64, through the contract's one service.
-  const base64 = fs.readFileSync(file).toString('base64');
-  const r = await dispatch(s, 'import.apply', { fileName: path.basename(file), base64, poolYear: 2023, addToPool: true });
+  // As the CLI and the desktop do: the file by its path, read by the contract's one service.
+  const r = await dispatch(s, 'import.apply', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, addToPool: true });
   const ms = performance.now() - t0;
   h.close();
   if (!r.ok) throw new Error(r.error.message);

@@ -176,7 +176,7 @@ program
       if (!fs.existsSync(o.file)) fail(`找不到文件：${o.file}`);
       const input = {
         fileName: path.basename(o.file),
-        base64: fs.readFileSync(o.file).toString('base64'),
+        path: path.resolve(o.file), // read by the service, not carried as text
         sheet: o.sheet,
         encoding: o.encoding,
         poolYear: o.pool ? Number(o.pool) : undefined,

@@ -8,11 +8,14 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EVENTS, type EventName } from './contract';
 import { dispatch, type Service } from './service';
+import { UploadStore, UploadTooLarge } from './uploads';
 
 export const CSP = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  // No 'unsafe-inline': React and recharts set style props through the CSSOM, which CSP does not govern, and
+  // no screen parses a style attribute or <style> from markup (the transport e2e walks every screen).
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
@@ -32,8 +35,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-// An import's file travels as base64 in the body: 256 MB of file is about 342 MB of text.
-const MAX_BODY = 360 * 1024 * 1024;
+// Import files are streamed to POST /api/upload, so a JSON body is only ever a method's small input: parsing
+// one at the limit takes milliseconds and never holds other requests up.
+export const MAX_JSON_BODY = 1024 * 1024;
+/** What is read and thrown away after a 413, so the client can still read the answer; past it the connection is cut. */
+const MAX_DISCARDED = 1024 * 1024 * 1024;
+const UPLOAD_PATH = '/api/upload';
+/** The methods whose input names an import file (`path`, `upload` or `base64`). */
+const FILE_REF_METHODS: readonly string[] = ['import.analyse', 'import.apply'];
 
 export interface BridgeOptions {
   service: Service;
@@ -41,6 +50,8 @@ export interface BridgeOptions {
   staticDir?: string;
   port?: number;
   token?: string;
+  /** The largest import file accepted by POST /api/upload (tests lower it); defaults to the service's limit. */
+  maxUpload?: number;
 }
 
 export interface Bridge {
@@ -73,25 +84,62 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 
 const sendJson = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), TYPES['.json']);
 
+class BodyTooLarge extends Error {}
+/** A request the bridge refuses as it stands (its message is the answer). */
+class Refused extends Error {}
+
+const declaredLength = (req: http.IncomingMessage) => Number(req.headers['content-length'] ?? 0);
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (declaredLength(req) > MAX_JSON_BODY) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
+      if (size > MAX_JSON_BODY) {
+        // Stop keeping the body but leave the connection open: the client gets its 413.
+        chunks.length = 0;
+        req.off('data', onData);
+        reject(new BodyTooLarge());
       } else chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
+const megabytesOf = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${Math.round(bytes / 1024)} KB`);
+
+/** 413 with the limit in Chinese, then the rest of the body read and dropped (up to a cap) so the answer arrives. */
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, message: string, limit: number): void {
+  sendJson(res, 413, { ok: false, error: { code: 'too_large', message, details: { limit } } });
+  let discarded = 0;
+  req.on('data', (c: Buffer) => {
+    discarded += c.length;
+    if (discarded > MAX_DISCARDED) req.destroy();
+  });
+  req.resume();
+}
+
+/**
+ * The bridge's side of an import's file reference: a path named by the page is refused (browser mode reads
+ * only what was uploaded to it), and an upload id becomes the stored file's path for the service.
+ */
+function resolveFileRef(method: string, input: unknown, uploads: UploadStore): unknown {
+  if (!FILE_REF_METHODS.includes(method) || typeof input !== 'object' || input === null) return input;
+  const { path: named, upload, ...rest } = input as Record<string, unknown>;
+  if (named !== undefined) throw new Refused('浏览器模式不接受文件路径，请在页面上选择文件，它会单独上传。');
+  if (typeof upload !== 'string') return input;
+  const stored = uploads.pathOf(upload);
+  return stored ? { ...rest, path: stored } : input; // an unknown id: the service says the upload has expired
+}
+
 export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const listeners = new Set<http.ServerResponse>();
+  const uploads = new UploadStore(options.maxUpload);
   let port = 0;
 
   const allowedHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
@@ -127,15 +175,30 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameToken(auth.slice('Bearer '.length), token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: 'bad token' } });
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'POST only' } });
+    if (url.pathname === UPLOAD_PATH) return receiveUpload(req, res);
     const method = decodeURIComponent(url.pathname.slice('/api/'.length));
     let input: unknown;
     try {
       const body = await readBody(req);
-      input = body ? JSON.parse(body) : {};
+      input = resolveFileRef(method, body ? JSON.parse(body) : {}, uploads);
     } catch (e) {
+      if (e instanceof BodyTooLarge) return tooLarge(req, res, `请求内容超过 ${megabytesOf(MAX_JSON_BODY)} 的上限；导入文件请在页面上选择，它会单独上传。`, MAX_JSON_BODY);
+      if (e instanceof Refused) return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: e.message } });
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `请求无法解析：${(e as Error).message}` } });
     }
     sendJson(res, 200, await dispatch(options.service, method, input));
+  }
+
+  /** The body is the file itself, streamed to disk; the answer is the id to name it by in import calls. */
+  async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const message = `文件超过 ${megabytesOf(uploads.limit)} 的导入上限，请按年度或地区拆分后分别导入。`;
+    if (declaredLength(req) > uploads.limit) return tooLarge(req, res, message, uploads.limit);
+    try {
+      sendJson(res, 200, { ok: true, data: await uploads.receive(req) });
+    } catch (e) {
+      if (e instanceof UploadTooLarge) return tooLarge(req, res, message, uploads.limit);
+      if (!res.headersSent && !res.destroyed) sendJson(res, 500, { ok: false, error: { code: 'internal', message: `上传失败：${(e as Error).message}` } });
+    }
   }
 
   const server = http.createServer((req, res) => {
@@ -167,7 +230,10 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
           new Promise<void>((done) => {
             for (const l of listeners) l.end();
             listeners.clear();
-            server.close(() => done());
+            server.close(() => {
+              uploads.close();
+              done();
+            });
             server.closeAllConnections();
           }),
       });

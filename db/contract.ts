@@ -12,6 +12,7 @@ import { FIGURE_KEYS, TITLE_CODES } from './figures';
 export { FIGURE_KEYS, TITLE_CODES };
 export { AuditEntry, SourceRef, Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, Projection, VERDICTS, ExportFile, ShortlistDetail, ShortlistEntry, ShortlistSummary };
 export { ENTRY_STATUSES } from './contracts/shortlist';
+export type { UploadReceiptT } from './contracts/import';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
 
 const year = z.number().int().min(1990).max(2100);

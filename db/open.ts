@@ -7,6 +7,7 @@ import { AppError } from './errors';
 import { acquireLock, type FileLock } from './lock';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION } from './migrations';
+import { nativeBinding } from './nativeBinding';
 import { seedDefaultPool } from './seed';
 import { registerFunctions } from './sortKey';
 import { copyDatabase, recordSnapshot, snapshotsDir } from './snapshots';
@@ -39,7 +40,7 @@ export function openPoolDb(options: OpenOptions): PoolDb {
   const exists = fs.existsSync(file);
   if (!exists && !options.create) throw new AppError('not_found', `数据文件不存在：${file}`);
   if (options.readonly) {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
     configure(db, true);
     try {
       assertNotNewer(db, file);
@@ -54,7 +55,7 @@ export function openPoolDb(options: OpenOptions): PoolDb {
   const lock: FileLock = acquireLock(file);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file);
+    db = new Database(file, { nativeBinding: nativeBinding() });
     // Every refusal comes before the first write (switching to WAL rewrites the header), so a refused
     // file is left byte for byte as it was.
     assertNotNewer(db, file);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from './errors';
 import { schemaVersion } from './migrate';
+import { nativeBinding } from './nativeBinding';
 import { rotateSnapshots, takeSnapshot, type SnapshotRecord } from './snapshots';
 import { nowIso } from './time';
 
@@ -16,7 +17,7 @@ function tables(db: BetterSqlite3.Database): string[] {
 export function checkSnapshot(file: string, expectedVersion: number): void {
   let snap: BetterSqlite3.Database | undefined;
   try {
-    snap = new Database(file, { readonly: true, fileMustExist: true });
+    snap = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
     const ok = snap.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new AppError('invalid_input', `快照文件已损坏，未恢复：${file}（${String(ok)}）`);
     const v = schemaVersion(snap);

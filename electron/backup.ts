@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../db/errors';
+import { nativeBinding } from '../db/nativeBinding';
 import { copyDatabase } from '../db/snapshots';
 
 export function backupFileName(d = new Date()): string {
@@ -22,7 +23,7 @@ export function isLiveFile(target: string, dataFile: string): boolean {
 }
 
 function verify(file: string): void {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
   try {
     const result = copy.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new AppError('internal', `备份副本校验失败：${String(result)}`);

@@ -15,7 +15,7 @@ import { createShellFiles } from './files';
 import { buildMenuTemplate } from './menu';
 import { APP_INDEX_URL } from './origin';
 import { registerAppProtocol, registerAppScheme } from './protocol';
-import { hardenContents, hardenSession } from './security';
+import { guardEveryContents, hardenContents, hardenSession } from './security';
 import { windowOptions } from './window';
 
 // The build puts main in out/main, the preload in out/preload and the UI in out/renderer.
@@ -127,6 +127,7 @@ function start(): void {
 
 // Both must happen before 'ready'.
 app.enableSandbox();
+guardEveryContents(app);
 registerAppScheme();
 
 if (app.requestSingleInstanceLock()) start();

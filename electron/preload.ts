@@ -1,6 +1,6 @@
-// The sandboxed preload: the page gets `window.api` with `invoke` and `on`, nothing else. No ipcRenderer,
+// The sandboxed preload: the page gets `window.api` with `invoke`, `on` and `pathForFile`, nothing else. No ipcRenderer,
 // no event objects and no Node reach the page. Bundled to one CJS file whose only require is 'electron'.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { CHANNEL_PREFIX as CONTRACT_PREFIX, EVENTS as CONTRACT_EVENTS, Envelope, EventName } from '../db/contract';
 
 // Copied, not imported: importing the values would pull db/contract.ts, and with it zod, into the bundle,
@@ -44,6 +44,18 @@ const api = {
     return () => {
       ipcRenderer.removeListener(event, listener);
     };
+  },
+
+  /**
+   * The disk path of a File the user chose or dropped, so an import names its file instead of sending its
+   * bytes through IPC (the main side reads it); '' for anything else (a File made in the page has no path).
+   */
+  pathForFile(file: unknown): string {
+    try {
+      return webUtils.getPathForFile(file as File);
+    } catch {
+      return '';
+    }
   },
 };
 

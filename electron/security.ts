@@ -1,6 +1,6 @@
 // Navigation, new windows, webviews and permissions: the page may only ever show app:// content, and
 // nothing it does can open a window, attach a webview, reach the network or gain a device permission.
-import type { Session, WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { shell } from 'electron';
 import { isAppUrl } from './origin';
 
@@ -29,8 +29,13 @@ function openExternally(url: string): void {
   if (isAllowedExternal(url)) void shell.openExternal(url);
 }
 
-/** Guards one webContents; call before its first loadURL. */
+/** Contents already guarded: guarding twice would open an allow-listed link twice. */
+const guarded = new WeakSet<WebContents>();
+
+/** Guards one webContents; call before its first loadURL. Guarding it again changes nothing. */
 export function hardenContents(contents: WebContents): void {
+  if (guarded.has(contents)) return;
+  guarded.add(contents);
   // `details.url` is the current API; the second argument is the deprecated form, kept as a fallback.
   contents.on('will-navigate', (details, url) => {
     const target = details.url ?? url;
@@ -56,4 +61,16 @@ export function hardenSession(session: Session): void {
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
     callback({ cancel: true }),
   );
+}
+
+/**
+ * The same guards for every webContents the app ever creates — the main window, the hidden print window, and
+ * any window, webview or devtools a future change adds — with its session's permissions denied. Call before
+ * 'ready', so nothing is created unguarded.
+ */
+export function guardEveryContents(app: Pick<App, 'on'>): void {
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents);
+    hardenSession(contents.session);
+  });
 }

@@ -5,10 +5,22 @@ import { z } from 'zod';
 const year = z.number().int().min(1990).max(2100);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** An uploaded file's id: random, URL-safe, never a path. */
+export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/** The bridge's answer to `POST /api/upload` (a transport step, not a service method). */
+export const UploadReceipt = z.object({ upload: UploadId, bytes: z.number().int().min(0) });
+export type UploadReceiptT = z.output<typeof UploadReceipt>;
+
 export const ImportInput = z.object({
   fileName: z.string().min(1).max(260),
-  /** The file's bytes (browser mode uploads them; the desktop reads the file the user chose): up to 256 MB. */
-  base64: z.string().max(360_000_000),
+  // Where the file's bytes are: exactly one of `path`, `upload` and `base64` (the service refuses none or two).
+  /** A file on this machine, read by the service: the desktop passes the chosen file's path, the CLI its argument. */
+  path: z.string().min(1).max(4096).optional(),
+  /** Browser mode: the id `POST /api/upload` answered for the file's streamed bytes (the bridge turns it into a path). */
+  upload: UploadId.optional(),
+  /** The bytes inline, for small files only (scripts and tests): the bridge's JSON limit caps them, IPC never sends them. */
+  base64: z.string().max(360_000_000).optional(),
   sheet: z.string().max(100).optional(),
   encoding: z.enum(['utf8', 'gbk']).optional(),
   /** Header text → template key, or null to ignore that column. */

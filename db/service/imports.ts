@@ -8,12 +8,14 @@ import { templateCsv, templateRows, templateXlsx } from '../import/templateFile'
 import { restoreSnapshot } from '../restore';
 import { dateZh } from '../export/labels';
 import type { PartContext } from './context';
+import { importFileBytes } from './importFile';
 import type { Service } from './index';
 
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
 
-function request(input: ParsedInput<'import.analyse'>): ImportRequest {
-  return { ...input, bytes: Buffer.from(input.base64, 'base64') };
+async function request(input: ParsedInput<'import.analyse'>): Promise<ImportRequest> {
+  const { path: _path, upload: _upload, base64: _base64, ...rest } = input;
+  return { ...rest, bytes: await importFileBytes(input) };
 }
 
 /** How much of a report is listed: a province file's report is counted in full but listed in part, so it never
@@ -43,9 +45,9 @@ export function importService(ctx: PartContext): Pick<Service, keyof typeof impo
     return { fileName: `${name}.${format}`, mime: MIME[format], base64: bytes.toString('base64'), savedTo: null };
   };
   return {
-    'import.analyse': async (input) => shaped(await analyseImport(db, request(input))),
+    'import.analyse': async (input) => shaped(await analyseImport(db, await request(input))),
     'import.apply': async (input) => {
-      const r = await applyImport(db, ctx.dataFile, request(input), ctx.actor);
+      const r = await applyImport(db, ctx.dataFile, await request(input), ctx.actor);
       return ctx.changed('import.apply', { importId: r.importId, snapshot: r.snapshot, report: shaped(r.report) });
     },
     'import.history': () => (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(importRecord),

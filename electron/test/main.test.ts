@@ -124,6 +124,8 @@ describe('main', () => {
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);
     expect(m.electron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
+    // Every webContents created from now on is guarded, whichever window a later change adds.
+    expect(m.state.listeners.get('web-contents-created')).toHaveLength(1);
     expect(m.electron.protocol.handle).not.toHaveBeenCalled();
     expect(m.state.windows).toHaveLength(0);
   });

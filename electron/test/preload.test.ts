@@ -6,6 +6,12 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, data: 'answer' })), on: vi.fn(), removeListener: vi.fn() },
+  webUtils: {
+    getPathForFile: vi.fn((file: unknown) => {
+      if (!(file instanceof File)) throw new TypeError('Expected a File');
+      return file.name === 'chosen.csv' ? '/home/analyst/chosen.csv' : '';
+    }),
+  },
 }));
 vi.mock('electron', () => electron);
 
@@ -14,6 +20,7 @@ import { CHANNEL_PREFIX, EVENTS, METHODS } from '../../db/contract';
 interface Api {
   invoke(method: unknown, input?: unknown): Promise<unknown>;
   on(event: unknown, callback: unknown): () => void;
+  pathForFile(file: unknown): string;
 }
 let api: Api;
 
@@ -31,8 +38,8 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly invoke and on', () => {
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+  it('exposes exactly invoke, on and pathForFile', () => {
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
     expect(typeof api.invoke).toBe('function');
     expect(typeof api.on).toBe('function');
   });
@@ -79,6 +86,13 @@ describe('preload', () => {
     expect(callback.mock.calls[0]).toEqual(['refresh']);
     off();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('menu:navigate', listener);
+  });
+
+  it('gives a chosen file\'s disk path for imports, and an empty path for anything else', () => {
+    expect(api.pathForFile(new File(['x'], 'chosen.csv'))).toBe('/home/analyst/chosen.csv');
+    expect(api.pathForFile(new File(['x'], 'made-in-page.csv'))).toBe('');
+    for (const notAFile of ['/etc/passwd', null, { path: '/etc/passwd' }]) expect(api.pathForFile(notAFile)).toBe('');
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('imports no values but electron (a sandboxed preload can require nothing else)', () => {

@@ -1,10 +1,10 @@
-import type { Session, WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async () => {}) } }));
 vi.mock('electron', () => electron);
 
-import { hardenContents, hardenSession, isAllowedExternal, isAppUrl } from '../security';
+import { guardEveryContents, hardenContents, hardenSession, isAllowedExternal, isAppUrl } from '../security';
 import { fakeEvent, FakeWebContents } from './fakes';
 
 beforeEach(() => electron.shell.openExternal.mockClear());
@@ -153,5 +153,55 @@ describe('hardenSession', () => {
     const cb = vi.fn();
     listener({ url: 'https://evil.example/' }, cb);
     expect(cb).toHaveBeenCalledWith({ cancel: true });
+  });
+});
+
+describe('guardEveryContents', () => {
+  function fakeSession() {
+    return { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } };
+  }
+  /** An app whose 'web-contents-created' a test can fire, as Electron does for every new webContents. */
+  function fakeApp() {
+    const listeners: ((event: unknown, contents: unknown) => void)[] = [];
+    const app = { on: vi.fn((event: string, l: (event: unknown, contents: unknown) => void) => (event === 'web-contents-created' && listeners.push(l), app)) };
+    guardEveryContents(app as unknown as App);
+    return {
+      app,
+      create() {
+        const contents = Object.assign(new FakeWebContents(), { session: fakeSession() });
+        for (const l of listeners) l(fakeEvent(), contents);
+        return contents;
+      },
+    };
+  }
+
+  it('listens for every webContents the app creates', () => {
+    const { app } = fakeApp();
+    expect(app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
+  });
+
+  it('blocks navigation, new windows and webviews in any later window, and denies its session’s permissions', () => {
+    const contents = fakeApp().create();
+    const nav = fakeEvent('https://evil.example/');
+    contents.emit('will-navigate', nav, nav.url);
+    expect(nav.defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    const webview = fakeEvent();
+    contents.emit('will-attach-webview', webview, {}, {});
+    expect(webview.defaultPrevented).toBe(true);
+    const request = contents.session.setPermissionRequestHandler.mock.calls[0][0] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+    const callback = vi.fn();
+    request({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(contents.session.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1);
+  });
+
+  it('guards a window the shell also guards itself only once (an allowed link opens once)', () => {
+    const contents = fakeApp().create();
+    hardenContents(contents as unknown as WebContents);
+    expect(contents.listeners.get('will-navigate')).toHaveLength(1);
+    const e = fakeEvent('https://www.miit.gov.cn/');
+    contents.emit('will-navigate', e, e.url);
+    expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,10 +1,12 @@
 // The UI's one door to the service: the preload's `window.api` under Electron, the loopback bridge otherwise.
 // Only the contract's types cross into the renderer.
-import type { Envelope, EventName, Method, MethodInput, MethodOutput } from '../../db/contract';
+import type { Envelope, EventName, Method, MethodInput, MethodOutput, UploadReceiptT } from '../../db/contract';
 
 interface PreloadApi {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The chosen file's path on disk (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile?(file: File): string;
 }
 
 declare global {
@@ -58,4 +60,50 @@ export function onEvent(event: EventName, listener: (payload: unknown) => void):
   const handler = (e: MessageEvent) => listener(JSON.parse(e.data as string));
   source.addEventListener(event, handler);
   return () => source.close();
+}
+
+/** How an import call names its file: by path on the desktop, by upload id in browser mode. */
+export type FileRef = { path: string } | { upload: string };
+
+/** Browser mode: the file's bytes as the request body, streamed by the browser from disk (no base64, no JSON). */
+function uploadViaBridge(file: File, onProgress?: (fraction: number) => void): Promise<UploadReceiptT> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/upload');
+    xhr.setRequestHeader('Authorization', `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    // XHR rather than fetch: only XHR reports upload progress, which a 100 MB file needs.
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status === 401) return reject(new ApiError('unauthorised', 'token'));
+      let envelope: Envelope<UploadReceiptT>;
+      try {
+        envelope = JSON.parse(xhr.responseText) as Envelope<UploadReceiptT>;
+      } catch {
+        return reject(new ApiError('internal', `上传 ${file.name} 失败（HTTP ${xhr.status}）`));
+      }
+      if (envelope.ok) resolve(envelope.data);
+      else reject(new ApiError(envelope.error.code, envelope.error.message, envelope.error.details));
+    };
+    xhr.onerror = () => reject(new ApiError('network', `上传 ${file.name} 时连接中断，请重试。`));
+    xhr.send(file);
+  });
+}
+
+/**
+ * Makes a chosen file available to the import calls, once: the desktop passes its path (the main side reads
+ * it), browser mode uploads it. Analysing again with another mapping or sheet reuses the same reference.
+ */
+export async function sendFile(file: File, onProgress?: (fraction: number) => void): Promise<FileRef> {
+  if (window.api) {
+    const filePath = window.api.pathForFile?.(file) ?? '';
+    if (!filePath) throw new ApiError('invalid_input', `无法取得 ${file.name} 在磁盘上的位置，请从“选择文件”中选择一个磁盘上的文件。`);
+    onProgress?.(1);
+    return { path: filePath };
+  }
+  const receipt = await uploadViaBridge(file, onProgress);
+  onProgress?.(1);
+  return { upload: receipt.upload };
 }

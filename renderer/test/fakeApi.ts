@@ -20,5 +20,14 @@ export const call = vi.fn(async (method: string, input: Record<string, unknown>)
   return answers[method](input);
 });
 
+/** Every file handed over for an import, in order; its reference is `upload-<n>` (1-based). */
+export const sent: File[] = [];
+
+export const sendFile = vi.fn(async (file: File, onProgress?: (fraction: number) => void) => {
+  sent.push(file);
+  onProgress?.(1);
+  return { upload: `upload-${sent.length}` };
+});
+
 export const onEvent = () => () => {};
 export const takeTokenFromLocation = () => {};

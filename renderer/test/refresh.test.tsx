@@ -1,16 +1,15 @@
 // 年度更新: the import steps (analyse, mapping, problems, preview, apply), undo and restore confirmed on the page,
-// the pool year, and the pieces under them (base64 in pieces, the remembered mapping, the messages).
+// the pool year, and the pieces under them (the file sent once by reference, the remembered mapping, the messages).
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodOutput } from '../../db/contract';
 import { refreshZh } from '../src/i18n/refresh';
 import { refreshEn } from '../src/i18n/refresh.en';
-import { answers, calls } from './fakeApi';
+import { answers, calls, sendFile, sent } from './fakeApi';
 
 vi.mock('../src/api', () => import('./fakeApi'));
 
 const { RefreshSection } = await import('../src/sections/refresh/RefreshSection');
-const { toBase64 } = await import('../src/sections/refresh/fileBytes');
 const { ApiError } = await import('../src/api');
 
 type Report = MethodOutput<'import.analyse'>;
@@ -73,8 +72,6 @@ const SNAPSHOTS = [
   { id: 8, file: '/data/snapshots/a.sqlite', reason: '导入前：统计局提取.xlsx', schemaVersion: 7, bytes: 204800, createdAt: '2026-11-20T09:00:00+08:00', exists: false },
 ];
 
-/** The reference: the whole byte string through btoa at once. */
-const base64Of = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
 const inputs = (method: string) => calls.filter((c) => c.method === method).map((c) => c.input);
 const step = (id: string) => screen.getByTestId(`rf-step-${id}`);
 
@@ -93,6 +90,8 @@ async function analysed(n = 1) {
 
 beforeEach(() => {
   calls.length = 0;
+  sent.length = 0;
+  sendFile.mockClear();
   onChanged.mockClear();
   localStorage.clear();
   answers['import.history'] = () => HISTORY;
@@ -120,15 +119,6 @@ it('refresh messages: English has the Chinese keys and placeholders, none empty'
   }
 });
 
-it('turns bytes into base64 in pieces that join exactly, across piece boundaries', async () => {
-  for (const size of [0, 1, 2, 3, 24575, 24576, 24577, 3 * 8192 * 48 + 5]) {
-    const bytes = new Uint8Array(size).map((_, i) => (i * 37 + 11) % 256);
-    const progress: number[] = [];
-    expect(await toBase64(bytes, (f) => progress.push(f)), String(size)).toBe(base64Of(bytes));
-    expect(progress[progress.length - 1]).toBe(1);
-  }
-});
-
 describe('importing a file', () => {
   it('offers the template and the pool’s data as files', async () => {
     const file = { fileName: '企业年度数据模板.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: 'UEs=', savedTo: '/home/analyst/企业年度数据模板.xlsx' };
@@ -142,21 +132,36 @@ describe('importing a file', () => {
     expect(inputs('template.file')).toEqual([{ format: 'xlsx' }]);
   });
 
-  it('reads the chosen file and analyses it with the pool year and criteria set; steps wait until then', async () => {
+  it('sends the chosen file once and analyses it by reference with the pool year and criteria set; steps wait until then', async () => {
     render(<RefreshSection ctx={CTX} />);
     expect(step('preview').textContent).toContain('请先完成上一步');
     await choose('统一社会信用代码,企业名称\n', '台儿庄区.csv');
     await analysed();
     expect(inputs('import.analyse')[0]).toEqual({
       fileName: '台儿庄区.csv',
-      base64: base64Of(new TextEncoder().encode('统一社会信用代码,企业名称\n')),
+      upload: 'upload-1',
       setId: 'cn-champion-2023',
       poolYear: 2023,
     });
-    // The encoding override analyses again with it.
+    expect(sent).toHaveLength(1);
+    expect(await sent[0].text()).toBe('统一社会信用代码,企业名称\n');
+    // The encoding override analyses again with it, naming the same file: nothing is sent again.
     fireEvent.change(screen.getByTestId('rf-encoding'), { target: { value: 'gbk' } });
     await analysed(2);
-    expect(inputs('import.analyse')[1]).toMatchObject({ encoding: 'gbk' });
+    expect(inputs('import.analyse')[1]).toMatchObject({ encoding: 'gbk', upload: 'upload-1' });
+    expect(inputs('import.analyse')[1]).not.toHaveProperty('base64');
+    expect(sendFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why a file could not be sent (the bridge refused it) and analyses nothing', async () => {
+    sendFile.mockRejectedValueOnce(new ApiError('too_large', '文件超过 256 MB 的导入上限，请按年度或地区拆分后分别导入。'));
+    render(<RefreshSection ctx={CTX} />);
+    const input = screen.getByTestId('rf-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'huge.csv')], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('huge.csv'));
+    expect(screen.getByRole('alert').textContent).toContain('256 MB 的导入上限');
+    expect(inputs('import.analyse')).toHaveLength(0);
   });
 
   it('takes a file dropped on the drop zone', async () => {
@@ -165,7 +170,8 @@ describe('importing a file', () => {
     fireEvent.drop(screen.getByTestId('rf-drop'), { dataTransfer: { files: [file] } });
     await waitFor(() => expect(screen.getByTestId('rf-file-name').textContent).toBe('dropped.csv'));
     await analysed();
-    expect(inputs('import.analyse')[0]).toMatchObject({ fileName: 'dropped.csv', base64: btoa('x') });
+    expect(inputs('import.analyse')[0]).toMatchObject({ fileName: 'dropped.csv', upload: 'upload-1' });
+    expect(await sent[0].text()).toBe('x');
   });
 
   it('names the unrecognised column; mapping it re-analyses with the mapping, which is remembered for the next file', async () => {

@@ -1,12 +1,12 @@
-// The import's state on the page: the chosen file (read to base64 in pieces), the analyst's choices (sheet,
+// The import's state on the page: the chosen file (handed over once, by path or upload), the analyst's choices (sheet,
 // encoding, column mapping), the service's analysis of them, and the apply. The analysis reruns whenever a
 // choice, the pool year or the criteria set changes; a stale answer never replaces a newer one.
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../db/contract';
-import { call } from '../../api';
+import { call, sendFile, type FileRef } from '../../api';
 import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
-import { MAX_FILE_BYTES, megabytes, readFileBase64 } from './fileBytes';
+import { MAX_FILE_BYTES, megabytes } from './fileBytes';
 import { rememberedMapping, rememberMapping, type Mapping } from './mappingMemory';
 
 export type ImportReport = MethodOutput<'import.analyse'>;
@@ -16,7 +16,8 @@ export type Encoding = 'utf8' | 'gbk';
 export interface ChosenFile {
   name: string;
   size: number;
-  base64: string;
+  /** How the service finds the file's bytes: sent once, named again by every analyse and the apply. */
+  ref: FileRef;
 }
 
 interface Choices {
@@ -53,7 +54,7 @@ export function useImport(ctx: SectionContext) {
 
   const input = (file: ChosenFile, mapping: Mapping): MethodInput<'import.analyse'> => ({
     fileName: file.name,
-    base64: file.base64,
+    ...file.ref,
     ...(choices.sheet ? { sheet: choices.sheet } : {}),
     ...(choices.encoding ? { encoding: choices.encoding } : {}),
     ...(Object.keys(mapping).length ? { mapping } : {}),
@@ -83,9 +84,9 @@ export function useImport(ctx: SectionContext) {
     }
     setReading({ name: file.name, fraction: 0 });
     try {
-      const base64 = await readFileBase64(file, (fraction) => setReading({ name: file.name, fraction }));
+      const ref = await sendFile(file, (fraction) => setReading({ name: file.name, fraction }));
       setChoices(FRESH);
-      setChosen({ name: file.name, size: file.size, base64 });
+      setChosen({ name: file.name, size: file.size, ref });
     } catch (e) {
       setReadError({ kind: 'failed', name: file.name, message: e instanceof Error ? e.message : String(e) });
     } finally {
