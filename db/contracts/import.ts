@@ -11,6 +11,8 @@ export const ImportInput = z.object({
   base64: z.string().max(360_000_000),
   sheet: z.string().max(100).optional(),
   encoding: z.enum(['utf8', 'gbk']).optional(),
+  /** The unit of a money column (template key or header → 元 / 万元 / 亿元), answering the preview's unit question. */
+  units: z.record(z.string(), z.enum(['元', '万元', '亿元'])).optional(),
   /** Header text → template key, or null to ignore that column. */
   mapping: z.record(z.string(), z.string().nullable()).optional(),
   setId: z.string().max(100).optional(),
@@ -31,8 +33,19 @@ const Change = z.object({ field: z.string(), old: scalar, new: scalar });
 
 export const ImportReport = z.object({
   fileName: z.string(),
-  format: z.enum(['xlsx', 'csv']),
+  format: z.enum(['xlsx', 'csv', 'xls', 'et', 'ods']),
   encoding: z.string().nullable(),
+  /** The first few firm names as decoded: a wrong encoding shows here before anything is written. */
+  names: z.array(z.string()),
+  /** Money columns whose values look like 元 in a 万元 column; the file is refused until each is answered in `units`. */
+  unitQuestions: z.array(
+    z.object({
+      key: z.string(),
+      header: z.string(),
+      count: z.number().int(),
+      examples: z.array(z.object({ key: z.string(), row: z.number().int(), name: z.string(), value: z.number(), compared: z.number(), basis: z.enum(['previous_year', 'column']) })),
+    }),
+  ),
   sheet: z.string().nullable(),
   sheets: z.array(z.string()),
   headerRow: z.number().int().nullable(),
@@ -41,8 +54,9 @@ export const ImportReport = z.object({
   /** Errors first, at most 1,000 listed; `problemCounts` has the whole file's. */
   problems: z.array(ImportProblem),
   problemCounts: z.object({ errors: z.number().int(), warnings: z.number().int() }),
-  counts: z.object({ rows: z.number().int(), newFirms: z.number().int(), changedFirms: z.number().int(), unchangedFirms: z.number().int(), changedValues: z.number().int(), newYears: z.number().int() }).nullable(),
-  /** New and changed firms only, at most 500 listed (unchanged ones are counted, not listed; `counts` has all). */
+  counts: z.object({ rows: z.number().int(), newFirms: z.number().int(), changedFirms: z.number().int(), unchangedFirms: z.number().int(), changedValues: z.number().int(), newYears: z.number().int(), newValues: z.number().int() }).nullable(),
+  /** New and changed firms only, at most 500 listed (unchanged ones are counted, not listed; `counts` has all).
+   * A new data year lists every value it writes as a change from null. */
   firms: z.array(
     z.object({
       creditCode: z.string(),

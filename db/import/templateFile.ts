@@ -1,10 +1,12 @@
 // The template as a file: blank (with an instructions sheet) or filled with a pool's figures. Exporting and
-// re-importing a filled one changes nothing: values are written in the units and forms the importer reads.
+// re-importing a filled one changes nothing: values are written in the units and forms the importer reads;
+// xlsx text cells are written as they are (they never run as formulas); a CSV guards text a spreadsheet would
+// run (a leading ') and writes an all-digit code as ="…" so Excel and WPS keep it as text, not 9.13704E+17.
 import type Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { neutralise } from '../export/cells';
 import type { TitleCode } from '../figures';
-import { TEMPLATE, TEMPLATE_SHEET } from './template';
+import { TEMPLATE, TEMPLATE_SHEET, writtenHeader } from './template';
 
 const TITLE_NAME: Record<TitleCode, string> = {
   innovative_sme: '创新型中小企业',
@@ -36,14 +38,14 @@ export async function templateXlsx(rows: Row[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '单项冠军培育库';
   const data = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  data.addRow(TEMPLATE.map((c) => c.header));
+  data.addRow(TEMPLATE.map(writtenHeader));
   data.getRow(1).font = { bold: true };
   data.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
   TEMPLATE.forEach((c, i) => {
     data.getColumn(i + 1).width = c.key === 'name' ? 24 : c.key === 'credit_code' ? 22 : c.key === 'titles' ? 36 : 12;
     if (c.kind === 'credit_code' || c.kind === 'product_code') data.getColumn(i + 1).numFmt = '@';
   });
-  for (const r of rows) data.addRow(r.map((v) => neutralise(v) as string | number | null));
+  for (const r of rows) data.addRow(r);
   const help = wb.addWorksheet('填表说明');
   help.columns = [
     { header: '列名', width: 22 },
@@ -52,14 +54,22 @@ export async function templateXlsx(rows: Row[] = []): Promise<Buffer> {
     { header: '说明', width: 60 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const c of TEMPLATE) help.addRow([c.header, c.key, c.required ? '是' : '', [c.note, c.synonyms.length ? `也可写作：${c.synonyms.join('、')}` : ''].filter(Boolean).join('；')]);
+  for (const c of TEMPLATE) help.addRow([writtenHeader(c), c.key, c.required ? '是' : '', [c.note, c.synonyms.length ? `也可写作：${c.synonyms.join('、')}` : ''].filter(Boolean).join('；')]);
   help.addRow([]);
   for (const line of INSTRUCTIONS) help.addRow([line]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const CODE_COLUMNS = new Set(TEMPLATE.flatMap((c, i) => (c.kind === 'credit_code' || c.kind === 'product_code' ? [i] : [])));
+
+/** A CSV cell: an all-digit code as ="…" (kept as text by Excel and WPS, read back by the importer), other text guarded. */
+function csvCell(v: string | number | null, column: number): string | number | null {
+  if (typeof v === 'string' && CODE_COLUMNS.has(column) && /^\d+$/.test(v)) return `="${v}"`;
+  return neutralise(v);
+}
+
 export function templateCsv(rows: Row[] = []): Buffer {
-  const csv = Papa.unparse({ fields: TEMPLATE.map((c) => c.header), data: rows.map((r) => r.map((v) => neutralise(v))) }, { newline: '\r\n' });
+  const csv = Papa.unparse({ fields: TEMPLATE.map(writtenHeader), data: rows.map((r) => r.map(csvCell)) }, { newline: '\r\n' });
   return Buffer.from('\ufeff' + csv + '\r\n', 'utf8');
 }
 

@@ -7,6 +7,7 @@ import { analyseImport, applyImport, type ImportReport, type ImportRequest } fro
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
 import { restoreSnapshot } from '../restore';
 import { dateZh } from '../export/labels';
+import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { PartContext } from './context';
 import type { Service } from './index';
 
@@ -21,12 +22,19 @@ function request(input: ParsedInput<'import.analyse'>): ImportRequest {
 export const LISTED_FIRMS = 500;
 export const LISTED_PROBLEMS = 1000;
 
+/** Every value a new data year writes, as changes from nothing (worked out only for the firms listed). */
+function newValues(values: FigureRow): { field: string; old: null; new: number }[] {
+  const out: { field: string; old: null; new: number }[] = [];
+  for (let i = 0; i < FIGURE_KEYS.length; i++) if (!Number.isNaN(values[i])) out.push({ field: FIGURE_KEYS[i], old: null, new: values[i] });
+  return out;
+}
+
 /** The report as the contract carries it: unchanged firms counted, not listed; values left out; long lists cut. */
 function shaped(r: ImportReport): MethodOutput<'import.analyse'> {
   const firms = (r.plan?.firms ?? [])
     .filter((f) => f.firmId === null || f.firm.length || f.titles.length || f.years.some((y) => !y.exists || y.changes.length))
     .slice(0, LISTED_FIRMS)
-    .map((f) => ({ ...f, years: f.years.map(({ values: _values, ...y }) => y) }));
+    .map((f) => ({ ...f, years: f.years.map(({ values, ...y }) => (y.exists ? y : { ...y, changes: newValues(values) })) }));
   const errors = r.problems.filter((p) => p.level === 'error');
   const warnings = r.problems.filter((p) => p.level === 'warning');
   const problems = [...errors, ...warnings].slice(0, LISTED_PROBLEMS);

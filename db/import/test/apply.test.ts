@@ -34,7 +34,7 @@ describe('round trip', () => {
     const before = counts(h.db);
     const r = await ok('import.analyse', { fileName: `pool.${format}`, base64: (await exported(format)).toString('base64'), setId: 'cn-champion-2023', poolYear: 2023 });
     expect(r.refused).toBe(false);
-    expect(r.counts).toEqual({ rows: 33, newFirms: 0, changedFirms: 0, unchangedFirms: 11, changedValues: 0, newYears: 0 });
+    expect(r.counts).toEqual({ rows: 33, newFirms: 0, changedFirms: 0, unchangedFirms: 11, changedValues: 0, newYears: 0, newValues: 0 });
     expect(r.firms).toEqual([]);
     expect(r.verdicts).toEqual([]);
     expect(r.problems).toEqual([]);
