@@ -81,6 +81,33 @@ const ImportRecord = z.object({
   snapshotFile: z.string().nullable(),
   actor: z.string(),
   at: z.string(),
+  /** When it was undone (null: in force). */
+  undoneAt: z.string().nullable(),
+});
+
+const UndoConflict = z.object({
+  kind: z.enum(['value', 'firm', 'year']),
+  firmId: z.number().int(),
+  name: z.string(),
+  year: z.number().int().nullable(),
+  field: z.string().nullable(),
+  written: z.union([z.string(), z.number(), z.null()]),
+  current: z.union([z.string(), z.number(), z.null()]),
+  what: z.string(),
+});
+
+const UndoPlan = z.object({
+  import: ImportRecord,
+  counts: z.object({ values: z.number().int(), profile: z.number().int(), newYears: z.number().int(), newFirms: z.number().int(), titles: z.number().int(), members: z.number().int() }),
+  /** Later work touching what the import wrote: the analyst chooses to keep it or revert it too. */
+  conflicts: z.array(UndoConflict),
+});
+
+const DoneSince = z.object({
+  snapshot: z.object({ id: z.number().int(), file: z.string(), reason: z.string(), createdAt: z.string() }),
+  /** What was done since the snapshot (newest first, at most 200), from the audit log; `total` counts all. */
+  done: z.array(z.object({ at: z.string(), actor: z.string(), entity: z.string(), what: z.string() })),
+  total: z.number().int(),
 });
 
 const File = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), savedTo: z.string().nullable().default(null) });
@@ -89,7 +116,13 @@ export const importMethods = {
   'import.analyse': { input: ImportInput, output: ImportReport },
   'import.apply': { input: ImportInput, output: z.object({ importId: z.number().int(), snapshot: z.string(), report: ImportReport }) },
   'import.history': { input: z.object({}), output: z.array(ImportRecord) },
-  'import.undo': { input: z.object({}), output: z.object({ undone: ImportRecord, before: z.string() }) },
+  'import.undoPlan': { input: z.object({}), output: UndoPlan },
+  /** Reverts exactly what the last import wrote; with conflicts, `conflicts` says keep later work or revert it too. */
+  'import.undo': {
+    input: z.object({ conflicts: z.enum(['keep', 'revert']).optional() }),
+    output: z.object({ undone: ImportRecord, before: z.string(), reverted: z.number().int(), kept: z.number().int() }),
+  },
+  'snapshot.since': { input: z.object({ id: z.number().int() }), output: DoneSince },
   'snapshot.restore': { input: z.object({ id: z.number().int() }), output: z.object({ restored: z.string(), before: z.string() }) },
   'template.file': { input: z.object({ format: z.enum(['xlsx', 'csv']) }), output: File },
   'data.export': { input: z.object({ poolYear: year.optional(), format: z.enum(['xlsx', 'csv']) }), output: File },

@@ -6,6 +6,8 @@ import { AppError } from '../errors';
 import { analyseImport, applyImport, type ImportReport, type ImportRequest } from '../import/run';
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
 import { restoreSnapshot } from '../restore';
+import { takeSnapshot, rotateSnapshots } from '../snapshots';
+import { doneSince, lastImport, planUndo, undoImport, type ImportRow } from '../import/undo';
 import { dateZh } from '../export/labels';
 import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { PartContext } from './context';
@@ -41,8 +43,18 @@ function shaped(r: ImportReport): MethodOutput<'import.analyse'> {
   return { ...r, problems, problemCounts: { errors: errors.length, warnings: warnings.length }, counts: r.plan?.counts ?? null, firms };
 }
 
-type ImportRow = { id: number; file: string; sheet: string | null; rows: number; new_firms: number; changed_values: number; snapshot_file: string | null; actor: string; at: string };
-const importRecord = (r: ImportRow) => ({ id: r.id, file: r.file, sheet: r.sheet, rows: r.rows, newFirms: r.new_firms, changedValues: r.changed_values, snapshotFile: r.snapshot_file, actor: r.actor, at: r.at });
+const importRecord = (r: ImportRow) => ({
+  id: r.id,
+  file: r.file,
+  sheet: r.sheet,
+  rows: r.rows,
+  newFirms: r.new_firms,
+  changedValues: r.changed_values,
+  snapshotFile: r.snapshot_file,
+  actor: r.actor,
+  at: r.at,
+  undoneAt: r.undone_at,
+});
 
 export function importService(ctx: PartContext): Pick<Service, keyof typeof importMethods> {
   const { db } = ctx;
@@ -57,12 +69,27 @@ export function importService(ctx: PartContext): Pick<Service, keyof typeof impo
       return ctx.changed('import.apply', { importId: r.importId, snapshot: r.snapshot, report: shaped(r.report) });
     },
     'import.history': () => (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(importRecord),
-    'import.undo': () => {
-      const last = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 1').get() as ImportRow | undefined;
-      if (!last) throw new AppError('not_found', '没有可以撤销的导入');
-      if (!last.snapshot_file) throw new AppError('not_found', `导入 ${last.file} 没有导入前快照，无法撤销`);
-      const before = restoreSnapshot(db, ctx.dataFile, last.snapshot_file, ctx.actor, `撤销导入 ${last.file}`);
-      return ctx.changed('import.undo', { undone: importRecord(last), before: before.file });
+    'import.undoPlan': () => {
+      const last = lastImport(db);
+      const { counts, conflicts } = planUndo(db, last);
+      return { import: importRecord(last), counts, conflicts };
+    },
+    'import.undo': (input) => {
+      // Only what the import wrote is reverted; later work stays (or, by choice, is reverted too).
+      const last = lastImport(db);
+      const { conflicts } = planUndo(db, last);
+      if (conflicts.length && !input.conflicts) undoImport(db, last, ctx.actor); // throws the conflicts, writing nothing
+      const before = takeSnapshot(db, ctx.dataFile, `撤销导入前：${last.file}`);
+      const r = undoImport(db, last, ctx.actor, input.conflicts);
+      rotateSnapshots(db);
+      const undone = db.prepare('SELECT * FROM imports WHERE id = ?').get(last.id) as ImportRow;
+      return ctx.changed('import.undo', { undone: importRecord(undone), before: before.file, ...r });
+    },
+    'snapshot.since': (input) => {
+      const snap = db.prepare('SELECT id, file, reason, created_at AS createdAt FROM snapshots WHERE id = ?').get(input.id) as { id: number; file: string; reason: string; createdAt: string } | undefined;
+      if (!snap) throw new AppError('not_found', `没有编号为 ${input.id} 的快照`);
+      const total = db.prepare('SELECT count(*) FROM audit_log WHERE at > ?').pluck().get(snap.createdAt) as number;
+      return { snapshot: snap, done: doneSince(db, snap.createdAt), total };
     },
     'snapshot.restore': (input) => {
       const snap = db.prepare('SELECT file FROM snapshots WHERE id = ?').pluck().get(input.id) as string | undefined;
