@@ -1,6 +1,7 @@
 // Undoing an import: revert exactly what it wrote (import_writes) and keep everything done since. A value the
 // import wrote that was edited later, or a firm or firm-year it created that later work hangs on, is a
 // conflict: it is listed, and the analyst chooses to keep the later work or to revert it too.
+import BetterSqlite3 from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { FIGURE_KEYS } from '../figures';
@@ -230,14 +231,30 @@ export function undoImport(db: Database.Database, imp: ImportRow, actor: string,
   })();
 }
 
-/** What was done since a moment, from the audit log: shown before a whole snapshot is restored. */
-export function doneSince(db: Database.Database, since: string, limit = 200): { at: string; actor: string; entity: string; what: string }[] {
+/**
+ * The last audit entry a snapshot holds: every later entry of the data file was done since it. Timestamps have
+ * whole seconds, and an import is written in the second its snapshot is taken, so ids are compared instead.
+ */
+export function lastAuditIdOf(snapshotFile: string): number | null {
+  let snap: Database.Database | undefined;
+  try {
+    snap = new BetterSqlite3(snapshotFile, { readonly: true, fileMustExist: true });
+    return (snap.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
+  } catch {
+    return null;
+  } finally {
+    snap?.close();
+  }
+}
+
+/** What was done after an audit entry, from the audit log: shown before a whole snapshot is restored. */
+export function doneSince(db: Database.Database, afterId: number, limit = 200): { at: string; actor: string; entity: string; what: string }[] {
   const rows = db
     .prepare(
       `SELECT a.at, a.actor, a.entity, a.year, a.field, a.old_value, a.new_value, a.note, f.name FROM audit_log a LEFT JOIN firms f ON f.id = a.firm_id
-       WHERE a.at > ? ORDER BY a.id DESC LIMIT ?`,
+       WHERE a.id > ? ORDER BY a.id DESC LIMIT ?`,
     )
-    .all(since, limit) as { at: string; actor: string; entity: string; year: number | null; field: string | null; old_value: string | null; new_value: string | null; note: string | null; name: string | null }[];
+    .all(afterId, limit) as { at: string; actor: string; entity: string; year: number | null; field: string | null; old_value: string | null; new_value: string | null; note: string | null; name: string | null }[];
   return rows.map((r) => ({
     at: r.at,
     actor: r.actor,

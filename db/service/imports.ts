@@ -7,7 +7,7 @@ import { analyseImport, applyImport, type ImportReport, type ImportRequest } fro
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
 import { restoreSnapshot } from '../restore';
 import { takeSnapshot, rotateSnapshots } from '../snapshots';
-import { doneSince, lastImport, planUndo, undoImport, type ImportRow } from '../import/undo';
+import { doneSince, lastAuditIdOf, lastImport, planUndo, undoImport, type ImportRow } from '../import/undo';
 import { dateZh } from '../export/labels';
 import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { PartContext } from './context';
@@ -88,8 +88,10 @@ export function importService(ctx: PartContext): Pick<Service, keyof typeof impo
     'snapshot.since': (input) => {
       const snap = db.prepare('SELECT id, file, reason, created_at AS createdAt FROM snapshots WHERE id = ?').get(input.id) as { id: number; file: string; reason: string; createdAt: string } | undefined;
       if (!snap) throw new AppError('not_found', `没有编号为 ${input.id} 的快照`);
-      const total = db.prepare('SELECT count(*) FROM audit_log WHERE at > ?').pluck().get(snap.createdAt) as number;
-      return { snapshot: snap, done: doneSince(db, snap.createdAt), total };
+      // Without the snapshot's file, the audit entries after its time (the same second may hold a few more).
+      const after = lastAuditIdOf(snap.file) ?? ((db.prepare('SELECT coalesce(max(id), 0) FROM audit_log WHERE at < ?').pluck().get(snap.createdAt) as number) ?? 0);
+      const total = db.prepare('SELECT count(*) FROM audit_log WHERE id > ?').pluck().get(after) as number;
+      return { snapshot: snap, done: doneSince(db, after), total };
     },
     'snapshot.restore': (input) => {
       const snap = db.prepare('SELECT file FROM snapshots WHERE id = ?').pluck().get(input.id) as string | undefined;
