@@ -221,6 +221,31 @@ describe('importing a file', () => {
     expect(screen.getByTestId('rf-apply')).toHaveProperty('disabled', false);
   });
 
+  it('asks per money column whether values that look like 元 are in 元 or 万元, and re-analyses with the answer', async () => {
+    const question = { key: 'revenue', header: '营业收入合计', count: 1, examples: [{ key: 'revenue', row: 4, name: '汉庄数控', value: 480000000, compared: 44408.6, basis: 'previous_year' as const }] };
+    const unitError = { level: 'error' as const, sheet: 'district', row: 4, column: '营业收入合计', value: '480000000', reason: '可能是以元填写的：请选择这一列的单位' };
+    answers['import.analyse'] = (input) => (input.units ? report() : report({ refused: true, counts: null, problems: [unitError], unitQuestions: [question] }));
+    render(<RefreshSection ctx={CTX} />);
+    await choose();
+    await analysed();
+    const asked = screen.getByTestId('rf-unit-questions');
+    expect(asked.textContent).toContain('“营业收入合计”列有 1 个数值是上年或同列其他数值的 1000 倍以上');
+    expect(asked.textContent).toContain('第 4 行 汉庄数控：480,000,000（对比 44,408.6）');
+    expect(screen.getByTestId('rf-apply')).toHaveProperty('disabled', true);
+    fireEvent.click(within(asked).getByTestId('rf-unit-yuan'));
+    await analysed(2);
+    expect(inputs('import.analyse')[1]).toMatchObject({ units: { revenue: '元' } });
+    expect(screen.getByTestId('rf-unit-answer').textContent).toContain('“营业收入”列按元导入');
+    expect(screen.getByTestId('rf-apply')).toHaveProperty('disabled', false);
+  });
+
+  it('shows the first names as decoded, so a wrong encoding is seen before applying', async () => {
+    render(<RefreshSection ctx={CTX} />);
+    await choose();
+    await analysed();
+    expect(screen.getByTestId('rf-names').textContent).toBe('读到的企业名称：汉庄数控、峄城新能源装备（如显示为乱码，请改选文字编码）');
+  });
+
   it('heads the lists of a province file with the whole counts, saying only the first firms are listed', async () => {
     const base = report();
     answers['import.analyse'] = () => ({ ...base, counts: { ...base.counts!, newFirms: 100_000, changedFirms: 1 }, problemCounts: { errors: 0, warnings: 0 } });

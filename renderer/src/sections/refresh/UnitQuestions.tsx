@@ -2,6 +2,7 @@
 // is in 元 (divided by 10,000 on import) or really in 万元. Answering re-analyses the file.
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
+import { columnLabel } from './columns';
 import type { ImportState } from './useImport';
 
 export function UnitQuestions({ im }: { im: ImportState }) {
@@ -30,7 +31,7 @@ export function UnitQuestions({ im }: { im: ImportState }) {
       ))}
       {answered.map(([key, unit]) => (
         <p key={key} className="muted small" data-testid="rf-unit-answer">
-          {t('refresh.preview.unitAnswered', { header: im.analysis?.report.columns.find((c) => c.key === key)?.header ?? key, unit })}{' '}
+          {t('refresh.preview.unitAnswered', { header: im.analysis?.report.columns.find((c) => c.key === key)?.header ?? columnLabel(t, key), unit })}{' '}
           <button type="button" className="link-button" onClick={() => im.setUnit(key, null)}>
             {t('refresh.preview.unitAgain')}
           </button>
