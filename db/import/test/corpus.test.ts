@@ -364,10 +364,14 @@ const MANIFEST: Record<string, Case> = {
     values: { [at(LIDIAN)]: { 'firm.main_product': 'Φ6–Φ40 精密轴承', revenue: 45678.9 }, [at(ZHUZAO)]: { name: '枣庄泥沟精工铸造(Société)有限公司' } },
   },
   'a35-short-semicolon-titles.csv': {
+    // Two rows, titles with ';', the second row short: papaparse's own guess would split at ';'.
     refused: false,
     headerRow: 1,
-    records: 1,
-    values: { [at(LIANLUN)]: { titles: [{ code: 'little_giant', year: 2021 }, { code: 'high_tech', year: 2020 }] } },
+    records: 2,
+    values: {
+      [at(LIANLUN)]: { revenue: 31280.5, titles: [{ code: 'little_giant', year: 2021 }, { code: 'high_tech', year: 2020 }, { code: 'innovative_sme', year: 2019 }] },
+      [at(LIDIAN)]: { revenue: null, titles: [{ code: 'high_tech', year: 2019 }, { code: 'innovative_sme', year: 2022 }, { code: 'srdi_provincial', year: 2021 }] },
+    },
   },
   'a36-tab-separated.csv': {
     refused: false,
