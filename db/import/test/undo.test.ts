@@ -130,3 +130,36 @@ describe('undoing an import', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('undoing an import of firm details', () => {
+  it('puts back a changed detail with its old source and removes a title it added', async () => {
+    const db = h.db;
+    const csv = Buffer.from((await ok('data.export', { poolYear: 2023, format: 'csv' })).base64, 'base64').toString('utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    const head = lines[0].replace(/^\ufeff/, '').split(',');
+    const row = lines.find((l) => l.includes(',56847.8,'))!.split(',');
+    const name = row[head.indexOf('企业名称')];
+    const id = firmId(db, name)!;
+    const before = db.prepare('SELECT town, profile_source_id FROM firms WHERE id = ?').get(id);
+    const titles = db.prepare('SELECT code FROM titles WHERE firm_id = ? ORDER BY code').pluck().all(id);
+    row[head.indexOf('所属镇街')] = '新城街道';
+    row[head.indexOf('已获称号')] = [row[head.indexOf('已获称号')], '创新型中小企业(2020)'].filter(Boolean).join(';');
+    await ok('import.apply', { fileName: '镇街更正.csv', base64: b64([lines[0], row.join(',')].join('\r\n')) });
+    expect(db.prepare('SELECT town FROM firms WHERE id = ?').pluck().get(id)).toBe('新城街道');
+    expect(db.prepare('SELECT code FROM titles WHERE firm_id = ? ORDER BY code').pluck().all(id)).toContain('innovative_sme');
+
+    const plan = await ok('import.undoPlan', {});
+    expect(plan.counts).toMatchObject({ profile: 1, titles: titles.includes('innovative_sme') ? 0 : 1 });
+    await ok('import.undo', {});
+    expect(db.prepare('SELECT town, profile_source_id FROM firms WHERE id = ?').get(id)).toEqual(before);
+    expect(db.prepare('SELECT code FROM titles WHERE firm_id = ? ORDER BY code').pluck().all(id)).toEqual(titles);
+  });
+
+  it('refuses, saying what to do, for an import applied before its writes were recorded', async () => {
+    await importWithEverything();
+    h.db.prepare('UPDATE imports SET writes_recorded = 0').run();
+    const r = await dispatch(service, 'import.undoPlan', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('请恢复它的导入前快照');
+  });
+});
