@@ -116,7 +116,7 @@ export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitF
       // Excel and WPS turn an all-digit code into a number: 15 significant digits survive, shown as 9.13704E+17.
       if (typeof raw === 'number' || raw instanceof PercentCell) return { ok: false, reason: `统一社会信用代码被存成了数字，末几位已丢失：${NUMERIC_CODE_FIX}` };
       const t = text(raw);
-      if (/^\d+(\.\d+)?e\+?\d+$/i.test(t)) return { ok: false, reason: `统一社会信用代码显示为科学计数法（${t}），表格软件已把它当作数字，末几位已丢失：${NUMERIC_CODE_FIX}` };
+      if (/^\d(\.\d+)?e\+\d{1,2}$/i.test(t)) return { ok: false, reason: `统一社会信用代码显示为科学计数法（${t}），表格软件已把它当作数字，末几位已丢失：${NUMERIC_CODE_FIX}` };
       const code = normaliseCreditCode(t);
       const problem = creditCodeProblem(code);
       const why = { length: '统一社会信用代码应为 18 位', characters: '统一社会信用代码含有不允许的字符', check_character: '统一社会信用代码校验位不符' };

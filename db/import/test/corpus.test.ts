@@ -415,6 +415,13 @@ const MANIFEST: Record<string, Case> = {
     records: 3,
     values: { [at(LIDIAN)]: { share_domestic: 18.6 }, [at(LIANLUN)]: { share_domestic: 22.3 } },
   },
+  'a45-utf16-unicode-text.txt': {
+    refused: false,
+    format: 'csv',
+    detected: 'utf-16le',
+    records: 2,
+    values: { [at(LIDIAN)]: { name: '山东运河锂电科技有限公司', revenue: 45678.9, share_domestic: 18.6 } },
+  },
   'a44-csv-named-xlsx.xlsx': { refused: false, format: 'csv', records: 1, values: { [at(LIDIAN)]: { revenue: 45678.9 } } },
   'a31-gbk-looks-like-utf8.csv': {
     refused: false,

@@ -141,3 +141,19 @@ describe('ordinary input', () => {
     expect(r.rows.map((x: { name: string }) => x.name)).toEqual([name]);
   });
 });
+
+describe('a credit code that only looks like a number', () => {
+  it('is read when valid (9137048100000002E1), and explained when it is Excel’s scientific notation', async () => {
+    const { readCell } = await import('../values');
+    const { checkCharacter } = await import('../../creditCode');
+    const body = '9137048100000002E';
+    const code = body + checkCharacter(body);
+    expect(readCell(code, 'credit_code', 'credit_code')).toEqual({ ok: true, value: code });
+    const sci = readCell('9.13704E+17', 'credit_code', 'credit_code');
+    expect(sci.ok).toBe(false);
+    if (!sci.ok) expect(sci.reason).toContain('科学计数法');
+    const num = readCell(913704053000079200, 'credit_code', 'credit_code');
+    expect(num.ok).toBe(false);
+    if (!num.ok) expect(num.reason).toContain('存成了数字');
+  });
+});
