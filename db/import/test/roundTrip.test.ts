@@ -134,6 +134,14 @@ describe('warnings (a test that fails without each rule)', () => {
 });
 
 describe('ordinary input', () => {
+  it('warns about a share in 0–1 even in a one-row file, as the README says', async () => {
+    const { creditCode } = await import('./synth');
+    const csv = `统一社会信用代码,企业名称,年度,国内市场占有率\r\n${creditCode(4242)},单行企业,2023,0.125\r\n`;
+    const r = await ok('import.analyse', { fileName: 'one.csv', base64: b64(csv) });
+    expect(r.refused).toBe(false);
+    expect(r.problems).toEqual([expect.objectContaining({ level: 'warning', row: 1, column: '国内市场占有率', reason: expect.stringContaining('0–1') })]);
+  });
+
   it('finds a firm by its credit code typed in lower case, with spaces', async () => {
     const { credit_code: code, name } = h.db.prepare('SELECT credit_code, name FROM firms f JOIN pool_members m ON m.firm_id = f.id WHERE m.year = 2023 AND credit_code GLOB \'*[A-Z]*\' LIMIT 1').get() as { credit_code: string; name: string };
     const typed = `${code.slice(0, 6)} ${code.slice(6)}`.toLowerCase();
