@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { startBridge } from '../db/bridge';
+import type { MethodOutput } from '../db/contract';
 import { AppError } from '../db/errors';
 import { openPoolDb } from '../db/open';
 import { defaultDataFile } from '../db/paths';
@@ -15,6 +16,7 @@ import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { formatInfo } from './info';
 import { importText, type ImportReportOut } from './importText';
+import { doneSinceText, undoPlanText } from './restoreText';
 import { templateCsv, templateXlsx } from '../db/import/templateFile';
 
 // Run from the sources (bin/) or from the bundle `npm run build` makes (out/cli/): the built UI is out/renderer.
@@ -169,16 +171,19 @@ program
   .option('--sheet <name>', 'the worksheet (default: 企业年度数据, else the first with a header row)')
   .addOption(new Option('--encoding <enc>', 'CSV encoding (default: detected)').choices(['utf8', 'gbk']))
   .option('--pool <year>', 'add the file\'s firms to this pool year')
+  .option('--unit <column=unit>', 'the unit of a money column whose values look like 元 in a 万元 column, e.g. 营业收入=元 or 营业收入=万元 (repeatable)', (v: string, all: string[] = []) => [...all, v])
   .option('--dry-run', 'check and report, write nothing')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .action((o: { db: string; file: string; sheet?: string; encoding?: 'utf8' | 'gbk'; pool?: string; dryRun?: boolean; format: 'text' | 'json' }) =>
+  .action((o: { db: string; file: string; sheet?: string; encoding?: 'utf8' | 'gbk'; pool?: string; unit?: string[]; dryRun?: boolean; format: 'text' | 'json' }) =>
     run(async () => {
       if (!fs.existsSync(o.file)) fail(`找不到文件：${o.file}`);
+      const units = unitChoices(o.unit ?? []);
       const input = {
         fileName: path.basename(o.file),
         path: path.resolve(o.file), // read by the service, not carried as text
         sheet: o.sheet,
         encoding: o.encoding,
+        units,
         poolYear: o.pool ? Number(o.pool) : undefined,
         addToPool: Boolean(o.pool),
       };
@@ -249,14 +254,44 @@ program
   .description('restore a snapshot (its integrity is checked and the current state is snapshotted first); --last-import undoes the last import')
   .addOption(dbOption())
   .option('--id <n>', 'the snapshot to restore (see `champion-pool snapshot`)')
-  .option('--last-import', 'undo the last import')
-  .action((o: { db: string; id?: string; lastImport?: boolean }) =>
+  .option('--last-import', 'undo the last import: revert exactly what it wrote, keeping later work')
+  .option('--keep-later', 'with --last-import: where later edits touch what the import wrote, keep them')
+  .option('--revert-later', 'with --last-import: where later edits touch what the import wrote, revert them too')
+  .action((o: { db: string; id?: string; lastImport?: boolean; keepLater?: boolean; revertLater?: boolean }) =>
     run(async () => {
       if (!o.id && !o.lastImport) fail('请用 --id 指定快照，或用 --last-import 撤销最近一次导入', 2);
-      const r = (await write(o.db, (call) => (o.lastImport ? call('import.undo', {}) : call('snapshot.restore', { id: Number(o.id) })))) as { before: string };
+      if (o.keepLater && o.revertLater) fail('--keep-later 与 --revert-later 只能选一个', 2);
+      if (o.lastImport) {
+        const conflicts = o.keepLater ? 'keep' : o.revertLater ? 'revert' : undefined;
+        const out = await write(o.db, async (call) => {
+          const plan = (await call('import.undoPlan', {})) as MethodOutput<'import.undoPlan'>;
+          process.stdout.write(undoPlanText(plan));
+          if (plan.conflicts.length && !conflicts) return null;
+          return (await call('import.undo', { conflicts })) as MethodOutput<'import.undo'>;
+        });
+        if (!out) fail('未撤销：请加 --keep-later（保留之后的改动）或 --revert-later（一并撤销）后重试');
+        process.stdout.write(`已撤销 ${out.undone.file}：撤销 ${out.reverted} 项写入${out.kept ? `，保留之后的改动 ${out.kept} 项` : ''}。撤销前的状态已存为快照：${out.before}\n`);
+        return;
+      }
+      const r = await write(o.db, async (call) => {
+        process.stdout.write(doneSinceText((await call('snapshot.since', { id: Number(o.id) })) as MethodOutput<'snapshot.since'>));
+        return (await call('snapshot.restore', { id: Number(o.id) })) as { before: string };
+      });
       process.stdout.write(`已恢复；恢复前的状态已存为快照：${r.before}\n`);
     }),
   );
+
+/** `--unit 营业收入=元` → { 营业收入: '元' }. */
+function unitChoices(given: string[]): Record<string, '元' | '万元' | '亿元'> | undefined {
+  if (!given.length) return undefined;
+  const out: Record<string, '元' | '万元' | '亿元'> = {};
+  for (const g of given) {
+    const m = /^(.+?)=(元|万元|亿元)$/.exec(g.trim());
+    if (!m) fail(`--unit 的写法是 列名=单位，单位为 元、万元 或 亿元，如 --unit 营业收入=元（收到“${g}”）`, 2);
+    out[m[1].trim()] = m[2] as '元' | '万元' | '亿元';
+  }
+  return out;
+}
 
 program
   .command('criteria')

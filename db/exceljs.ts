@@ -44,4 +44,15 @@ if (load.cache[id] && load.cache[id]!.exports !== parseSax) {
 load.cache[id] = { id, filename: id, loaded: true, exports: parseSax, children: [], paths: [] } as unknown as NodeJS.Module;
 
 const ExcelJS = load('exceljs') as typeof import('exceljs');
+
+// Second fix: the streaming reader finds a sheet's name by the relationship target `worksheets/sheetN.xml`, but
+// openpyxl (and so pandas) writes the absolute form `/xl/worksheets/sheetN.xml`: every sheet of such a file would
+// be called Sheet1, Sheet2… whatever its real name. Targets are read in the relative form.
+type Rel = { Target?: string };
+const Reader = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseRels(entry: unknown): Promise<void>; workbookRels?: Rel[] };
+const parseRels = Reader._parseRels;
+Reader._parseRels = async function (this: typeof Reader, entry: unknown) {
+  await parseRels.call(this, entry);
+  for (const rel of this.workbookRels ?? []) if (rel.Target?.startsWith('/xl/')) rel.Target = rel.Target.slice(4);
+};
 export default ExcelJS;

@@ -40,7 +40,7 @@ describe('champion-pool import and friends', () => {
     expect((await cli('export-data', '--db', db, '--year', '2023', '--out', out)).code).toBe(0);
     const r = await cli('import', '--db', db, '--file', out, '--dry-run', '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).counts).toEqual({ rows: 33, newFirms: 0, changedFirms: 0, unchangedFirms: 11, changedValues: 0, newYears: 0 });
+    expect(JSON.parse(r.stdout).counts).toEqual({ rows: 33, newFirms: 0, changedFirms: 0, unchangedFirms: 11, changedValues: 0, newYears: 0, newValues: 0 });
   }, 30_000);
 
   it('refuses a bad file with a non-zero exit and each problem located, writing nothing', async () => {

@@ -23,6 +23,8 @@ export const ImportInput = z.object({
   base64: z.string().max(360_000_000).optional(),
   sheet: z.string().max(100).optional(),
   encoding: z.enum(['utf8', 'gbk']).optional(),
+  /** The unit of a money column (template key or header → 元 / 万元 / 亿元), answering the preview's unit question. */
+  units: z.record(z.string(), z.enum(['元', '万元', '亿元'])).optional(),
   /** Header text → template key, or null to ignore that column. */
   mapping: z.record(z.string(), z.string().nullable()).optional(),
   setId: z.string().max(100).optional(),
@@ -43,8 +45,19 @@ const Change = z.object({ field: z.string(), old: scalar, new: scalar });
 
 export const ImportReport = z.object({
   fileName: z.string(),
-  format: z.enum(['xlsx', 'csv']),
+  format: z.enum(['xlsx', 'csv', 'xls', 'et', 'ods']),
   encoding: z.string().nullable(),
+  /** The first few firm names as decoded: a wrong encoding shows here before anything is written. */
+  names: z.array(z.string()),
+  /** Money columns whose values look like 元 in a 万元 column; the file is refused until each is answered in `units`. */
+  unitQuestions: z.array(
+    z.object({
+      key: z.string(),
+      header: z.string(),
+      count: z.number().int(),
+      examples: z.array(z.object({ key: z.string(), row: z.number().int(), name: z.string(), value: z.number(), compared: z.number(), basis: z.enum(['previous_year', 'column']) })),
+    }),
+  ),
   sheet: z.string().nullable(),
   sheets: z.array(z.string()),
   headerRow: z.number().int().nullable(),
@@ -53,8 +66,9 @@ export const ImportReport = z.object({
   /** Errors first, at most 1,000 listed; `problemCounts` has the whole file's. */
   problems: z.array(ImportProblem),
   problemCounts: z.object({ errors: z.number().int(), warnings: z.number().int() }),
-  counts: z.object({ rows: z.number().int(), newFirms: z.number().int(), changedFirms: z.number().int(), unchangedFirms: z.number().int(), changedValues: z.number().int(), newYears: z.number().int() }).nullable(),
-  /** New and changed firms only, at most 500 listed (unchanged ones are counted, not listed; `counts` has all). */
+  counts: z.object({ rows: z.number().int(), newFirms: z.number().int(), changedFirms: z.number().int(), unchangedFirms: z.number().int(), changedValues: z.number().int(), newYears: z.number().int(), newValues: z.number().int() }).nullable(),
+  /** New and changed firms only, at most 500 listed (unchanged ones are counted, not listed; `counts` has all).
+   * A new data year lists every value it writes as a change from null. */
   firms: z.array(
     z.object({
       creditCode: z.string(),
@@ -79,6 +93,33 @@ const ImportRecord = z.object({
   snapshotFile: z.string().nullable(),
   actor: z.string(),
   at: z.string(),
+  /** When it was undone (null: in force). */
+  undoneAt: z.string().nullable(),
+});
+
+const UndoConflict = z.object({
+  kind: z.enum(['value', 'firm', 'year']),
+  firmId: z.number().int(),
+  name: z.string(),
+  year: z.number().int().nullable(),
+  field: z.string().nullable(),
+  written: z.union([z.string(), z.number(), z.null()]),
+  current: z.union([z.string(), z.number(), z.null()]),
+  what: z.string(),
+});
+
+const UndoPlan = z.object({
+  import: ImportRecord,
+  counts: z.object({ values: z.number().int(), profile: z.number().int(), newYears: z.number().int(), newFirms: z.number().int(), titles: z.number().int(), members: z.number().int() }),
+  /** Later work touching what the import wrote: the analyst chooses to keep it or revert it too. */
+  conflicts: z.array(UndoConflict),
+});
+
+const DoneSince = z.object({
+  snapshot: z.object({ id: z.number().int(), file: z.string(), reason: z.string(), createdAt: z.string() }),
+  /** What was done since the snapshot (newest first, at most 200), from the audit log; `total` counts all. */
+  done: z.array(z.object({ at: z.string(), actor: z.string(), entity: z.string(), what: z.string() })),
+  total: z.number().int(),
 });
 
 const File = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), savedTo: z.string().nullable().default(null) });
@@ -87,7 +128,13 @@ export const importMethods = {
   'import.analyse': { input: ImportInput, output: ImportReport },
   'import.apply': { input: ImportInput, output: z.object({ importId: z.number().int(), snapshot: z.string(), report: ImportReport }) },
   'import.history': { input: z.object({}), output: z.array(ImportRecord) },
-  'import.undo': { input: z.object({}), output: z.object({ undone: ImportRecord, before: z.string() }) },
+  'import.undoPlan': { input: z.object({}), output: UndoPlan },
+  /** Reverts exactly what the last import wrote; with conflicts, `conflicts` says keep later work or revert it too. */
+  'import.undo': {
+    input: z.object({ conflicts: z.enum(['keep', 'revert']).optional() }),
+    output: z.object({ undone: ImportRecord, before: z.string(), reverted: z.number().int(), kept: z.number().int() }),
+  },
+  'snapshot.since': { input: z.object({ id: z.number().int() }), output: DoneSince },
   'snapshot.restore': { input: z.object({ id: z.number().int() }), output: z.object({ restored: z.string(), before: z.string() }) },
   'template.file': { input: z.object({ format: z.enum(['xlsx', 'csv']) }), output: File },
   'data.export': { input: z.object({ poolYear: year.optional(), format: z.enum(['xlsx', 'csv']) }), output: File },

@@ -1,21 +1,31 @@
-// Cell values shared by the xlsx and CSV writers: formula-injection neutralising, numeric coercion for
-// numeric columns, and a display-width estimate for column sizing.
+// Cell values shared by the xlsx and CSV writers: numeric coercion for numeric columns, a display-width
+// estimate for column sizing, and — for CSV only — formula-injection neutralising. An xlsx text cell is stored
+// as text and never runs as a formula, so it is written as it is: an export imports back unchanged.
 
 import type { ColumnKind } from './model';
 
 type Raw = string | number | null | undefined;
 
-/** Characters that make Excel/WPS/LibreOffice read a text cell as a formula (OWASP CSV-injection list). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet opening a CSV could run as a formula (OWASP CSV-injection list), or text that already
+ * starts with guard apostrophes before such a character: the importer takes exactly one `'` off either, so
+ * every text reads back as it was written.
+ */
+export const GUARDED = /^'*[=+\-@\t\r]/;
 
 /**
- * Text that a spreadsheet could run as a formula gets a leading `'`, as OWASP advises. Numbers are never
- * touched (a negative number is data, not a formula); null/undefined/non-finite become empty.
+ * For CSV: text that a spreadsheet could run as a formula gets a leading `'`, as OWASP advises. Numbers are
+ * never touched (a negative number is data, not a formula); null/undefined/non-finite become empty.
  */
 export function neutralise(value: Raw): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return GUARDED.test(value) ? `'${value}` : value;
+}
+
+/** The reverse of `neutralise`, for a CSV cell being imported. */
+export function unguard(text: string): string {
+  return text.charCodeAt(0) === 39 && GUARDED.test(text) ? text.slice(1) : text;
 }
 
 /** Rounds away float noise (0.1 + 0.2) so the CSV shows what the bureau typed, not 0.30000000000000004. */
@@ -26,7 +36,7 @@ function clean(n: number): number {
 /**
  * The value a writer puts in a cell of a column of this kind. Numeric columns accept numeric strings
  * (e.g. "-35.5" from a text import) as numbers, so they are formatted and summed, not shown as text;
- * anything else is text and is neutralised.
+ * anything else is text, as it is (the CSV writer neutralises it).
  */
 export function cellValue(kind: ColumnKind, value: Raw): string | number | null {
   if (kind !== 'text' && typeof value === 'string') {
@@ -34,7 +44,8 @@ export function cellValue(kind: ColumnKind, value: Raw): string | number | null 
     if (t !== '' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return clean(Number(t));
   }
   if (typeof value === 'number' && Number.isFinite(value)) return clean(value);
-  return neutralise(value);
+  if (typeof value === 'number' || value === undefined) return null;
+  return value;
 }
 
 /** Characters that take two columns in Excel/WPS: CJK, full-width forms, CJK punctuation. */

@@ -1,7 +1,7 @@
 // The shortlist as an xlsx workbook laid out like the bureau's paper 申报汇总表: title, filling unit and
 // date, subtitle, one bordered table, notes in red under it; a second sheet lists the criteria and sources.
 import type { Borders, Fill, Workbook, Worksheet } from 'exceljs';
-import { cellValue, displayWidth, neutralise, shownText } from './cells';
+import { cellValue, displayWidth, shownText } from './cells';
 import type { ColumnKind, ShortlistExport } from './model';
 
 const FONT = '宋体'; // what the bureau's own forms use; present on every Chinese Windows and WPS install
@@ -25,7 +25,8 @@ const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   index: '0',
 };
 
-const text = (s: string): string => (neutralise(s) as string | null) ?? '';
+// Text cells are stored as text: they never run as formulas, so nothing is prefixed.
+const text = (s: string | null | undefined): string => s ?? '';
 
 /** Rows needed to show `s` wrapped in a column `width` characters wide. */
 function lines(s: string, width: number): number {

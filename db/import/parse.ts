@@ -3,9 +3,10 @@
 // sheet, row and column, the value, and a plain reason.
 import { emptyFigureRow, FIGURE_INDEX, figureAt, type FigureKey, type FigureRow, type TitleCode } from '../figures';
 import { readImportFile, type Encoding, type ReadFile } from './read';
+import type { UnitChoices } from './units';
 import { columnFor, headerUnit, TEMPLATE, TEMPLATE_SHEET, type TemplateColumn } from './template';
 import { CellError, columnReader, type ColumnReader } from './readers';
-import { moneyFactor, type RawCell } from './values';
+import { moneyFactor, UncomputedFormula, type RawCell } from './values';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -60,6 +61,12 @@ export type Mapping = Record<string, string | null>;
 const byKey = new Map(TEMPLATE.map((c) => [c.key, c]));
 const show = (raw: RawCell) => (raw == null || raw === '' ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
 
+/** The unit the analyst chose for a column (by template key, header text or template name), else its header's. */
+function chosenUnit(units: UnitChoices, header: string, col: TemplateColumn | undefined): string | null {
+  if (col) for (const [name, unit] of Object.entries(units)) if (name === header || name === col.key || columnFor(name)?.key === col.key) return unit;
+  return header ? headerUnit(header) : null;
+}
+
 function isHeader(cells: RawCell[], mapping: Mapping): boolean {
   const keys = new Set(cells.map((c) => (c == null ? undefined : mapped(String(c), mapping)?.key)).filter(Boolean));
   return keys.has('credit_code') && keys.has('name') && keys.size >= 3;
@@ -89,6 +96,7 @@ export class SheetParser {
   constructor(
     readonly sheet: string,
     private readonly mapping: Mapping = {},
+    private readonly units: UnitChoices = {},
   ) {}
 
   /** Whether a header row was found in the first 30 rows seen so far. */
@@ -117,7 +125,7 @@ export class SheetParser {
     this.columns = cells.map((c, index) => {
       const header = c == null ? '' : String(c).trim();
       const col = header ? mapped(header, this.mapping) : undefined;
-      return { index, header, key: col?.key ?? null, unit: header ? headerUnit(header) : null };
+      return { index, header, key: col?.key ?? null, unit: col?.kind === 'money' ? chosenUnit(this.units, header, col) : header ? headerUnit(header) : null };
     });
     const seen = new Map<string, MappedColumn>();
     for (const c of this.columns) {
@@ -143,6 +151,11 @@ export class SheetParser {
     let ok = true;
     for (const { c, col, read } of this.readers) {
       const raw = cells[c.index];
+      if (raw instanceof UncomputedFormula) {
+        this.fail(rowNo, c.header, show(raw), `第${rowNo}行 ${c.header}列是公式且没有计算结果：请在 Excel 中打开并保存一次`);
+        ok = false;
+        continue;
+      }
       const value = read(raw);
       if (value instanceof CellError) {
         this.fail(rowNo, c.header, show(raw), value.reason);
@@ -195,17 +208,46 @@ export interface ParsedFile {
   parsed: ParsedSheet | null;
 }
 
+export interface ParseOptions {
+  encoding?: Encoding;
+  sheet?: string;
+  mapping?: Mapping;
+  /** The analyst's unit for money columns (template key or header → 元 / 万元 / 亿元), overriding the header's. */
+  units?: UnitChoices;
+}
+
 /** Reads and parses an import file in one streaming pass. */
-export async function parseImportFile(bytes: Uint8Array, fileName: string, options: { encoding?: Encoding; sheet?: string; mapping?: Mapping } = {}): Promise<ParsedFile> {
+export async function parseImportFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedFile> {
   const parsers: SheetParser[] = [];
-  const file = await readImportFile(bytes, fileName, options.encoding, (name) => {
-    if (options.sheet !== undefined && name !== options.sheet) return null;
-    const p = new SheetParser(name, options.mapping);
-    parsers.push(p);
-    return p.push;
-  });
-  const chosen = options.sheet !== undefined ? parsers[0] : (parsers.find((p) => p.sheet === TEMPLATE_SHEET) ?? parsers.find((p) => p.hasHeader) ?? parsers[0]);
-  return { file, parsed: chosen ? chosen.finish() : null };
+  const mapping = options.mapping ?? {};
+  const file = await readImportFile(
+    bytes,
+    fileName,
+    options.encoding,
+    (name) => {
+      if (options.sheet !== undefined && name !== options.sheet) return null;
+      const p = new SheetParser(name, mapping, options.units);
+      parsers.push(p);
+      return p.push;
+    },
+    (cells) => isHeader(cells, mapping),
+  );
+  const named = options.sheet !== undefined ? parsers[0] : parsers.find((p) => p.sheet === TEMPLATE_SHEET);
+  const withHeader = named ? undefined : parsers.find((p) => p.hasHeader);
+  const chosen = named ?? withHeader ?? parsers[0];
+  const parsed = chosen ? chosen.finish() : null;
+  // Scripts (openpyxl, pandas) name the sheet Sheet1: the one sheet with a header row is read, and the analyst told.
+  if (parsed && withHeader && file.format !== 'csv') {
+    parsed.problems.unshift({
+      level: 'warning',
+      sheet: parsed.sheet,
+      row: null,
+      column: null,
+      value: null,
+      reason: `没有名为“${TEMPLATE_SHEET}”的工作表，已读取含有表头行的工作表“${parsed.sheet}”；如不对，请选择工作表`,
+    });
+  }
+  return { file, parsed };
 }
 
 /** A share column whose values all lie in 0–1 was probably written as a fraction (0.125 for 12.5 %). */
@@ -226,7 +268,8 @@ function warnDecimalShares(seen: Map<string, MappedColumn>, records: ImportRecor
         break;
       }
     }
-    if (given >= 2 && fractions && positive) {
+    // One row is enough: a lone share of 0.125 is as likely a fraction as three of them (README: a warning only).
+    if (given >= 1 && fractions && positive) {
       problems.push({ level: 'warning', sheet, row: headerRow, column: c.header, value: null, reason: '该列数值全部在 0–1 之间，可能填成了小数（12.5% 应填 12.5）' });
     }
   }

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { FIGURE_KEYS, figureAt, figureSpec, type FigureKey, type FigureRow } from '../figures';
 import type { FirmFields, ImportRecord, Problem } from './parse';
+import { MONEY_KEYS, UNIT_JUMP, type UnitSuspect } from './units';
 
 export interface ValueChange {
   field: string;
@@ -22,8 +23,10 @@ export interface FirmPlan {
 
 export interface ImportPlan {
   firms: FirmPlan[];
-  counts: { rows: number; newFirms: number; changedFirms: number; unchangedFirms: number; changedValues: number; newYears: number };
+  counts: { rows: number; newFirms: number; changedFirms: number; unchangedFirms: number; changedValues: number; newYears: number; newValues: number };
   warnings: Problem[];
+  /** Money values 1,000 times or more above the firm's previous year: probably 元 in a 万元 column. */
+  unitSuspects: UnitSuspect[];
 }
 
 type FirmRow = { id: number; name: string } & Record<string, unknown>;
@@ -49,9 +52,11 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
   const yearsStmt = db.prepare('SELECT * FROM firm_years WHERE firm_id = ?');
   const titlesStmt = db.prepare('SELECT code FROM titles WHERE firm_id = ?').pluck();
   const warnings: Problem[] = [];
+  const unitSuspects: UnitSuspect[] = [];
   const firms: FirmPlan[] = [];
   let changedValues = 0;
   let newYears = 0;
+  let newValues = 0;
   let changedFirms = 0;
 
   for (const [code, recs] of byCode) {
@@ -87,7 +92,10 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
           if (!same(v, before)) changes.push({ field: k, old: before, new: v });
         }
         changedValues += changes.length;
-      } else newYears++;
+      } else {
+        newYears++;
+        for (let i = 0; i < r.figures.length; i++) if (!Number.isNaN(r.figures[i])) newValues++;
+      }
       return { year: r.year, row: r.row, exists: Boolean(old), changes, values: r.figures };
     });
     if (existing && (firm.length || titles.length || years.some((y) => !y.exists || y.changes.length))) changedFirms++;
@@ -100,11 +108,21 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
       const inFile = i > 0 && recs[i - 1].year === r.year - 1 ? recs[i - 1].figures : null;
       const inStore = stored.get(r.year - 1);
       if (!inFile && !inStore) continue;
+      const previous = (k: FigureKey) => (inFile ? figureAt(inFile, k) : (inStore![k] ?? null));
+      const written = (k: FigureKey) => !y.exists || y.changes.some((c) => c.field === k); // only new or changed values
+      const suspect = new Set<FigureKey>();
+      for (const k of MONEY_KEYS) {
+        const now = figureAt(r.figures, k);
+        const before = previous(k);
+        if (now == null || before == null || before <= 0 || now < UNIT_JUMP * before || !written(k)) continue;
+        suspect.add(k);
+        unitSuspects.push({ key: k, row: r.row, name: r.name, value: now, compared: before, basis: 'previous_year' });
+      }
       for (const k of JUMP_CHECKED) {
         const now = figureAt(r.figures, k);
-        const before = inFile ? figureAt(inFile, k) : (inStore![k] ?? null);
+        const before = previous(k);
         if (now == null || before == null || before <= 0 || Math.abs(now / before - 1) <= 0.5) continue;
-        if (y.exists && !y.changes.some((c) => c.field === k)) continue; // only new or changed values
+        if (!written(k) || suspect.has(k)) continue;
         warnings.push({ level: 'warning', sheet, row: r.row, column: figureSpec(k).zh, value: String(now), reason: `较上年（${before}）变化超过 50%，请核实单位与数值` });
       }
     }
@@ -112,7 +130,8 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
   const newFirms = firms.filter((f) => f.firmId === null).length;
   return {
     firms,
-    counts: { rows: records.length, newFirms, changedFirms, unchangedFirms: firms.length - newFirms - changedFirms, changedValues, newYears },
+    counts: { rows: records.length, newFirms, changedFirms, unchangedFirms: firms.length - newFirms - changedFirms, changedValues, newYears, newValues },
     warnings,
+    unitSuspects,
   };
 }

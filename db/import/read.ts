@@ -1,49 +1,44 @@
-// Opening an import file: xlsx streamed through exceljs (formulas by their cached result), CSV through papaparse after
-// detecting the encoding — a BOM means UTF-8; text that is valid UTF-8 is UTF-8; anything else is read as
-// GB18030 (what Excel and WPS write for "CSV" on Chinese Windows) unless the analyst says otherwise.
+// Opening an import file. Its kind is told by its first bytes, never by its name: a zip is xlsx (streamed through
+// exceljs, formulas by their cached result, percent-formatted cells marked) or OpenDocument; an OLE2 file is an
+// Excel 97–2003 or WPS workbook; text is CSV, decoded as encoding.ts judges and split at the delimiter its
+// header row uses. Anything else is refused with what to do.
 import type { CellRichTextValue, CellValue } from 'exceljs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import type { RawCell } from './values';
+import { unguard } from '../export/cells';
+import { decodeText, type Detected, type Encoding } from './encoding';
+import { isPercentFormat, readOldWorkbook } from './oldFormats';
+import { PercentCell, UncomputedFormula, type RawCell } from './values';
 
-export type Encoding = 'utf8' | 'gbk';
+export type { Encoding } from './encoding';
 
 /** Takes one sheet's rows as they are read: the cells (cells[0] is column A) and the sheet's own 1-based row number. */
 export type RowSink = (cells: RawCell[], rowNumber: number) => void;
 
+export type FileFormat = 'xlsx' | 'csv' | 'xls' | 'et' | 'ods';
+
 export interface ReadFile {
-  format: 'xlsx' | 'csv';
-  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | null;
+  format: FileFormat;
+  encoding: Detected | null;
   /** Every sheet's name, in the workbook's order. */
   sheets: string[];
 }
 
-export function decodeText(bytes: Uint8Array, override?: Encoding): { text: string; encoding: ReadFile['encoding'] } {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (override === 'gbk') return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  if (bom) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  if (override === 'utf8') return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
-  let utf8: string;
-  try {
-    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-  // Short GBK text can happen to be valid UTF-8 (实强铜业 reads as ɻǿͭҵ): when only the GB18030 reading gives
-  // Chinese, it is the right one.
-  if (/[\u0080-\u07ff]/.test(utf8)) {
-    const gb = new TextDecoder('gb18030').decode(bytes);
-    const cjk = (t: string) => (t.match(/[\u4e00-\u9fff]/g) ?? []).length;
-    if (cjk(gb) > cjk(utf8)) return { text: gb, encoding: 'gb18030' };
-  }
-  return { text: utf8, encoding: 'utf-8' };
-}
+/** A file the importer cannot read, with what the analyst should do. */
+export class UnreadableFile extends Error {}
 
-function cellValue(v: CellValue): RawCell {
+const SAVE_AS = '请在 Excel/WPS 中打开并另存为 .xlsx 后再导入';
+
+function cellValue(v: CellValue, numFmt: string | undefined): RawCell {
   if (v == null) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'number') return isPercentFormat(numFmt) ? new PercentCell(v) : v;
+  if (typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    if ('result' in v) return cellValue((v as { result?: CellValue }).result ?? null); // formula: the cached result
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as { formula?: string; sharedFormula?: string; result?: CellValue };
+      // A formula's cached result; a script (openpyxl, pandas) saves none, and no spreadsheet has computed one.
+      return f.result === undefined ? new UncomputedFormula(f.formula ?? f.sharedFormula ?? '') : cellValue(f.result ?? null, numFmt);
+    }
     if ('richText' in v) return (v as CellRichTextValue).richText.map((r) => r.text).join('');
     if ('text' in v) return String((v as { text: unknown }).text);
     if ('error' in v) return null;
@@ -57,7 +52,8 @@ async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSink | nu
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // Styles are read for number formats: a share typed as 12.5% is stored as 0.125 in a percent-formatted cell.
+    styles: 'cache',
     worksheets: 'emit',
     entries: 'emit',
   });
@@ -70,33 +66,110 @@ async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSink | nu
       if (!sink) continue;
       const values = row.values as CellValue[];
       const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
-      for (let c = 1; c < values.length; c++) cells[c - 1] = cellValue(values[c] ?? null);
+      for (let c = 1; c < values.length; c++) {
+        const v = values[c] ?? null;
+        // Text needs no look at the cell's format; numbers and formulas do.
+        cells[c - 1] = v === null || typeof v === 'string' ? v : cellValue(v, row.getCell(c).numFmt);
+      }
       sink(cells, row.number);
     }
   }
   return names;
 }
 
-/** Reads an import file, handing each sheet's rows to the sink `open` returns for it (null skips the sheet). */
-export async function readImportFile(bytes: Uint8Array, fileName: string, encoding: Encoding | undefined, open: (sheet: string) => RowSink | null): Promise<ReadFile> {
-  const zip = bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (zip || /\.xlsx$/i.test(fileName)) {
-    if (!zip) throw new Error('不是有效的 xlsx 文件');
-    return { format: 'xlsx', encoding: null, sheets: await readXlsx(bytes, open) };
+/** The delimiter the header row is split by: a comma, or a tab or semicolon only when the header itself uses it. */
+function delimiterOf(text: string, isHeader: (cells: string[]) => boolean): string {
+  const head = text.slice(0, 64 * 1024);
+  for (const delimiter of [',', '\t', ';']) {
+    const rows = Papa.parse<string[]>(head, { delimiter, preview: 30, skipEmptyLines: false }).data;
+    if (rows.some((r) => isHeader(r))) return delimiter;
   }
-  const { text, encoding: used } = decodeText(bytes, encoding);
+  return ',';
+}
+
+/** A CSV cell as the app's own CSV export protects it: `'=…` (formula guard) and `="0123…"` (an all-digit code). */
+function csvCell(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c === 39) return unguard(s);
+  if (c === 61) {
+    const m = /^="(\d+)"$/.exec(s);
+    if (m) return m[1];
+  }
+  return s;
+}
+
+function readCsv(text: string, isHeader: (cells: string[]) => boolean, sink: RowSink | null): void {
+  if (!sink) return;
+  const delimiter = delimiterOf(text, isHeader);
+  let rowNumber = 0;
+  // Parsed a row at a time, so the rows of a large file are never all held as strings.
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (res) => {
+      const cells = res.data;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i].charCodeAt(0);
+        if (c === 39 || c === 61) cells[i] = csvCell(cells[i]);
+      }
+      sink(cells, ++rowNumber);
+    },
+  });
+}
+
+const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** An OpenDocument package names its type in a first, uncompressed `mimetype` entry. */
+function isOds(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(30, 120));
+  return head.startsWith('mimetype') && head.includes('opendocument.spreadsheet');
+}
+
+/** Text files have no NUL bytes (UTF-16 aside, which starts with its BOM). */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return startsWith(bytes, [0x25, 0x50, 0x44, 0x46]); // %PDF
+}
+
+/**
+ * Reads an import file, handing each sheet's rows to the sink `open` returns for it (null skips the sheet).
+ * `isHeader` recognises a header row: it picks a CSV's delimiter and helps judge its encoding.
+ */
+export async function readImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  encoding: Encoding | undefined,
+  open: (sheet: string) => RowSink | null,
+  isHeader: (cells: string[]) => boolean = () => false,
+): Promise<ReadFile> {
+  if (startsWith(bytes, ZIP)) {
+    if (isOds(bytes)) return { format: 'ods', encoding: null, sheets: await oldWorkbook(bytes, open, 'OpenDocument 表格（.ods）') };
+    try {
+      return { format: 'xlsx', encoding: null, sheets: await readXlsx(bytes, open) };
+    } catch (e) {
+      throw new UnreadableFile(`不是可读取的 xlsx 工作簿（${(e as Error).message}）：${SAVE_AS}`);
+    }
+  }
+  if (startsWith(bytes, OLE2)) {
+    const et = /\.et$/i.test(fileName);
+    return { format: et ? 'et' : 'xls', encoding: null, sheets: await oldWorkbook(bytes, open, et ? 'WPS 表格（.et）' : 'Excel 97–2003 工作簿（.xls）') };
+  }
+  const utf16 = startsWith(bytes, [0xff, 0xfe]);
+  if (!utf16 && looksBinary(bytes)) throw new UnreadableFile(`不是表格文件（既不是 xlsx/xls/et/ods 工作簿，也不是 CSV 文本）：${SAVE_AS}`);
+  const recognised = (text: string) => [',', '\t', ';'].some((delimiter) => Papa.parse<string[]>(text, { delimiter, preview: 30 }).data.some((r) => isHeader(r)));
+  const { text, encoding: used } = decodeText(bytes, encoding, recognised);
   const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  const sink = open(name);
-  if (sink) {
-    let rowNumber = 0;
-    // Parsed a row at a time, so the rows of a large file are never all held as strings.
-    Papa.parse<string[]>(text, {
-      skipEmptyLines: false,
-      step: (res) => {
-        // An empty field stays '' (every reader takes it as empty): no copy of each row.
-        sink(res.data, ++rowNumber);
-      },
-    });
-  }
+  readCsv(text, isHeader, open(name));
   return { format: 'csv', encoding: used, sheets: [name] };
+}
+
+async function oldWorkbook(bytes: Uint8Array, open: (sheet: string) => RowSink | null, kind: string): Promise<string[]> {
+  try {
+    return await readOldWorkbook(bytes, open);
+  } catch (e) {
+    throw new UnreadableFile(`无法读取这个${kind}（${(e as Error).message}）：${SAVE_AS}`);
+  }
 }

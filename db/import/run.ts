@@ -10,7 +10,8 @@ import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
 import { parseImportFile, type Mapping, type MappedColumn, type Problem } from './parse';
 import { planImport, type ImportPlan } from './plan';
-import type { Encoding } from './read';
+import { UnreadableFile, type Encoding, type FileFormat } from './read';
+import { answeredKeys, columnSuspects, unitQuestions, type UnitChoices, type UnitQuestion } from './units';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -18,6 +19,8 @@ export interface ImportRequest {
   sheet?: string;
   encoding?: Encoding;
   mapping?: Mapping;
+  /** The unit of money columns, where the analyst answered the preview's question (or the CLI's --unit). */
+  units?: UnitChoices;
   /** Show verdict changes under this criteria set for the firms of `poolYear`. */
   setId?: string;
   poolYear?: number;
@@ -27,8 +30,12 @@ export interface ImportRequest {
 
 export interface ImportReport {
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: FileFormat;
   encoding: string | null;
+  /** The first few firm names as decoded, so a wrong encoding is seen before anything is written. */
+  names: string[];
+  /** Money columns that look like 元 in a 万元 column: the file is refused until each is answered. */
+  unitQuestions: UnitQuestion[];
   sheet: string | null;
   sheets: string[];
   headerRow: number | null;
@@ -54,19 +61,35 @@ function poolVerdicts(db: Database.Database, setId: string, poolYear: number): V
   return out;
 }
 
+const fileProblem = (fileName: string, reason: string) => [{ level: 'error' as const, sheet: fileName, row: null, column: null, value: null, reason }];
+
 export async function analyseImport(db: Database.Database, req: ImportRequest): Promise<ImportReport> {
-  const { file, parsed } = await parseImportFile(req.bytes, req.fileName, { encoding: req.encoding, sheet: req.sheet, mapping: req.mapping }).catch((e: Error) => {
-    throw new AppError('invalid_input', `无法读取文件 ${req.fileName}：${e.message}`);
-  });
+  const empty = { sheet: null, headerRow: null, columns: [], refused: true, plan: null, missing: [], verdicts: [], names: [], unitQuestions: [] };
+  let read: Awaited<ReturnType<typeof parseImportFile>>;
+  try {
+    read = await parseImportFile(req.bytes, req.fileName, { encoding: req.encoding, sheet: req.sheet, mapping: req.mapping, units: req.units });
+  } catch (e) {
+    // A file of a kind that cannot be read is refused with what to do, like any other refused file.
+    if (e instanceof UnreadableFile) return { fileName: req.fileName, format: 'csv', encoding: null, sheets: [], ...empty, problems: fileProblem(req.fileName, e.message) };
+    throw new AppError('invalid_input', `无法读取文件 ${req.fileName}：${(e as Error).message}`);
+  }
+  const { file, parsed } = read;
   const base = { fileName: req.fileName, format: file.format, encoding: file.encoding, sheets: file.sheets };
   if (!parsed) {
     const reason = req.sheet ? `没有名为“${req.sheet}”的工作表` : '文件是空的';
-    return { ...base, sheet: null, headerRow: null, columns: [], refused: true, problems: [{ level: 'error', sheet: req.fileName, row: null, column: null, value: null, reason }], plan: null, missing: [], verdicts: [] };
+    return { ...base, ...empty, problems: fileProblem(req.fileName, reason) };
   }
   const sheet = { name: parsed.sheet };
-  const refused = parsed.problems.some((p) => p.level === 'error');
-  const plan = refused ? null : planImport(db, parsed.records, sheet.name);
-  const report: ImportReport = { ...base, sheet: sheet.name, headerRow: parsed.headerRow, columns: parsed.columns, refused, problems: [...parsed.problems, ...(plan?.warnings ?? [])], plan, missing: [], verdicts: [] };
+  const names = [...new Set(parsed.records.slice(0, 50).map((r) => r.name))].slice(0, 5);
+  let refused = parsed.problems.some((p) => p.level === 'error');
+  let plan = refused ? null : planImport(db, parsed.records, sheet.name);
+  const asked = unitQuestions([...(plan?.unitSuspects ?? []), ...(plan ? columnSuspects(parsed.records) : [])], parsed.columns, answeredKeys(req.units ?? {}, parsed.columns), sheet.name);
+  const problems = [...parsed.problems, ...asked.problems, ...(plan?.warnings ?? [])];
+  if (asked.questions.length) {
+    refused = true;
+    plan = null;
+  }
+  const report: ImportReport = { ...base, sheet: sheet.name, headerRow: parsed.headerRow, columns: parsed.columns, refused, problems, plan, missing: [], verdicts: [], names, unitQuestions: asked.questions };
   if (!plan || req.poolYear === undefined) return report;
 
   const mentioned = new Set(plan.firms.map((f) => f.creditCode));

@@ -79,6 +79,12 @@ export const TEMPLATE: readonly TemplateColumn[] = [
 
 export const TEMPLATE_SHEET = '企业年度数据';
 
+/** The header a written template carries: money and percent columns name their unit (营业收入（万元）), so
+ * whoever fills it sees it; the bare names are still read on import. */
+export function writtenHeader(c: TemplateColumn): string {
+  return c.kind === 'money' ? `${c.header}（万元）` : c.kind === 'percent' ? `${c.header}（%）` : c.header;
+}
+
 /** Units a header may name in a trailing bracket: "营业收入（亿元）", "国内市场占有率（%）". */
 const UNIT = /^(元|万元|亿元|千元|人民币元|人民币万元|%|％|百分比|个|件|项|人|名|年|分)$/;
 /** Brackets that name a money unit this importer does not know ("美元", "万港币"): kept as a unit so it is refused. */

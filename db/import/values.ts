@@ -4,9 +4,27 @@ import { creditCodeProblem, normaliseCreditCode } from '../creditCode';
 import { figureProblem, type FigureKey, type TitleCode } from '../figures';
 import type { ColumnKind } from './template';
 
-export type RawCell = string | number | boolean | Date | null | undefined;
+/** A number in a cell formatted as a percentage: Excel stores 12.5% as 0.125. */
+export class PercentCell {
+  constructor(readonly value: number) {}
+  toString(): string {
+    return `${Math.round(this.value * 100 * 1e6) / 1e6}%`;
+  }
+}
+
+/** A formula cell saved without its result (written by a script, never opened in a spreadsheet program). */
+export class UncomputedFormula {
+  constructor(readonly formula: string) {}
+  toString(): string {
+    return `=${this.formula}`;
+  }
+}
+
+export type RawCell = string | number | boolean | Date | PercentCell | UncomputedFormula | null | undefined;
 export type CellValue = string | number | boolean | null | { code: TitleCode; year: number | null }[];
 export type CellResult = { ok: true; value: CellValue } | { ok: false; reason: string };
+
+const NUMERIC_CODE_FIX = '请把该列设为“文本”格式，重新填入完整的 18 位代码后再导入';
 
 const EMPTY = new Set(['', '-', '--', '—', '——', '/', '无', '空', 'n/a', 'na']);
 const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√']);
@@ -33,7 +51,12 @@ const isEmpty = (raw: RawCell) => raw == null || (typeof raw === 'string' && EMP
 function number(raw: RawCell, kind: 'money' | 'percent' | 'plain', factor: number): { value: number } | { reason: string } {
   // Round away binary noise from a unit factor (5.23 亿元 → 52300 万元, not 52300.00000000001).
   if (typeof raw === 'number') return Number.isFinite(raw) ? { value: Math.round(raw * factor * 1e6) / 1e6 } : { reason: '不是有效数字' };
-  if (typeof raw === 'boolean' || raw instanceof Date) return { reason: '此处应为数字' };
+  if (raw instanceof PercentCell) {
+    // A percent-formatted cell in a percent column means value × 100; elsewhere the stored number is the value.
+    const v = kind === 'percent' ? raw.value * 100 : raw.value * factor;
+    return { value: Math.round(v * 1e6) / 1e6 };
+  }
+  if (typeof raw === 'boolean' || raw instanceof Date || raw instanceof UncomputedFormula) return { reason: '此处应为数字' };
   let s = text(raw).replace(/[,\s]/g, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -90,9 +113,14 @@ export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitF
     case 'text':
       return { ok: true, value: plainText(raw) };
     case 'credit_code': {
-      const code = normaliseCreditCode(text(raw));
+      // Excel and WPS turn an all-digit code into a number: 15 significant digits survive, shown as 9.13704E+17.
+      if (typeof raw === 'number' || raw instanceof PercentCell) return { ok: false, reason: `统一社会信用代码被存成了数字，末几位已丢失：${NUMERIC_CODE_FIX}` };
+      const t = text(raw);
+      if (/^\d(\.\d+)?e\+\d{1,2}$/i.test(t)) return { ok: false, reason: `统一社会信用代码显示为科学计数法（${t}），表格软件已把它当作数字，末几位已丢失：${NUMERIC_CODE_FIX}` };
+      const code = normaliseCreditCode(t);
       const problem = creditCodeProblem(code);
       const why = { length: '统一社会信用代码应为 18 位', characters: '统一社会信用代码含有不允许的字符', check_character: '统一社会信用代码校验位不符' };
+      if (problem === 'check_character' && /^\d{15}0{3}$/.test(code)) return { ok: false, reason: `${why[problem]}；全数字代码末尾的 0 可能是表格软件把它当作数字时丢失的位数：${NUMERIC_CODE_FIX}` };
       return problem ? { ok: false, reason: why[problem] } : { ok: true, value: code };
     }
     case 'product_code': {
@@ -100,7 +128,8 @@ export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitF
       return /^(\d{8}|\d{10})$/.test(code) ? { ok: true, value: code } : { ok: false, reason: '产品分类代码应为 8 或 10 位数字' };
     }
     case 'year': {
-      const n = number(raw, 'plain', 1);
+      // 2023年, 2023 年度 and ２０２３年 read as 2023.
+      const n = number(typeof raw === 'string' ? text(raw).replace(/\s*年度?$/, '') : raw, 'plain', 1);
       if ('reason' in n) return { ok: false, reason: '年份不是数字' };
       // A data year lies in the app's range; a firm's founding or entry into its segment may be decades older.
       const min = key === 'year' ? 1990 : 1900;

@@ -6,7 +6,10 @@ import { AppError } from '../errors';
 import { analyseImport, applyImport, type ImportReport, type ImportRequest } from '../import/run';
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
 import { restoreSnapshot } from '../restore';
+import { takeSnapshot, rotateSnapshots } from '../snapshots';
+import { doneSince, lastAuditIdOf, lastImport, planUndo, undoImport, type ImportRow } from '../import/undo';
 import { dateZh } from '../export/labels';
+import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { PartContext } from './context';
 import { importFileBytes } from './importFile';
 import type { Service } from './index';
@@ -23,20 +26,37 @@ async function request(input: ParsedInput<'import.analyse'>): Promise<ImportRequ
 export const LISTED_FIRMS = 500;
 export const LISTED_PROBLEMS = 1000;
 
+/** Every value a new data year writes, as changes from nothing (worked out only for the firms listed). */
+function newValues(values: FigureRow): { field: string; old: null; new: number }[] {
+  const out: { field: string; old: null; new: number }[] = [];
+  for (let i = 0; i < FIGURE_KEYS.length; i++) if (!Number.isNaN(values[i])) out.push({ field: FIGURE_KEYS[i], old: null, new: values[i] });
+  return out;
+}
+
 /** The report as the contract carries it: unchanged firms counted, not listed; values left out; long lists cut. */
 function shaped(r: ImportReport): MethodOutput<'import.analyse'> {
   const firms = (r.plan?.firms ?? [])
     .filter((f) => f.firmId === null || f.firm.length || f.titles.length || f.years.some((y) => !y.exists || y.changes.length))
     .slice(0, LISTED_FIRMS)
-    .map((f) => ({ ...f, years: f.years.map(({ values: _values, ...y }) => y) }));
+    .map((f) => ({ ...f, years: f.years.map(({ values, ...y }) => (y.exists ? y : { ...y, changes: newValues(values) })) }));
   const errors = r.problems.filter((p) => p.level === 'error');
   const warnings = r.problems.filter((p) => p.level === 'warning');
   const problems = [...errors, ...warnings].slice(0, LISTED_PROBLEMS);
   return { ...r, problems, problemCounts: { errors: errors.length, warnings: warnings.length }, counts: r.plan?.counts ?? null, firms };
 }
 
-type ImportRow = { id: number; file: string; sheet: string | null; rows: number; new_firms: number; changed_values: number; snapshot_file: string | null; actor: string; at: string };
-const importRecord = (r: ImportRow) => ({ id: r.id, file: r.file, sheet: r.sheet, rows: r.rows, newFirms: r.new_firms, changedValues: r.changed_values, snapshotFile: r.snapshot_file, actor: r.actor, at: r.at });
+const importRecord = (r: ImportRow) => ({
+  id: r.id,
+  file: r.file,
+  sheet: r.sheet,
+  rows: r.rows,
+  newFirms: r.new_firms,
+  changedValues: r.changed_values,
+  snapshotFile: r.snapshot_file,
+  actor: r.actor,
+  at: r.at,
+  undoneAt: r.undone_at,
+});
 
 export function importService(ctx: PartContext): Pick<Service, keyof typeof importMethods> {
   const { db } = ctx;
@@ -51,12 +71,29 @@ export function importService(ctx: PartContext): Pick<Service, keyof typeof impo
       return ctx.changed('import.apply', { importId: r.importId, snapshot: r.snapshot, report: shaped(r.report) });
     },
     'import.history': () => (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(importRecord),
-    'import.undo': () => {
-      const last = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 1').get() as ImportRow | undefined;
-      if (!last) throw new AppError('not_found', '没有可以撤销的导入');
-      if (!last.snapshot_file) throw new AppError('not_found', `导入 ${last.file} 没有导入前快照，无法撤销`);
-      const before = restoreSnapshot(db, ctx.dataFile, last.snapshot_file, ctx.actor, `撤销导入 ${last.file}`);
-      return ctx.changed('import.undo', { undone: importRecord(last), before: before.file });
+    'import.undoPlan': () => {
+      const last = lastImport(db);
+      const { counts, conflicts } = planUndo(db, last);
+      return { import: importRecord(last), counts, conflicts };
+    },
+    'import.undo': (input) => {
+      // Only what the import wrote is reverted; later work stays (or, by choice, is reverted too).
+      const last = lastImport(db);
+      const { conflicts } = planUndo(db, last);
+      if (conflicts.length && !input.conflicts) undoImport(db, last, ctx.actor); // throws the conflicts, writing nothing
+      const before = takeSnapshot(db, ctx.dataFile, `撤销导入前：${last.file}`);
+      const r = undoImport(db, last, ctx.actor, input.conflicts);
+      rotateSnapshots(db);
+      const undone = db.prepare('SELECT * FROM imports WHERE id = ?').get(last.id) as ImportRow;
+      return ctx.changed('import.undo', { undone: importRecord(undone), before: before.file, ...r });
+    },
+    'snapshot.since': (input) => {
+      const snap = db.prepare('SELECT id, file, reason, created_at AS createdAt FROM snapshots WHERE id = ?').get(input.id) as { id: number; file: string; reason: string; createdAt: string } | undefined;
+      if (!snap) throw new AppError('not_found', `没有编号为 ${input.id} 的快照`);
+      // Without the snapshot's file, the audit entries after its time (the same second may hold a few more).
+      const after = lastAuditIdOf(snap.file) ?? ((db.prepare('SELECT coalesce(max(id), 0) FROM audit_log WHERE at < ?').pluck().get(snap.createdAt) as number) ?? 0);
+      const total = db.prepare('SELECT count(*) FROM audit_log WHERE id > ?').pluck().get(after) as number;
+      return { snapshot: snap, done: doneSince(db, after), total };
     },
     'snapshot.restore': (input) => {
       const snap = db.prepare('SELECT file FROM snapshots WHERE id = ?').pluck().get(input.id) as string | undefined;

@@ -66,13 +66,27 @@ export class RefreshPage {
     await this.page.getByTestId('rf-undo-confirm').waitFor();
   }
 
-  async confirmUndo() {
-    await this.page.getByTestId('rf-undo-confirm').getByRole('button', { name: '确认撤销' }).click();
+  async confirmUndo(button = '确认撤销') {
+    await this.page.getByTestId('rf-undo-confirm').getByRole('button', { name: button }).click();
     await this.page.getByTestId('rf-undone').waitFor({ timeout: 30_000 });
+  }
+
+  /** The later edits the undo confirmation lists, one text each. */
+  async undoConflicts(): Promise<string[]> {
+    const list = this.page.getByTestId('rf-undo-conflicts');
+    if (!(await list.count())) return [];
+    return list.locator('li').allTextContents();
+  }
+
+  /** Opens the restore question for a snapshot and returns what it says was done since. */
+  async askRestore(snapshotReason: RegExp): Promise<string> {
+    await this.snapshots().locator('li', { hasText: snapshotReason }).first().getByTestId('rf-restore').click();
+    return (await this.page.getByTestId('rf-done-since').textContent()) ?? '';
   }
 
   async restore(snapshotReason: RegExp) {
     await this.snapshots().locator('li', { hasText: snapshotReason }).first().getByTestId('rf-restore').click();
+    await this.page.getByTestId('rf-done-since').waitFor();
     await this.page.getByTestId('rf-restore-confirm').getByRole('button', { name: '确认恢复' }).click();
     await this.page.getByTestId('rf-restored').waitFor({ timeout: 30_000 });
   }

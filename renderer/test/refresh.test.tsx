@@ -33,7 +33,9 @@ function report(over: Partial<Report> = {}, mapping: Record<string, string | nul
     columns: HEADERS.map((header, index) => ({ index, header, key: header in mapping ? mapping[header] : KEYS[index], unit: null })),
     refused: false,
     problems: [],
-    counts: { rows: 34, newFirms: 1, changedFirms: 1, unchangedFirms: 10, changedValues: 1, newYears: 1 },
+    counts: { rows: 34, newFirms: 1, changedFirms: 1, unchangedFirms: 10, changedValues: 1, newYears: 1, newValues: 2 },
+    names: ['汉庄数控', '峄城新能源装备'],
+    unitQuestions: [],
     firms: [
       {
         creditCode: '91370405MA3L7M5B1K',
@@ -64,8 +66,8 @@ function report(over: Partial<Report> = {}, mapping: Record<string, string | nul
 const BAD_ROW = { level: 'error' as const, sheet: 'district', row: 36, column: '统一社会信用代码', value: '91370405MA3N8P2X1H', reason: '统一社会信用代码校验位不符' };
 const JUMP = { level: 'warning' as const, sheet: 'district', row: 4, column: '营业收入合计', value: '48000', reason: '与上一年相比变化超过 50%' };
 const HISTORY = [
-  { id: 2, file: '台儿庄区-2022年度数据.csv', sheet: '台儿庄区-2022年度数据', rows: 34, newFirms: 1, changedValues: 1, snapshotFile: '/data/snapshots/b.sqlite', actor: '王分析', at: '2026-11-26T09:00:00+08:00' },
-  { id: 1, file: '统计局提取.xlsx', sheet: '企业年度数据', rows: 120, newFirms: 5, changedValues: 40, snapshotFile: '/data/snapshots/a.sqlite', actor: '王分析', at: '2026-11-20T09:00:00+08:00' },
+  { id: 2, file: '台儿庄区-2022年度数据.csv', sheet: '台儿庄区-2022年度数据', rows: 34, newFirms: 1, changedValues: 1, snapshotFile: '/data/snapshots/b.sqlite', actor: '王分析', at: '2026-11-26T09:00:00+08:00', undoneAt: null },
+  { id: 1, file: '统计局提取.xlsx', sheet: '企业年度数据', rows: 120, newFirms: 5, changedValues: 40, snapshotFile: '/data/snapshots/a.sqlite', actor: '王分析', at: '2026-11-20T09:00:00+08:00', undoneAt: null },
 ];
 const SNAPSHOTS = [
   { id: 9, file: '/data/snapshots/b.sqlite', reason: '导入前：台儿庄区-2022年度数据.csv', schemaVersion: 7, bytes: 204800, createdAt: '2026-11-26T09:00:00+08:00', exists: true },
@@ -225,6 +227,31 @@ describe('importing a file', () => {
     expect(screen.getByTestId('rf-apply')).toHaveProperty('disabled', false);
   });
 
+  it('asks per money column whether values that look like 元 are in 元 or 万元, and re-analyses with the answer', async () => {
+    const question = { key: 'revenue', header: '营业收入合计', count: 1, examples: [{ key: 'revenue', row: 4, name: '汉庄数控', value: 480000000, compared: 44408.6, basis: 'previous_year' as const }] };
+    const unitError = { level: 'error' as const, sheet: 'district', row: 4, column: '营业收入合计', value: '480000000', reason: '可能是以元填写的：请选择这一列的单位' };
+    answers['import.analyse'] = (input) => (input.units ? report() : report({ refused: true, counts: null, problems: [unitError], unitQuestions: [question] }));
+    render(<RefreshSection ctx={CTX} />);
+    await choose();
+    await analysed();
+    const asked = screen.getByTestId('rf-unit-questions');
+    expect(asked.textContent).toContain('“营业收入合计”列有 1 个数值是上年或同列其他数值的 1000 倍以上');
+    expect(asked.textContent).toContain('第 4 行 汉庄数控：480,000,000（对比 44,408.6）');
+    expect(screen.getByTestId('rf-apply')).toHaveProperty('disabled', true);
+    fireEvent.click(within(asked).getByTestId('rf-unit-yuan'));
+    await analysed(2);
+    expect(inputs('import.analyse')[1]).toMatchObject({ units: { revenue: '元' } });
+    expect(screen.getByTestId('rf-unit-answer').textContent).toContain('“营业收入”列按元导入');
+    expect(screen.getByTestId('rf-apply')).toHaveProperty('disabled', false);
+  });
+
+  it('shows the first names as decoded, so a wrong encoding is seen before applying', async () => {
+    render(<RefreshSection ctx={CTX} />);
+    await choose();
+    await analysed();
+    expect(screen.getByTestId('rf-names').textContent).toBe('读到的企业名称：汉庄数控、峄城新能源装备（如显示为乱码，请改选文字编码）');
+  });
+
   it('heads the lists of a province file with the whole counts, saying only the first firms are listed', async () => {
     const base = report();
     answers['import.analyse'] = () => ({ ...base, counts: { ...base.counts!, newFirms: 100_000, changedFirms: 1 }, problemCounts: { errors: 0, warnings: 0 } });
@@ -297,24 +324,47 @@ describe('importing a file', () => {
 });
 
 describe('history and snapshots', () => {
-  it('undoes the last import only after confirming on the page', async () => {
-    answers['import.undo'] = () => ({ undone: HISTORY[0], before: '/data/snapshots/d.sqlite' });
+  const PLAN = { import: HISTORY[0], counts: { values: 1, profile: 1, newFirms: 1, newYears: 0, titles: 1, members: 0 }, conflicts: [] };
+
+  it('undoes the last import only after confirming on the page, saying what it reverts', async () => {
+    answers['import.undoPlan'] = () => PLAN;
+    answers['import.undo'] = () => ({ undone: { ...HISTORY[0], undoneAt: '2026-11-27T09:00:00+08:00' }, before: '/data/snapshots/d.sqlite', reverted: 4, kept: 0 });
     render(<RefreshSection ctx={CTX} />);
     const history = await screen.findByTestId('rf-history');
     await waitFor(() => expect(within(history).getAllByTestId('rf-undo')).toHaveLength(1)); // the last import only
     fireEvent.click(within(history).getByTestId('rf-undo'));
-    const confirm = screen.getByTestId('rf-undo-confirm');
-    expect(confirm.textContent).toContain('撤销最近一次导入「台儿庄区-2022年度数据.csv」');
+    const confirm = await screen.findByTestId('rf-undo-confirm');
+    expect(confirm.textContent).toContain('撤销导入「台儿庄区-2022年度数据.csv」？只撤销这次导入写入的内容，之后的改动保留');
+    expect(confirm.textContent).toContain('将恢复 1 个被改动的数值和 1 项企业信息，删除新增企业 1 家');
     fireEvent.click(within(confirm).getByRole('button', { name: '取消' }));
     expect(inputs('import.undo')).toHaveLength(0);
     fireEvent.click(within(history).getByTestId('rf-undo'));
-    fireEvent.click(within(screen.getByTestId('rf-undo-confirm')).getByRole('button', { name: '确认撤销' }));
+    fireEvent.click(within(await screen.findByTestId('rf-undo-confirm')).getByRole('button', { name: '确认撤销' }));
     await waitFor(() => expect(inputs('import.undo')).toEqual([{}]));
-    expect((await screen.findByTestId('rf-undone')).textContent).toBe('已撤销 台儿庄区-2022年度数据.csv。撤销前的状态已保存为快照：/data/snapshots/d.sqlite');
+    expect((await screen.findByTestId('rf-undone')).textContent).toBe('已撤销 台儿庄区-2022年度数据.csv：撤销 4 项写入。撤销前的状态已保存为快照：/data/snapshots/d.sqlite');
     expect(onChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('lists later edits of what the import wrote, and keeps or reverts them as the analyst chooses', async () => {
+    const conflict = { kind: 'value', firmId: 10, name: '汉庄数控', year: 2022, field: 'revenue', written: 48000, current: 49000, what: '2026-11-27 09:00 王分析 2022 revenue: 48000 → 49000' };
+    answers['import.undoPlan'] = () => ({ ...PLAN, conflicts: [conflict] });
+    answers['import.undo'] = () => ({ undone: HISTORY[0], before: '/data/snapshots/d.sqlite', reverted: 3, kept: 1 });
+    render(<RefreshSection ctx={CTX} />);
+    const history = await screen.findByTestId('rf-history');
+    fireEvent.click(await within(history).findByTestId('rf-undo'));
+    const confirm = await screen.findByTestId('rf-undo-confirm');
+    expect(within(confirm).getByTestId('rf-undo-conflicts').textContent).toContain('汉庄数控 2022 年 营业收入：导入写入 48000，现在为 49000');
+    fireEvent.click(within(confirm).getByRole('button', { name: '撤销，保留之后的改动' }));
+    await waitFor(() => expect(inputs('import.undo')).toEqual([{ conflicts: 'keep' }]));
+    expect((await screen.findByTestId('rf-undone')).textContent).toContain('保留之后的改动 1 项');
+  });
+
   it('restores a snapshot after confirming; a snapshot whose file is gone cannot be chosen', async () => {
+    answers['snapshot.since'] = () => ({
+      snapshot: { id: 9, file: '/data/snapshots/b.sqlite', reason: '导入前：台儿庄区-2022年度数据.csv', createdAt: '2026-11-26T09:00:00+08:00' },
+      done: [{ at: '2026-11-26T10:00:00+08:00', actor: '王分析', entity: 'figure', what: '汉庄数控 2022 revenue：44408.6 → 48000' }],
+      total: 1,
+    });
     answers['snapshot.restore'] = () => ({ restored: '/data/snapshots/b.sqlite', before: '/data/snapshots/e.sqlite' });
     render(<RefreshSection ctx={CTX} />);
     const card = await screen.findByTestId('rf-snapshots');
@@ -323,6 +373,9 @@ describe('history and snapshots', () => {
     expect(gone).toHaveProperty('disabled', true);
     expect(card.textContent).toContain('快照文件已不存在');
     fireEvent.click(ok);
+    // The confirmation lists what the restore takes back, from the audit log.
+    expect((await screen.findByTestId('rf-done-since')).textContent).toContain('此快照之后的 1 项操作将被撤回');
+    expect(screen.getByTestId('rf-done-since').textContent).toContain('汉庄数控 2022 revenue：44408.6 → 48000');
     fireEvent.click(within(screen.getByTestId('rf-restore-confirm')).getByRole('button', { name: '确认恢复' }));
     await waitFor(() => expect(inputs('snapshot.restore')).toEqual([{ id: 9 }]));
     expect((await screen.findByTestId('rf-restored')).textContent).toContain('已恢复快照 /data/snapshots/b.sqlite');
@@ -330,13 +383,14 @@ describe('history and snapshots', () => {
   });
 
   it('shows a failed undo loudly', async () => {
+    answers['import.undoPlan'] = () => PLAN;
     answers['import.undo'] = () => {
       throw new ApiError('invalid_input', '快照文件已损坏，未恢复：/data/snapshots/b.sqlite');
     };
     render(<RefreshSection ctx={CTX} />);
     const history = await screen.findByTestId('rf-history');
     fireEvent.click(await within(history).findByTestId('rf-undo'));
-    fireEvent.click(within(screen.getByTestId('rf-undo-confirm')).getByRole('button', { name: '确认撤销' }));
+    fireEvent.click(within(await screen.findByTestId('rf-undo-confirm')).getByRole('button', { name: '确认撤销' }));
     expect((await screen.findByTestId('rf-undo-error')).textContent).toContain('快照文件已损坏');
     expect(onChanged).not.toHaveBeenCalled();
   });

@@ -5,7 +5,7 @@ import type * as Excel from 'exceljs';
 import type { Workbook } from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { cellValue, displayWidth, neutralise } from '../cells';
+import { cellValue, displayWidth, neutralise, unguard } from '../cells';
 import { shortlistCsv } from '../csv';
 import type { ShortlistExport } from '../model';
 import { shortlistXlsx } from '../xlsx';
@@ -59,13 +59,22 @@ describe('cells', () => {
     expect(neutralise(null)).toBeNull();
     expect(neutralise(undefined)).toBeNull();
     expect(neutralise(Number.NaN)).toBeNull();
+    // Text that already begins with guard apostrophes before a formula character gets one more, so that the
+    // importer's taking one off gives back exactly what was written.
+    expect(neutralise("'=x")).toBe("''=x");
+    expect(neutralise("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
+  });
+
+  it('unguards exactly what it guarded', () => {
+    for (const s of ['=1+1', '+86 632', '-伺服电机', '@公司', "'=x", "''+y", "'s", '宁波公司', '\tx']) expect(unguard(neutralise(s) as string)).toBe(s);
   });
 
   it('reads numeric strings in numeric columns as numbers, and keeps text text', () => {
     expect(cellValue('money', '-35.5')).toBe(-35.5);
     expect(cellValue('money', 0.1 + 0.2)).toBe(0.3);
-    expect(cellValue('text', '-35.5')).toBe("'-35.5");
-    expect(cellValue('money', '=1+1')).toBe("'=1+1");
+    // Text as it is: xlsx stores it as text; the CSV writer guards it.
+    expect(cellValue('text', '-35.5')).toBe('-35.5');
+    expect(cellValue('money', '=1+1')).toBe('=1+1');
     expect(cellValue('rank', '')).toBe('');
   });
 
@@ -146,14 +155,15 @@ describe('shortlistXlsx', () => {
     expect(cell(2, 'market_share').border.top?.style).toBe('thin'); // empty cells keep the grid
     expect(cell(2, 'note').value).toBeNull();
 
-    expect(cell(3, 'name').value).toBe(`'${HYPERLINK}`);
+    // An xlsx text cell never runs as a formula: stored as written, no apostrophe.
+    expect(cell(3, 'name').value).toBe(HYPERLINK);
     expect(cell(3, 'name').type).toBe(ExcelJS.ValueType.String);
-    expect(cell(3, 'main_product').value).toBe("'-伺服电机");
-    expect(cell(3, 'note').value).toBe("'\t制表符开头");
-    expect(cell(4, 'name').value).toBe(`'${ATSUM}`);
-    expect(cell(4, 'main_product').value).toBe("'+汽车传感器");
-    // XML reads a bare CR back as LF; what matters is the apostrophe in front.
-    expect(cell(4, 'note').value).toMatch(/^'[\r\n]回车开头$/);
+    expect(cell(3, 'main_product').value).toBe('-伺服电机');
+    expect(cell(3, 'note').value).toBe('\t制表符开头');
+    expect(cell(4, 'name').value).toBe(ATSUM);
+    expect(cell(4, 'main_product').value).toBe('+汽车传感器');
+    // XML reads a bare CR back as LF; what matters is that nothing is put in front.
+    expect(cell(4, 'note').value).toMatch(/^[\r\n]回车开头$/);
     // No cell anywhere carries a formula.
     ws.eachRow((r) => r.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
   });

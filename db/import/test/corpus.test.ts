@@ -9,6 +9,7 @@ import { checkCharacter } from '../../creditCode';
 import { figureAt, type FigureKey } from '../../figures';
 import { parseImportFile, type ImportRecord, type Mapping, type Problem } from '../parse';
 import type { Encoding, ReadFile } from '../read';
+import { answeredKeys, columnSuspects, unitQuestions } from '../units';
 
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 
@@ -45,6 +46,9 @@ interface Case {
   /** The analyst's column mapping. */
   mapping?: Mapping;
   detected?: ReadFile['encoding'];
+  format?: ReadFile['format'];
+  /** The file cannot be read at all: refused with this text (and what to do). */
+  unreadable?: string;
   chosenSheet?: string;
   headerRow?: number | null;
   /** Exactly these errors, in this order (none when absent). */
@@ -300,6 +304,7 @@ const MANIFEST: Record<string, Case> = {
   'a25-multi-sheet.xlsx': {
     refused: false,
     chosenSheet: '2023年数据',
+    warnings: [err(null, null, '已读取含有表头行的工作表“2023年数据”')],
     records: 3,
     values: { [at(DIANJIEYE)]: { revenue: 38920.6 } },
   },
@@ -338,6 +343,86 @@ const MANIFEST: Record<string, Case> = {
       [at(LIANLUN)]: { 'firm.main_product': '矿用链轮（刮板输送机用）' },
     },
   },
+  'a32-percent-cells-openpyxl.xlsx': {
+    refused: false,
+    // openpyxl writes absolute sheet targets: the sheet keeps its own name, not Sheet1.
+    chosenSheet: '企业年度数据',
+    records: 3,
+    // 12.5% typed in a percent-formatted cell is stored as 0.125: read as 12.5; plain 9.4 in the same column stays 9.4.
+    values: { [at(LIDIAN)]: { share_domestic: 12.5, rd_staff_share: 14.2 }, [at(ZHUZAO)]: { share_domestic: 9.4, rd_staff_share: 15.5 }, [at(LIANLUN)]: { share_domestic: 22.3, rd_staff_share: null } },
+  },
+  'a33-utf8-keys-latin-names.csv': {
+    refused: false,
+    detected: 'utf-8',
+    records: 2,
+    values: { [at(LIDIAN)]: { name: '山东运河·锂电科技有限公司', 'firm.main_product': 'Φ12 锂电池隔膜' }, [at(ZHUZAO)]: { 'firm.main_product': '球墨铸铁阀体 200×150' } },
+  },
+  'a34-utf8-chinese-headers-phi.csv': {
+    refused: false,
+    detected: 'utf-8',
+    records: 2,
+    values: { [at(LIDIAN)]: { 'firm.main_product': 'Φ6–Φ40 精密轴承', revenue: 45678.9 }, [at(ZHUZAO)]: { name: '枣庄泥沟精工铸造(Société)有限公司' } },
+  },
+  'a35-short-semicolon-titles.csv': {
+    // Two rows, titles with ';', the second row short: papaparse's own guess would split at ';'.
+    refused: false,
+    headerRow: 1,
+    records: 2,
+    values: {
+      [at(LIANLUN)]: { revenue: 31280.5, titles: [{ code: 'little_giant', year: 2021 }, { code: 'high_tech', year: 2020 }, { code: 'innovative_sme', year: 2019 }] },
+      [at(LIDIAN)]: { revenue: null, titles: [{ code: 'high_tech', year: 2019 }, { code: 'innovative_sme', year: 2022 }, { code: 'srdi_provincial', year: 2021 }] },
+    },
+  },
+  'a36-tab-separated.csv': {
+    refused: false,
+    records: 2,
+    values: { [at(LIDIAN)]: { revenue: 45678.9, titles: [{ code: 'high_tech', year: 2019 }, { code: 'innovative_sme', year: 2022 }] }, [at(ZHUZAO)]: { revenue: 23456.7, titles: [] } },
+  },
+  'a37-libreoffice.xls': {
+    refused: false,
+    format: 'xls',
+    chosenSheet: '企业年度数据',
+    records: 3,
+    values: { [at(LIDIAN)]: { revenue: 45678.9, share_domestic: 18.6 }, [at(ZHUZAO)]: { share_domestic: 9.4, titles: [] }, [at(LIANLUN)]: { titles: [{ code: 'high_tech', year: 2018 }] } },
+  },
+  'a38-libreoffice.ods': {
+    refused: false,
+    format: 'ods',
+    chosenSheet: '企业年度数据',
+    records: 3,
+    values: { [at(LIDIAN)]: { revenue: 45678.9, share_domestic: 18.6 }, [at(ZHUZAO)]: { share_domestic: 9.4 } },
+  },
+  'a39-wps-et.et': {
+    refused: false,
+    format: 'et',
+    records: 3,
+    values: { [at(LIANLUN)]: { name: '台儿庄涧头集链传动有限公司', revenue: 31280.5, share_domestic: 22.3 } },
+  },
+  'a40-openpyxl-sheet1.xlsx': {
+    refused: false,
+    chosenSheet: 'Sheet1',
+    warnings: [err(null, null, '已读取含有表头行的工作表“Sheet1”')],
+    records: 2,
+    values: { [at(LIDIAN)]: { revenue: 45678.9 } },
+  },
+  'a41-year-suffixes.csv': {
+    refused: false,
+    records: 3,
+    values: { [at(LIDIAN)]: { revenue: 45678.9 }, [at(ZHUZAO)]: { revenue: 23456.7 }, [at(LIANLUN, 2022)]: { revenue: 31280.5 } },
+  },
+  'a42-share-percent-cells.xlsx': {
+    refused: false,
+    records: 3,
+    values: { [at(LIDIAN)]: { share_domestic: 18.6 }, [at(LIANLUN)]: { share_domestic: 22.3 } },
+  },
+  'a45-utf16-unicode-text.txt': {
+    refused: false,
+    format: 'csv',
+    detected: 'utf-16le',
+    records: 2,
+    values: { [at(LIDIAN)]: { name: '山东运河锂电科技有限公司', revenue: 45678.9, share_domestic: 18.6 } },
+  },
+  'a44-csv-named-xlsx.xlsx': { refused: false, format: 'csv', records: 1, values: { [at(LIDIAN)]: { revenue: 45678.9 } } },
   'a31-gbk-looks-like-utf8.csv': {
     refused: false,
     detected: 'gb18030',
@@ -371,23 +456,32 @@ const MANIFEST: Record<string, Case> = {
   // The missing column is named in the reason; there is no cell to point at, so `column` stays null.
   'r15-missing-year-column.csv': { refused: true, errors: [err(1, null, '缺少必填列“年度”')], records: 0 },
   'r16-name-empty.csv': { refused: true, errors: [err(3, '企业名称', '不能为空'), err(4, '企业名称', '不能为空')], records: 1 },
-  'r17-code-as-number.xlsx': { refused: true, errors: [err(2, '统一社会信用代码', '统一社会信用代码')], records: 1 },
+  'r17-code-as-number.xlsx': { refused: true, errors: [err(2, '统一社会信用代码', '存成了数字，末几位已丢失：请把该列设为“文本”格式')], records: 1 },
   'r18-two-columns-one-field.csv': { refused: true, errors: [err(1, '营收', '同一项')], records: 0 },
   'r19-header-only.csv': { refused: true, errors: [err(null, null, '没有任何数据行')], records: 0 },
-  'r20-old-xls.xls': { refused: true, errors: [err(null, null, '找不到表头行')], records: 0 },
+  'r20-old-xls.xls': { refused: true, unreadable: '另存为 .xlsx' },
   'r21-bad-text-fields.csv': {
     refused: true,
     errors: [err(2, '已获称号', '无法识别的称号'), err(3, '产品分类代码', '8 或 10 位'), err(4, '是否上市', '是”或“否'), err(5, '已获称号', '1990–2100')],
     records: 1,
   },
 
-  // ─── warned, accepted ────────────────────────────────────────────────────
-  'w01-share-fractions.xlsx': {
-    refused: false,
-    warnings: [err(1, '国内市场占有率', '0–1')],
-    records: 3,
-    values: { [at(LIDIAN)]: { share_domestic: 0.186 }, [at(LIANLUN)]: { share_domestic: 0.223 } },
+  'r22-formula-without-result.xlsx': { refused: true, errors: [err(3, '营业收入', '第3行 营业收入列是公式且没有计算结果：请在 Excel 中打开并保存一次')], records: 1 },
+  'r23-code-scientific.csv': {
+    refused: true,
+    errors: [err(3, '统一社会信用代码', '科学计数法（9.13704E+17）'), err(4, '统一社会信用代码', '末尾的 0 可能是表格软件把它当作数字时丢失的位数')],
+    records: 1,
   },
+  'r24-yuan-in-wanyuan-gbk.csv': {
+    refused: true,
+    detected: 'gb18030',
+    errors: [err(3, '营业收入', '可能是以元填写的：请选择这一列的单位')],
+    records: 3,
+    values: { [at(ZHUZAO)]: { revenue: 71875000 } },
+  },
+  'r25-pdf-named-xlsx.xlsx': { refused: true, unreadable: '请在 Excel/WPS 中打开并另存为 .xlsx' },
+
+  // ─── warned, accepted ────────────────────────────────────────────────────
   'w02-rd-staff-fractions.csv': {
     refused: false,
     warnings: [err(1, '研发人员占比', '0–1')],
@@ -409,15 +503,22 @@ function expectLocated(actual: Problem[], expected: Located[] = []) {
 
 async function check(file: string, c: Case) {
   const bytes = new Uint8Array(fs.readFileSync(path.join(CORPUS, file)));
+  if (c.unreadable) {
+    await expect(parseImportFile(bytes, file, {})).rejects.toThrow(c.unreadable);
+    return;
+  }
   const { file: read, parsed: chosen } = await parseImportFile(bytes, file, { encoding: c.encoding, sheet: c.sheet, mapping: c.mapping });
   if (c.detected !== undefined) expect(read.encoding).toBe(c.detected);
+  if (c.format !== undefined) expect(read.format).toBe(c.format);
   expect(chosen).not.toBeNull();
   const parsed = chosen!;
   const sheet = { name: parsed.sheet };
   if (c.chosenSheet !== undefined) expect(sheet.name).toBe(c.chosenSheet);
   if (c.headerRow !== undefined) expect(parsed.headerRow).toBe(c.headerRow);
 
-  const errors = parsed.problems.filter((p) => p.level === 'error');
+  // A column that looks like 元 in a 万元 one refuses the file until the analyst answers (as analyseImport does).
+  const asked = unitQuestions(columnSuspects(parsed.records), parsed.columns, answeredKeys({}, parsed.columns), parsed.sheet).problems;
+  const errors = [...parsed.problems, ...asked].filter((p) => p.level === 'error');
   const warnings = parsed.problems.filter((p) => p.level === 'warning');
   expect(errors.length > 0).toBe(c.refused);
   expectLocated(errors, c.errors);

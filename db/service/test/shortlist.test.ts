@@ -115,7 +115,9 @@ describe('exporting a shortlist', () => {
     expect(revenue.value).toBe(71063.8);
     expect(revenue.numFmt).toBe('#,##0.0');
     expect(sheet.getRow(7).getCell(col('未达标或待补情况')).value).toContain('条件2差1800万元');
-    expect(sheet.getRow(5).getCell(col('推荐意见')).value).toBe(`'=HYPERLINK("http://x","点我")`);
+    // A text cell of an xlsx never runs as a formula: kept as written (the CSV guards it).
+    expect(sheet.getRow(5).getCell(col('推荐意见')).value).toBe(`=HYPERLINK("http://x","点我")`);
+    expect(sheet.getRow(5).getCell(col('推荐意见')).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
     const text = JSON.stringify(sheet.getSheetValues());

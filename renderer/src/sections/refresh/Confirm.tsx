@@ -1,4 +1,7 @@
 // A question asked on the page before an action that replaces data (the desktop shell has no window.confirm).
+// `children` shows what the action would do; `alt` is a second way to say yes (e.g. revert later edits too).
+import type { ReactNode } from 'react';
+
 interface Props {
   text: string;
   yes: string;
@@ -9,16 +12,24 @@ interface Props {
   onYes: () => void;
   onNo: () => void;
   testId: string;
+  children?: ReactNode;
+  alt?: { label: string; onClick: () => void };
 }
 
-export function Confirm({ text, yes, no, busyText, busy, onYes, onNo, testId }: Props) {
+export function Confirm({ text, yes, no, busyText, busy, onYes, onNo, testId, children, alt }: Props) {
   return (
     <div className="rf-confirm" role="alertdialog" aria-label={text} data-testid={testId}>
       <span>{text}</span>
+      {children}
       <span className="rf-confirm-actions">
         <button type="button" className="rf-danger" onClick={onYes} disabled={busy}>
           {busy ? busyText : yes}
         </button>
+        {alt && (
+          <button type="button" className="rf-danger" onClick={alt.onClick} disabled={busy}>
+            {alt.label}
+          </button>
+        )}
         <button type="button" onClick={onNo} disabled={busy}>
           {no}
         </button>

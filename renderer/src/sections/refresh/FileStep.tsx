@@ -85,6 +85,11 @@ export function FileStep({ im }: { im: ImportState }) {
               </span>
             )}
           </div>
+          {report && report.names.length > 0 && (
+            <p className="muted small" data-testid="rf-names">
+              {t('refresh.file.names', { names: report.names.join('、') })}
+            </p>
+          )}
           {report && !im.analysing && (
             <p className={errors ? 'rf-error-text rf-summary' : 'status-line rf-summary'} data-testid="rf-summary">
               {t('refresh.file.summary', { errors, warnings })}

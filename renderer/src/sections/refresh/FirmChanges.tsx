@@ -20,9 +20,29 @@ function Titles({ titles }: { titles: Firm['titles'] }) {
   );
 }
 
-export function NewFirms({ firms }: { firms: Firm[] }) {
+/** A data year the import adds, collapsed: its count of values, and each value when opened. */
+function NewYear({ y, row }: { y: Firm['years'][number]; row?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
+  return (
+    <details className="rf-year-values" data-testid="rf-new-year">
+      <summary>
+        {t('refresh.preview.newYear', { year: y.year })} · {t('refresh.preview.values', { count: y.changes.length })}
+        {row && <span className="muted"> · {t('refresh.preview.rowN', { row: y.row })}</span>}
+      </summary>
+      <ul className="plain">
+        {y.changes.map((c) => (
+          <li key={c.field}>
+            {columnLabel(t, c.field)}：{valueText(c.field, c.new, lang, t)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function NewFirms({ firms }: { firms: Firm[] }) {
+  const { t } = useTranslation();
   return (
     <div className="rf-table-wrap">
       <table className="rf-table" data-testid="rf-new-firms">
@@ -47,19 +67,7 @@ export function NewFirms({ firms }: { firms: Firm[] }) {
               <td className="firm-code">{f.creditCode}</td>
               <td>
                 {f.years.map((y) => (
-                  <details key={y.year} className="rf-year-values">
-                    <summary>
-                      {t('refresh.preview.newYear', { year: y.year })} · {t('refresh.preview.values', { count: y.changes.length })}
-                      <span className="muted"> · {t('refresh.preview.rowN', { row: y.row })}</span>
-                    </summary>
-                    <ul className="plain">
-                      {y.changes.map((c) => (
-                        <li key={c.field}>
-                          {columnLabel(t, c.field)}：{valueText(c.field, c.new, lang, t)}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                  <NewYear key={y.year} y={y} row />
                 ))}
               </td>
             </tr>
@@ -97,10 +105,19 @@ export function ChangedFirms({ firms }: { firms: Firm[] }) {
           const rows = [
             ...f.firm.map((c) => ({ key: `firm-${c.field}`, when: t('refresh.preview.profile'), item: columnLabel(t, c.field), change: pair(c.field, c.old, c.new) })),
             ...(f.titles.length ? [{ key: 'titles', when: t('refresh.preview.profile'), item: t('refresh.preview.titlesAdded'), change: <Titles titles={f.titles} /> }] : []),
-            ...f.years.flatMap((y) =>
+            // A new data year is one row, collapsed, with every value it writes.
+            ...f.years
+              .filter((y) => !y.exists)
+              .map((y) => ({
+                key: `${y.year}-new`,
+                when: t('refresh.preview.rowN', { row: y.row }),
+                item: t('refresh.preview.years'),
+                change: <NewYear y={y} />,
+              })),
+            ...f.years.filter((y) => y.exists).flatMap((y) =>
               y.changes.map((c) => ({
                 key: `${y.year}-${c.field}`,
-                when: y.exists ? t('refresh.preview.yearRow', { year: y.year, row: y.row }) : `${t('refresh.preview.newYear', { year: y.year })} · ${t('refresh.preview.rowN', { row: y.row })}`,
+                when: t('refresh.preview.yearRow', { year: y.year, row: y.row }),
                 item: columnLabel(t, c.field),
                 change: pair(c.field, c.old, c.new),
               })),

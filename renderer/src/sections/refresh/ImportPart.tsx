@@ -10,6 +10,7 @@ import { PreviewStep } from './PreviewStep';
 import { ProblemsStep } from './ProblemsStep';
 import { SnapshotsCard } from './SnapshotsCard';
 import { Step } from './Step';
+import { UnitQuestions } from './UnitQuestions';
 import { useImport } from './useImport';
 
 export function ImportPart({ ctx }: { ctx: SectionContext }) {
@@ -30,6 +31,7 @@ export function ImportPart({ ctx }: { ctx: SectionContext }) {
           <MappingStep im={im} />
         </Step>
         <Step n={4} id="problems" title={t('refresh.steps.problems')} stale={im.analysing} ready={!!report} waiting={applied}>
+          {report && <UnitQuestions im={im} />}
           {report && <ProblemsStep report={report} />}
         </Step>
         <Step n={5} id="preview" title={t('refresh.steps.preview')} stale={im.analysing} ready={!!report?.counts} waiting={applied ?? (report ? t('refresh.steps.refused') : undefined)}>

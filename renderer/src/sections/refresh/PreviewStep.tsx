@@ -10,7 +10,7 @@ import type { SectionContext } from '../context';
 import { ChangedFirms, NewFirms } from './FirmChanges';
 import type { ImportReport, ImportState } from './useImport';
 
-const COUNTS = ['rows', 'newFirms', 'changedFirms', 'unchangedFirms', 'changedValues', 'newYears'] as const;
+const COUNTS = ['rows', 'newFirms', 'changedFirms', 'unchangedFirms', 'changedValues', 'newYears', 'newValues'] as const;
 
 function Verdict({ v }: { v: string | null }) {
   const { t } = useTranslation();

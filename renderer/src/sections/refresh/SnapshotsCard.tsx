@@ -1,12 +1,15 @@
 // 快照: the copies of the data file taken before imports, undos and restores; any can be restored after a
-// question asked on the page (the service checks it first and snapshots the current state).
+// question asked on the page that lists what was done since, from the audit log (the service checks the
+// snapshot first and snapshots the current state).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { formatDateTime, formatNumber, type Lang } from '../../format';
 import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
+import type { MethodOutput } from '../../../../db/contract';
 import { Confirm } from './Confirm';
+import { DoneSinceList } from './UndoDetails';
 import { megabytes } from './fileBytes';
 import { ServiceError } from './ServiceError';
 import { useWrite } from './useWrite';
@@ -18,6 +21,7 @@ export function SnapshotsCard({ ctx }: { ctx: SectionContext }) {
   const lang = i18n.language as Lang;
   const info = useAsync(() => call('app.info', {}), [ctx.refresh]);
   const [asking, setAsking] = useState<number | null>(null);
+  const [since, setSince] = useState<MethodOutput<'snapshot.since'> | null>(null);
   const { busy, error, done, run, clear } = useWrite(ctx.onChanged);
   const [all, setAll] = useState(false);
   const snapshots = info.data?.snapshots ?? [];
@@ -65,13 +69,17 @@ export function SnapshotsCard({ ctx }: { ctx: SectionContext }) {
                   onYes={() => void restore(s.id)}
                   onNo={() => setAsking(null)}
                   testId="rf-restore-confirm"
-                />
+                >
+                  {since?.snapshot.id === s.id && <DoneSinceList since={since} />}
+                </Confirm>
               ) : (
                 <button
                   type="button"
                   onClick={() => {
                     clear();
+                    setSince(null);
                     setAsking(s.id);
+                    call('snapshot.since', { id: s.id }).then(setSince, () => setSince(null));
                   }}
                   disabled={!s.exists || asking !== null}
                   aria-label={t('refresh.snapshots.restoreOf', { at })}

@@ -24,6 +24,8 @@ interface Choices {
   sheet: string | null;
   encoding: Encoding | null;
   mapping: Mapping;
+  /** The analyst's answer to a unit question: template key → 元 / 万元. */
+  units: Record<string, '元' | '万元'>;
   /** Look up the mapping remembered for the file's header row (a fresh file, sheet or encoding). */
   useMemory: boolean;
 }
@@ -37,7 +39,7 @@ export interface Analysis {
 
 export type ReadError = { kind: 'tooLarge'; name: string; mb: number } | { kind: 'failed'; name: string; message: string };
 
-const FRESH: Choices = { sheet: null, encoding: null, mapping: {}, useMemory: true };
+const FRESH: Choices = { sheet: null, encoding: null, mapping: {}, units: {}, useMemory: true };
 
 const headersOf = (r: ImportReport) => r.columns.map((c) => c.header);
 
@@ -58,6 +60,7 @@ export function useImport(ctx: SectionContext) {
     ...(choices.sheet ? { sheet: choices.sheet } : {}),
     ...(choices.encoding ? { encoding: choices.encoding } : {}),
     ...(Object.keys(mapping).length ? { mapping } : {}),
+    ...(Object.keys(choices.units).length ? { units: choices.units } : {}),
     setId: ctx.setId,
     poolYear: ctx.poolYear,
   });
@@ -108,6 +111,14 @@ export function useImport(ctx: SectionContext) {
     setChoices({ ...choices, mapping: {}, useMemory: false });
   };
 
+  /** A money column's unit as the analyst answers the preview's question (null: ask again). */
+  const setUnit = (key: string, unit: '元' | '万元' | null) => {
+    const units = { ...choices.units };
+    if (unit) units[key] = unit;
+    else delete units[key];
+    setChoices({ ...choices, units, useMemory: false });
+  };
+
   const setSheet = (sheet: string | null) => setChoices({ ...FRESH, encoding: choices.encoding, sheet });
   const setEncoding = (encoding: Encoding | null) => setChoices({ ...FRESH, sheet: choices.sheet, encoding });
 
@@ -153,6 +164,7 @@ export function useImport(ctx: SectionContext) {
     resetMapping,
     setSheet,
     setEncoding,
+    setUnit,
     reanalyse: () => setNonce((n) => n + 1),
     apply,
     reset,

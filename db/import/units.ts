@@ -1,0 +1,99 @@
+// 元 typed into a 万元 column: 71,875,000 where 7,187.5 was meant. A money value 1,000 times or more above the
+// firm's previous year, or above the column's other values, is not written as it is: the analyst says, per
+// column, whether the column is in 元 (divided by 10,000 on import) or really in 万元 (the CLI: --unit 营业收入=元).
+import { figureAt, FIGURES, type FigureKey } from '../figures';
+import type { ImportRecord, MappedColumn, Problem } from './parse';
+import { columnFor } from './template';
+
+/** A column's unit as the analyst chose it: template key, header text or template name → 元 / 万元 / 亿元. */
+export type UnitChoices = Record<string, string>;
+
+/** How far above the comparison a value must be to be asked about (元 read as 万元 is 10,000 times too large). */
+export const UNIT_JUMP = 1000;
+
+export const MONEY_KEYS = FIGURES.filter((f) => f.unit === 'money').map((f) => f.key as FigureKey);
+
+export interface UnitSuspect {
+  key: FigureKey;
+  row: number;
+  name: string;
+  value: number;
+  /** The previous year's value (stored or in the file), or the column's median. */
+  compared: number;
+  basis: 'previous_year' | 'column';
+}
+
+export interface UnitQuestion {
+  key: string;
+  header: string;
+  /** How many values of the column look like 元. */
+  count: number;
+  examples: UnitSuspect[];
+}
+
+function median(sorted: number[]): number {
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+}
+
+/** Values 1,000 times or more above the median of their column (of at least three positive values). */
+export function columnSuspects(records: ImportRecord[]): UnitSuspect[] {
+  const out: UnitSuspect[] = [];
+  for (const key of MONEY_KEYS) {
+    const values: number[] = [];
+    for (const r of records) {
+      const v = figureAt(r.figures, key);
+      if (v != null && v > 0) values.push(v);
+    }
+    if (values.length < 3) continue;
+    const m = median(values.sort((a, b) => a - b));
+    if (m <= 0) continue;
+    for (const r of records) {
+      const v = figureAt(r.figures, key);
+      if (v != null && v >= UNIT_JUMP * m) out.push({ key, row: r.row, name: r.name, value: v, compared: m, basis: 'column' });
+    }
+  }
+  return out;
+}
+
+/** The choices given, as template keys. */
+export function answeredKeys(units: UnitChoices, columns: MappedColumn[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of Object.keys(units)) {
+    const key = columns.find((x) => x.key && x.header === name)?.key ?? columnFor(name)?.key;
+    if (key) keys.add(key);
+  }
+  return keys;
+}
+
+/** One question per column not yet answered, and an error for each that refuses the file until it is answered. */
+export function unitQuestions(suspects: UnitSuspect[], columns: MappedColumn[], answered: Set<string>, sheet: string): { questions: UnitQuestion[]; problems: Problem[] } {
+  const byKey = new Map<string, UnitSuspect[]>();
+  for (const s of suspects) {
+    if (answered.has(s.key)) continue;
+    const list = byKey.get(s.key) ?? [];
+    if (!list.some((x) => x.row === s.row)) list.push(s);
+    byKey.set(s.key, list);
+  }
+  const questions: UnitQuestion[] = [];
+  const problems: Problem[] = [];
+  for (const [key, list] of byKey) {
+    list.sort((a, b) => a.row - b.row);
+    const header = columns.find((c) => c.key === key)?.header ?? key;
+    const name = FIGURES.find((f) => f.key === key)?.zh ?? key;
+    questions.push({ key, header, count: list.length, examples: list.slice(0, 5) });
+    const first = list[0];
+    const against = first.basis === 'previous_year' ? `上年的 ${first.compared}` : `同列其他数值（中位数 ${first.compared}）`;
+    problems.push({
+      level: 'error',
+      sheet,
+      row: first.row,
+      column: header,
+      value: String(first.value),
+      reason:
+        `“${header}”列有 ${list.length} 个数值是${against}的 ${UNIT_JUMP} 倍以上，可能是以元填写的：请选择这一列的单位` +
+        `（元：导入时除以 10000；万元：按原值导入）。命令行：--unit ${name}=元 或 --unit ${name}=万元`,
+    });
+  }
+  return { questions, problems };
+}
