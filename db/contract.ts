@@ -70,6 +70,8 @@ const Snapshot = z.object({
   bytes: z.number().nullable(),
   createdAt: z.string(),
   exists: z.boolean(),
+  /** Taken by this data file; false for a record a copy inherited from its original (never deleted or restored here). */
+  own: z.boolean(),
 });
 
 const FigureValues = z.record(figureKey, z.number().nullable());

@@ -5,7 +5,7 @@ import type { importMethods } from '../contracts/import';
 import { AppError } from '../errors';
 import { analyseImport, applyImport, type ImportReport, type ImportRequest } from '../import/run';
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
-import { restoreSnapshot } from '../restore';
+import { restoreById, restoreUndoPoint } from '../restore';
 import { dateZh } from '../export/labels';
 import type { PartContext } from './context';
 import type { Service } from './index';
@@ -53,14 +53,12 @@ export function importService(ctx: PartContext): Pick<Service, keyof typeof impo
       const last = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 1').get() as ImportRow | undefined;
       if (!last) throw new AppError('not_found', '没有可以撤销的导入');
       if (!last.snapshot_file) throw new AppError('not_found', `导入 ${last.file} 没有导入前快照，无法撤销`);
-      const before = restoreSnapshot(db, ctx.dataFile, last.snapshot_file, ctx.actor, `撤销导入 ${last.file}`);
+      const before = restoreUndoPoint(db, ctx.dataFile, last.snapshot_file, last.file, ctx.actor);
       return ctx.changed('import.undo', { undone: importRecord(last), before: before.file });
     },
     'snapshot.restore': (input) => {
-      const snap = db.prepare('SELECT file FROM snapshots WHERE id = ?').pluck().get(input.id) as string | undefined;
-      if (!snap) throw new AppError('not_found', `没有编号为 ${input.id} 的快照`);
-      const before = restoreSnapshot(db, ctx.dataFile, snap, ctx.actor, `恢复快照 ${input.id}`);
-      return ctx.changed('snapshot.restore', { restored: snap, before: before.file });
+      const { restored, before } = restoreById(db, ctx.dataFile, input.id, ctx.actor);
+      return ctx.changed('snapshot.restore', { restored, before: before.file });
     },
     'template.file': (input) => file(input.format, '企业年度数据模板', []),
     'data.export': (input) => file(input.format, `企业年度数据-${input.poolYear ?? '全部'}年度培育库-${dateZh()}`, templateRows(db, input.poolYear)),

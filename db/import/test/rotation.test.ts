@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileIdentity } from '../../identity';
 import { rotateSnapshots } from '../../snapshots';
 import { openTemp } from '../../test/helpers';
 
@@ -12,7 +13,7 @@ describe('snapshot rotation', () => {
     const add = (name: string, reason: string, at: string) => {
       const file = path.join(dir, name);
       fs.writeFileSync(file, 'x');
-      h.db.prepare('INSERT INTO snapshots (file, reason, schema_version, bytes, created_at) VALUES (?, ?, 1, 1, ?)').run(file, reason, at);
+      h.db.prepare('INSERT INTO snapshots (file, reason, schema_version, bytes, created_at, owner) VALUES (?, ?, 1, 1, ?, ?)').run(`snapshots/${name}`, reason, at, fileIdentity(h.db));
       return file;
     };
     add('y2023-import.sqlite', '导入前：2023.xlsx', '2023-12-01T10:00:00+08:00');
