@@ -1,19 +1,20 @@
 // 年度更新 methods: analyse and apply an import, undo it, snapshots, the template and the data as files.
 // Merged into the one contract in db/contract.ts.
 import { z } from 'zod';
+import { safeText, TEXT_CAPS } from '../text';
 
 const year = z.number().int().min(1990).max(2100);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const ImportInput = z.object({
-  fileName: z.string().min(1).max(260),
+  fileName: safeText(TEXT_CAPS.fileName).min(1),
   /** The file's bytes (browser mode uploads them; the desktop reads the file the user chose): up to 256 MB. */
   base64: z.string().max(360_000_000),
-  sheet: z.string().max(100).optional(),
+  sheet: safeText(TEXT_CAPS.name).optional(),
   encoding: z.enum(['utf8', 'gbk']).optional(),
   /** Header text → template key, or null to ignore that column. */
-  mapping: z.record(z.string(), z.string().nullable()).optional(),
-  setId: z.string().max(100).optional(),
+  mapping: z.record(safeText(TEXT_CAPS.line), safeText(TEXT_CAPS.line).nullable()).optional(),
+  setId: safeText(TEXT_CAPS.name).optional(),
   poolYear: year.optional(),
   addToPool: z.boolean().optional(),
 });

@@ -6,6 +6,7 @@ import { readImportFile, type Encoding, type ReadFile } from './read';
 import { columnFor, headerUnit, TEMPLATE, TEMPLATE_SHEET, type TemplateColumn } from './template';
 import { CellError, columnReader, type ColumnReader } from './readers';
 import { moneyFactor, type RawCell } from './values';
+import { visibleText } from '../text';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -58,7 +59,7 @@ export interface ParsedSheet {
 export type Mapping = Record<string, string | null>;
 
 const byKey = new Map(TEMPLATE.map((c) => [c.key, c]));
-const show = (raw: RawCell) => (raw == null || raw === '' ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
+const show = (raw: RawCell) => (raw == null || raw === '' ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : visibleText(String(raw)));
 
 function isHeader(cells: RawCell[], mapping: Mapping): boolean {
   const keys = new Set(cells.map((c) => (c == null ? undefined : mapped(String(c), mapping)?.key)).filter(Boolean));

@@ -3,6 +3,7 @@
 import { creditCodeProblem, normaliseCreditCode } from '../creditCode';
 import { figureProblem, type FigureKey, type TitleCode } from '../figures';
 import type { ColumnKind } from './template';
+import { importTextProblem } from '../text';
 
 export type RawCell = string | number | boolean | Date | null | undefined;
 export type CellValue = string | number | boolean | null | { code: TitleCode; year: number | null }[];
@@ -87,8 +88,11 @@ function titles(raw: RawCell): CellResult {
 export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitFactor = 1): CellResult {
   if (isEmpty(raw)) return { ok: true, value: null };
   switch (kind) {
-    case 'text':
-      return { ok: true, value: plainText(raw) };
+    case 'text': {
+      const value = plainText(raw);
+      const problem = importTextProblem(key, value);
+      return problem ? { ok: false, reason: problem } : { ok: true, value };
+    }
     case 'credit_code': {
       const code = normaliseCreditCode(text(raw));
       const problem = creditCodeProblem(code);
