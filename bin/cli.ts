@@ -182,7 +182,8 @@ program
         poolYear: o.pool ? Number(o.pool) : undefined,
         addToPool: Boolean(o.pool),
       };
-      const report = (await write(o.db, (call) => call('import.analyse', input))) as ImportReportOut;
+      // Checking a file reads the data file only: a dry run needs no lock and works while the app has the file open.
+      const report = (await (o.dryRun ? query : write)(o.db, (call) => call('import.analyse', input))) as ImportReportOut;
       if (report.refused) {
         process.stdout.write(o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : importText(report, false));
         process.exitCode = 1;
@@ -239,8 +240,9 @@ program
         process.stdout.write(`已建快照 ${s.id}：${s.file}\n`);
         return;
       }
-      const info = (await query(o.db, (call) => call('app.info', {}))) as { snapshots: { id: number; createdAt: string; reason: string; file: string; exists: boolean }[] };
-      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${s.exists ? '' : '（文件已不存在）'}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
+      const info = (await query(o.db, (call) => call('app.info', {}))) as { snapshots: { id: number; createdAt: string; reason: string; file: string; exists: boolean; own: boolean }[] };
+      const note = (s: { exists: boolean; own: boolean }) => `${s.exists ? '' : '（文件已不存在）'}${s.own ? '' : '（原数据文件的快照，随复制而来：只可查看）'}`;
+      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${note(s)}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
     }),
   );
 
