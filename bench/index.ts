@@ -95,7 +95,7 @@ async function p3(): Promise<void> {
 }
 
 async function p6(): Promise<void> {
-  line('P6  the check of a data file before its first write (integrity_check up to 64 MB, quick_check above), in a fresh process');
+  line('P6  the check of a data file before its first write (integrity_check up to 16 MB, quick_check above), in a fresh process');
   line('    limit: 500 ms, a third of P5\'s cold-start limit');
   for (const firms of SIZES) {
     const db = firms === 11 ? defaultPoolFile() : workFile(`p1-${firms}.sqlite`);
