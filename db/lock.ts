@@ -91,6 +91,15 @@ function heldBy(dataFile: string, owner: LockOwner | null): AppError {
   return new AppError('locked', `数据文件正被另一个程序使用（${who}）：${dataFile}。请先关闭它再打开；同一个数据文件同时只能由一个程序写入（通过快捷方式、链接或副本名称打开的也算同一个文件）。`, owner ?? undefined);
 }
 
+/** A note naming a live process that holds no system lock: an older version of the app, or a reused pid. */
+function noteHeld(dataFile: string, note: string, owner: LockOwner): AppError {
+  return new AppError(
+    'locked',
+    `数据文件正被另一个程序使用（进程 ${owner.pid}，自 ${owner.at}，可能是旧版本的培育库）：${dataFile}。请先关闭它再打开；若进程 ${owner.pid} 不是培育库，删除锁文件 ${note} 后重试。`,
+    owner,
+  );
+}
+
 function foreignHost(dataFile: string, note: string, owner: LockOwner): AppError {
   return new AppError(
     'locked',
@@ -141,7 +150,7 @@ export function acquireLock(dataFile: string): FileLock {
   if (owner && (owner.host !== me.host || (owner.pid !== me.pid && alive(owner.pid)))) {
     undoCreate();
     giveUp();
-    throw owner.host !== me.host ? foreignHost(file, note, owner) : heldBy(file, owner);
+    throw owner.host !== me.host ? foreignHost(file, note, owner) : noteHeld(file, note, owner);
   }
   try {
     writeOwner(note, me);
