@@ -65,3 +65,13 @@ export function fromSqlite(e: unknown, file: string): AppError | null {
   }
   return null;
 }
+
+/** A file-system error on the data file or its folder (creating it, locking it) as the analyst should read it. */
+export function fromFs(e: unknown, file: string): AppError | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('unavailable', `无法在数据文件所在的文件夹中写入（权限不足或只读）：${file}。请换一个可写的文件夹，或检查权限后重试。`, { errno: code });
+  }
+  if (code === 'ENOSPC') return new AppError('unavailable', `磁盘已满，无法打开数据文件：${file}。请腾出磁盘空间后重试。`, { errno: code });
+  return null;
+}

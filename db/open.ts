@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError, fromSqlite } from './errors';
+import { AppError, fromFs, fromSqlite } from './errors';
 import { acquireLock, realDataFile, type FileLock } from './lock';
 import { assertNotNewer, migrate } from './migrate';
 import { LATEST_VERSION } from './migrations';
@@ -39,7 +39,7 @@ function configure(db: Database.Database, readonly: boolean): void {
 }
 
 /** A failure while opening, as the analyst should read it. */
-const explained = (e: unknown, file: string) => (e instanceof AppError ? e : (fromSqlite(e, file) ?? e));
+const explained = (e: unknown, file: string) => (e instanceof AppError ? e : (fromSqlite(e, file) ?? fromFs(e, file) ?? e));
 
 function openReadonly(file: string): PoolDb {
   if (fs.statSync(file).size === 0) refuseEmpty(file);
@@ -62,8 +62,13 @@ export function openPoolDb(options: OpenOptions): PoolDb {
   if (!exists && !options.create) throw new AppError('not_found', `数据文件不存在：${file}`);
   if (options.readonly) return openReadonly(file);
 
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const lock: FileLock = acquireLock(file);
+  let lock: FileLock;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    lock = acquireLock(file);
+  } catch (e) {
+    throw explained(e, file);
+  }
   let db: Database.Database | undefined;
   try {
     // Every refusal comes before the first write (switching to WAL rewrites the header), so a refused

@@ -1,6 +1,6 @@
 // Raw SQLite errors reach the analyst as Chinese messages naming the data file and the next step.
 import { describe, expect, it } from 'vitest';
-import { fromSqlite } from '../errors';
+import { fromFs, fromSqlite } from '../errors';
 import { openPoolDb } from '../open';
 import { callError, defaultService, openTemp, serviceFor, track } from './helpers';
 
@@ -48,5 +48,8 @@ describe('SQLite errors explained', () => {
     }
     expect(fromSqlite(sqliteError('SQLITE_ERROR', 'near "x": syntax error'), f)).toBeNull();
     expect(fromSqlite(new Error('plain'), f)).toBeNull();
+    for (const code of ['EACCES', 'EPERM', 'EROFS']) expect(fromFs(sqliteError(code, 'x'), f)?.message).toContain('权限不足或只读');
+    expect(fromFs(sqliteError('ENOSPC', 'x'), f)?.message).toContain('磁盘已满');
+    expect(fromFs(sqliteError('ENOENT', 'x'), f)).toBeNull();
   });
 });
