@@ -26,6 +26,8 @@ export interface FileLock {
   release(): void;
 }
 
+const TOUCH_EVERY_MS = 6 * 60 * 60 * 1000;
+
 /** Where the identity-named lock files live: one folder per computer, never on a shared drive. */
 export function lockDir(): string {
   return path.join(os.tmpdir(), 'champion-pool-locks');
@@ -160,6 +162,10 @@ export function acquireLock(dataFile: string): FileLock {
     giveUp();
     throw e;
   }
+  // Temp-folder cleaners delete files untouched for days; a lock file removed while held would let the next
+  // starter make a new one and get in. Touching it now and then keeps it.
+  const touch = setInterval(() => fs.utimes(key, new Date(), new Date(), () => undefined), TOUCH_EVERY_MS);
+  touch.unref();
   let released = false;
   return {
     path: note,
@@ -171,6 +177,7 @@ export function acquireLock(dataFile: string): FileLock {
       // The notes go first: once the system lock is released a new holder may write its own.
       removeIfMine(note, me);
       removeIfMine(keyNote, me);
+      clearInterval(touch);
       giveUp();
     },
   };

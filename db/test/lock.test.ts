@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acquireLock, lockDir } from '../lock';
 import { openPoolDb } from '../open';
 import { deadPid, openTemp, tempDir, thrown, track } from './helpers';
@@ -139,5 +139,22 @@ describe('one writer per data file', () => {
       lock.release();
     }
     acquireLock(file).release();
+  });
+
+  it('touches the system lock file while held, so a temp-folder cleaner never takes it away', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const file = path.join(tempDir(), 'pool.sqlite');
+    const lock = acquireLock(file);
+    try {
+      const st = fs.statSync(file, { bigint: true });
+      const key = path.join(lockDir(), `${st.dev}-${st.ino}.lock`);
+      const old = new Date('2020-01-01T00:00:00Z');
+      fs.utimesSync(key, old, old);
+      vi.advanceTimersByTime(6 * 60 * 60 * 1000);
+      await vi.waitFor(() => expect(fs.statSync(key).mtime.getTime()).toBeGreaterThan(old.getTime()));
+    } finally {
+      lock.release();
+      vi.useRealTimers();
+    }
   });
 });
