@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../db/export/writeFile';
 import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
-import { formatInfo } from './info';
+import { formatInfo, snapshotNote } from './info';
 import { importText, type ImportReportOut } from './importText';
 import { templateCsv, templateXlsx } from '../db/import/templateFile';
 
@@ -241,8 +241,7 @@ program
         return;
       }
       const info = (await query(o.db, (call) => call('app.info', {}))) as { snapshots: { id: number; createdAt: string; reason: string; file: string; exists: boolean; own: boolean }[] };
-      const note = (s: { exists: boolean; own: boolean }) => `${s.exists ? '' : '（文件已不存在）'}${s.own ? '' : '（原数据文件的快照，随复制而来：只可查看）'}`;
-      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${note(s)}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
+      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${snapshotNote(s)}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
     }),
   );
 
