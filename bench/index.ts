@@ -94,6 +94,16 @@ async function p3(): Promise<void> {
   }
 }
 
+async function p6(): Promise<void> {
+  line('P6  the check of a data file before its first write (integrity_check up to 16 MB, quick_check above), in a fresh process');
+  line('    limit: 500 ms, a third of P5\'s cold-start limit');
+  for (const firms of SIZES) {
+    const db = firms === 11 ? defaultPoolFile() : workFile(`p1-${firms}.sqlite`);
+    const r = await repeat(runsFor(firms), () => runTask('open-check', [db]));
+    line(`    ${fmt(firms).padStart(7)} firms (${r.samples[0].info?.mb} MB, ${r.samples[0].info?.check}): ${ms(r.ms)} — ${verdict(r.ms <= 500)}`);
+  }
+}
+
 async function p4p5(): Promise<void> {
   const browser = await launch();
   try {
@@ -127,6 +137,7 @@ const template = defaultPoolFile();
 await p1(template);
 await p2(template);
 await p3();
+await p6();
 await p4p5();
 line(`Peak memory of the server process (largest run): P1 ${peaks.P1} MB, P2 ${peaks.P2} MB, P3 ${peaks.P3} MB`);
 line(`(bench took ${Math.round((performance.now() - t0) / 1000)} s)`);

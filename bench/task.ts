@@ -3,6 +3,7 @@
 //   app-import TEMPLATE FILE OUT   import FILE into a copy (OUT) of the TEMPLATE data file via the service
 //   xlsx-read FILE                 exceljs's bare streaming read of a workbook, every cell touched
 //   evaluate DB DATA_YEAR          evaluate.pool for every criteria set over the 2023 pool, cold
+//   open-check DB                  the check of a data file before its first write (openPoolDb runs it)
 import ExcelJS from '../db/exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { Readable } from 'node:stream';
 import type { MethodOutput } from '../db/contract';
 import { criteriaSets } from '../db/criteria/sets';
 import { openPoolDb } from '../db/open';
+import { checkDataFile, FULL_CHECK_BYTES } from '../db/openCheck';
 import { createService, dispatch } from '../db/service';
 import { peakMb } from './measure';
 
@@ -76,6 +78,13 @@ async function evaluateAll(db: string, dataYear: string): Promise<void> {
   print(cold.ms, { firms, perSet: cold.perSet, warmMs: Math.round(warm.ms), warmPerSet: warm.perSet });
 }
 
-const tasks: Record<string, (...a: string[]) => Promise<void>> = { 'app-import': appImport, 'xlsx-read': xlsxRead, evaluate: evaluateAll };
+async function openCheck(db: string): Promise<void> {
+  const t0 = performance.now();
+  checkDataFile(db, false);
+  const bytes = fs.statSync(db).size;
+  print(performance.now() - t0, { mb: Math.round(bytes / 2 ** 20), check: bytes <= FULL_CHECK_BYTES ? 'integrity_check' : 'quick_check' });
+}
+
+const tasks: Record<string, (...a: string[]) => Promise<void>> = { 'app-import': appImport, 'xlsx-read': xlsxRead, evaluate: evaluateAll, 'open-check': openCheck };
 if (!tasks[task]) throw new Error(`unknown task ${task}`);
 await tasks[task](...args);

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../db/export/writeFile';
 import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
-import { formatInfo } from './info';
+import { formatInfo, snapshotNote } from './info';
 import { importText, type ImportReportOut } from './importText';
 import { doneSinceText, undoPlanText } from './restoreText';
 import { templateCsv, templateXlsx } from '../db/import/templateFile';
@@ -187,7 +187,8 @@ program
         poolYear: o.pool ? Number(o.pool) : undefined,
         addToPool: Boolean(o.pool),
       };
-      const report = (await write(o.db, (call) => call('import.analyse', input))) as ImportReportOut;
+      // Checking a file reads the data file only: a dry run needs no lock and works while the app has the file open.
+      const report = (await (o.dryRun ? query : write)(o.db, (call) => call('import.analyse', input))) as ImportReportOut;
       if (report.refused) {
         process.stdout.write(o.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : importText(report, false));
         process.exitCode = 1;
@@ -244,8 +245,8 @@ program
         process.stdout.write(`已建快照 ${s.id}：${s.file}\n`);
         return;
       }
-      const info = (await query(o.db, (call) => call('app.info', {}))) as { snapshots: { id: number; createdAt: string; reason: string; file: string; exists: boolean }[] };
-      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${s.exists ? '' : '（文件已不存在）'}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
+      const info = (await query(o.db, (call) => call('app.info', {}))) as { snapshots: { id: number; createdAt: string; reason: string; file: string; exists: boolean; own: boolean }[] };
+      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${snapshotNote(s)}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
     }),
   );
 

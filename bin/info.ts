@@ -5,9 +5,12 @@ interface InfoOut {
   dataFile: string;
   counts: { firms: number; firmYears: number; titles: number; auditEntries: number };
   sample: { firms: number; firmYears: number; values: number };
-  snapshots: { file: string; reason: string; createdAt: string; exists: boolean }[];
+  snapshots: { file: string; reason: string; createdAt: string; exists: boolean; own: boolean }[];
   pools: { year: number; name: string; members: number; defaultDataYear: number | null }[];
 }
+
+/** What a snapshot line adds: a file that is gone, a record a copy inherited from its original. */
+export const snapshotNote = (s: { exists: boolean; own: boolean }) => `${s.exists ? '' : '（文件已不存在）'}${s.own ? '' : '（原数据文件的快照，随复制而来：只可查看）'}`;
 
 export function formatInfo(i: InfoOut): string {
   const lines = [
@@ -20,7 +23,7 @@ export function formatInfo(i: InfoOut): string {
       ? `示例数据：${i.sample.firms} 家示例企业，${i.sample.values} 个示例数值`
       : '示例数据：无',
     `快照：${i.snapshots.length ? '' : '无'}`,
-    ...i.snapshots.map((s) => `  ${s.createdAt}  ${s.reason}  ${s.file}${s.exists ? '' : '（文件已不存在）'}`),
+    ...i.snapshots.map((s) => `  ${s.createdAt}  ${s.reason}  ${s.file}${snapshotNote(s)}`),
   ];
   return lines.join('\n') + '\n';
 }

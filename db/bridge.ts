@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { contentType, CONTENT_TYPES, TEXT_PLAIN } from './contentTypes';
 import { EVENTS, type EventName } from './contract';
 import { dispatch, type Service } from './service';
 import { UploadStore, UploadTooLarge } from './uploads';
@@ -23,17 +24,6 @@ export const CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 // Import files are streamed to POST /api/upload, so a JSON body is only ever a method's small input: parsing
 // one at the limit takes milliseconds and never holds other requests up.
@@ -82,7 +72,34 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-const sendJson = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), TYPES['.json']);
+const sendJson = (res: http.ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), CONTENT_TYPES['.json']);
+const badRequest = (res: http.ServerResponse, why: string) => sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `请求无效：${why}` } });
+
+/** The request's URL, or null when the request line cannot be one of ours (e.g. `GET //[ HTTP/1.1`). */
+function requestUrl(raw: string | undefined, port: number): URL | null {
+  if (!raw || !raw.startsWith('/')) return null;
+  try {
+    return new URL(raw, `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** A percent-decoded path, or null for a malformed escape or a NUL or backslash (no file or method name has one). */
+function decodedPath(p: string): string | null {
+  let out: string;
+  try {
+    out = decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+  return /[\0\\]/.test(out) ? null : out;
+}
+
+/** Strict UTF-8: a body that is not valid UTF-8 is refused, never repaired with replacement characters. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+const inside = (root: string, file: string) => file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
 class BodyTooLarge extends Error {}
 /** A request the bridge refuses as it stands (its message is the answer). */
@@ -105,7 +122,13 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       } else chunks.push(c);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      try {
+        resolve(utf8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new Error('请求正文不是有效的 UTF-8 文本'));
+      }
+    });
     req.on('error', reject);
   });
 }
@@ -145,22 +168,30 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const allowedHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   const allowedOrigin = (origin: string | undefined) => !origin || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 
-  function serveStatic(urlPath: string, res: http.ServerResponse): void {
+  async function serveStatic(urlPath: string, res: http.ServerResponse): Promise<void> {
     if (!options.staticDir) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'no UI is served here' } });
-    const root = path.resolve(options.staticDir);
-    let rel: string;
-    try {
-      rel = decodeURIComponent(urlPath.split('?')[0]);
-    } catch {
-      return send(res, 400, 'bad request', 'text/plain');
-    }
+    let rel = decodedPath(urlPath);
+    if (rel === null) return badRequest(res, '路径含有无效的转义或字符');
     if (rel === '/' || !path.extname(rel)) rel = '/index.html'; // single-page app
-    const file = path.resolve(root, '.' + rel);
-    if (!file.startsWith(root + path.sep)) return send(res, 403, 'forbidden', 'text/plain');
-    fs.readFile(file, (err, data) => {
-      if (err) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
-      send(res, 200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
-    });
+    // Contain the real path: a symlink inside the UI folder must not lead out of it.
+    let root: string;
+    let file: string;
+    try {
+      root = await fs.promises.realpath(options.staticDir);
+      const named = path.resolve(root, '.' + rel);
+      if (!inside(root, named)) return send(res, 403, 'forbidden', TEXT_PLAIN);
+      file = await fs.promises.realpath(named);
+    } catch {
+      return send(res, 404, 'not found', TEXT_PLAIN);
+    }
+    if (!inside(root, file)) return send(res, 403, 'forbidden', TEXT_PLAIN);
+    let data: Buffer;
+    try {
+      data = await fs.promises.readFile(file);
+    } catch {
+      return send(res, 404, 'not found', TEXT_PLAIN);
+    }
+    send(res, 200, data, contentType(file));
   }
 
   async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -176,7 +207,8 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!auth.startsWith('Bearer ') || !sameToken(auth.slice('Bearer '.length), token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: 'bad token' } });
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'POST only' } });
     if (url.pathname === UPLOAD_PATH) return receiveUpload(req, res);
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const method = decodedPath(url.pathname.slice('/api/'.length));
+    if (method === null) return badRequest(res, '操作名含有无效的转义或字符');
     let input: unknown;
     try {
       const body = await readBody(req);
@@ -201,14 +233,28 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
   }
 
+  // Every request path is guarded: a bad request is answered 400 and the server keeps serving.
+  const failed = (res: http.ServerResponse, e: unknown) => {
+    if (res.headersSent) res.destroy();
+    else sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
+  };
   const server = http.createServer((req, res) => {
-    if (!allowedHost(req.headers.host) || !allowedOrigin(req.headers.origin)) return send(res, 403, 'forbidden host or origin', 'text/plain');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
-      serveApi(req, res, url).catch((e: unknown) => sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(e) } }));
-    } else if (req.method === 'GET' || req.method === 'HEAD') {
-      serveStatic(url.pathname, res);
-    } else send(res, 405, 'method not allowed', 'text/plain');
+    try {
+      if (!allowedHost(req.headers.host) || !allowedOrigin(req.headers.origin)) return send(res, 403, 'forbidden host or origin', TEXT_PLAIN);
+      const url = requestUrl(req.url, port);
+      if (!url) return badRequest(res, '请求行无法解析');
+      if (url.pathname.startsWith('/api/')) serveApi(req, res, url).catch((e: unknown) => failed(res, e));
+      else if (req.method === 'GET' || req.method === 'HEAD') serveStatic(url.pathname, res).catch((e: unknown) => failed(res, e));
+      else send(res, 405, 'method not allowed', TEXT_PLAIN);
+    } catch (e) {
+      failed(res, e);
+    }
+  });
+  // What Node's parser cannot read (a bad request line, oversized headers) is answered and the socket closed.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 // The one contract: every operation the UI can ask for, by name, with its zod input and output.
 // Electron IPC, the loopback bridge and the CLI all dispatch through it; the renderer imports its types only.
 import { z } from 'zod';
+import { safeText, TEXT_CAPS } from './text';
 import { AuditEntry, SourceRef } from './contracts/common';
 import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evaluationMethods, Projection, VERDICTS } from './contracts/evaluation';
 import { importMethods } from './contracts/import';
@@ -18,7 +19,7 @@ export type { FigureKey, FigureUnit, TitleCode } from './figures';
 const year = z.number().int().min(1990).max(2100);
 const figureKey = z.enum(FIGURE_KEYS);
 const titleCode = z.enum(TITLE_CODES);
-const text = z.string().max(200);
+const text = safeText(TEXT_CAPS.line);
 const verdict = z.enum(VERDICTS);
 const status = z.enum(['pass', 'fail', 'unknown', 'review']);
 
@@ -71,6 +72,8 @@ const Snapshot = z.object({
   bytes: z.number().nullable(),
   createdAt: z.string(),
   exists: z.boolean(),
+  /** Taken by this data file; false for a record a copy inherited from its original (never deleted or restored here). */
+  own: z.boolean(),
 });
 
 const FigureValues = z.record(figureKey, z.number().nullable());
@@ -154,7 +157,7 @@ export const contract = {
       firmId: z.number().int(),
       /** Every year's changes of one edit; all are written in one transaction or none is. */
       years: z.array(z.object({ year, values: z.partialRecord(figureKey, z.number().nullable()) })).min(1).max(50),
-      note: z.string().max(500).optional(),
+      note: safeText(TEXT_CAPS.note, { multiline: true }).optional(),
     }),
     output: FirmDetail,
   },
@@ -165,7 +168,7 @@ export const contract = {
   ...evaluationMethods,
   ...shortlistMethods,
   'snapshot.create': {
-    input: z.object({ reason: z.string().min(1).max(200) }),
+    input: z.object({ reason: safeText(TEXT_CAPS.line).min(1) }),
     output: Snapshot,
   },
   ...overviewMethods,

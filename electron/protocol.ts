@@ -5,23 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { CSP } from '../db/bridge';
+import { contentType, TEXT_PLAIN } from '../db/contentTypes';
 import { APP_SCHEME, isAppUrl } from './origin';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Must run before the app's 'ready' event: Chromium fixes scheme privileges at start-up. */
 export function registerAppScheme(): void {
@@ -72,17 +58,16 @@ function respond(status: number, body: BodyInit | null, type: string): Response 
 /** The request handler, separate from Electron so the tests can call it with plain Request objects. */
 export function createAppHandler(rootDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'method not allowed', TYPES['.txt']);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'method not allowed', TEXT_PLAIN);
     const file = resolveAppPath(rootDir, request.url);
-    if (!file) return respond(404, 'not found', TYPES['.txt']);
+    if (!file) return respond(404, 'not found', TEXT_PLAIN);
     let data: Buffer;
     try {
       data = await fs.promises.readFile(file);
     } catch {
-      return respond(404, 'not found', TYPES['.txt']);
+      return respond(404, 'not found', TEXT_PLAIN);
     }
-    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return respond(200, request.method === 'HEAD' ? null : new Uint8Array(data), type);
+    return respond(200, request.method === 'HEAD' ? null : new Uint8Array(data), contentType(file));
   };
 }
 

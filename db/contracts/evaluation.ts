@@ -1,10 +1,11 @@
 // Criteria and evaluation methods (merged into the one contract in db/contract.ts).
 import { z } from 'zod';
+import { safeText, TEXT_CAPS } from '../text';
 import { CriteriaSetSchema } from '../criteria/schema';
 import { SourceRef } from './common';
 
 const year = z.number().int().min(1990).max(2100);
-const text = z.string().max(200);
+const text = safeText(TEXT_CAPS.line);
 
 export const VERDICTS = ['eligible', 'not_eligible', 'incomplete', 'needs_review'] as const;
 const verdict = z.enum(VERDICTS);
@@ -135,7 +136,7 @@ export const evaluationMethods = {
       setId: text.optional(),
       /** flag and judgement: yes/no; points: a number; null clears the record. */
       value: z.union([z.boolean(), z.number().min(0).max(100), z.null()]),
-      note: z.string().max(500).optional(),
+      note: safeText(TEXT_CAPS.note, { multiline: true }).optional(),
     }),
     output: AnalystInput,
   },

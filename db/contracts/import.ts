@@ -1,6 +1,7 @@
 // 年度更新 methods: analyse and apply an import, undo it, snapshots, the template and the data as files.
 // Merged into the one contract in db/contract.ts.
 import { z } from 'zod';
+import { safeText, TEXT_CAPS } from '../text';
 
 const year = z.number().int().min(1990).max(2100);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -13,7 +14,7 @@ export const UploadReceipt = z.object({ upload: UploadId, bytes: z.number().int(
 export type UploadReceiptT = z.output<typeof UploadReceipt>;
 
 export const ImportInput = z.object({
-  fileName: z.string().min(1).max(260),
+  fileName: safeText(TEXT_CAPS.fileName).min(1),
   // Where the file's bytes are: exactly one of `path`, `upload` and `base64` (the service refuses none or two).
   /** A file on this machine, read by the service: the desktop passes the chosen file's path, the CLI its argument. */
   path: z.string().min(1).max(4096).optional(),
@@ -21,13 +22,13 @@ export const ImportInput = z.object({
   upload: UploadId.optional(),
   /** The bytes inline, for small files only (scripts and tests): the bridge's JSON limit caps them, IPC never sends them. */
   base64: z.string().max(360_000_000).optional(),
-  sheet: z.string().max(100).optional(),
+  sheet: safeText(TEXT_CAPS.name).optional(),
   encoding: z.enum(['utf8', 'gbk']).optional(),
   /** The unit of a money column (template key or header → 元 / 万元 / 亿元), answering the preview's unit question. */
   units: z.record(z.string(), z.enum(['元', '万元', '亿元'])).optional(),
   /** Header text → template key, or null to ignore that column. */
-  mapping: z.record(z.string(), z.string().nullable()).optional(),
-  setId: z.string().max(100).optional(),
+  mapping: z.record(safeText(TEXT_CAPS.line), safeText(TEXT_CAPS.line).nullable()).optional(),
+  setId: safeText(TEXT_CAPS.name).optional(),
   poolYear: year.optional(),
   addToPool: z.boolean().optional(),
 });

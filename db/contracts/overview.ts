@@ -2,12 +2,13 @@
 // targets, the application calendar and the pool status in one answer, and the audited edits of the
 // settings behind them (reward table, targets, calendar, the 规上 count).
 import { z } from 'zod';
+import { safeText, TEXT_CAPS } from '../text';
 import { TITLE_CODES } from '../figures';
 
 const year = z.number().int().min(1990).max(2100);
 const titleCode = z.enum(TITLE_CODES);
 const verdict = z.enum(['eligible', 'not_eligible', 'incomplete', 'needs_review']);
-const source = z.string().trim().min(1).max(300);
+const source = safeText(TEXT_CAPS.reason).trim().min(1);
 
 /** Titles with a first-recognition reward in the seed letter (万元). */
 export const REWARD_CODES = ['leader_national', 'leader_provincial', 'champion_national', 'champion_provincial', 'little_giant', 'srdi_provincial', 'gazelle_provincial'] as const;
@@ -129,7 +130,7 @@ export const overviewMethods = {
   'overview.get': {
     input: z.object({
       year,
-      setId: z.string().max(200),
+      setId: safeText(TEXT_CAPS.line),
       dataYear: year.optional(),
       /** Today as YYYY-MM-DD (the calendar counts days from it); default: the machine's date. */
       today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
@@ -137,15 +138,15 @@ export const overviewMethods = {
     output: Overview,
   },
   'overview.setReward': {
-    input: z.object({ code: z.enum(REWARD_CODES), amount: z.number().min(0).max(100000), source, note: z.string().max(500).optional() }),
+    input: z.object({ code: z.enum(REWARD_CODES), amount: z.number().min(0).max(100000), source, note: safeText(TEXT_CAPS.note, { multiline: true }).optional() }),
     output: Reward,
   },
   'overview.setTarget': {
-    input: z.object({ key: z.enum(TARGET_KEYS), value: z.number().positive().max(1e9), dueYear: year.optional(), source, note: z.string().max(500).optional() }),
+    input: z.object({ key: z.enum(TARGET_KEYS), value: z.number().positive().max(1e9), dueYear: year.optional(), source, note: safeText(TEXT_CAPS.note, { multiline: true }).optional() }),
     output: Target,
   },
   'overview.setCalendar': {
-    input: z.object({ track: z.enum(TRACKS), opens: MonthDay, deadline: MonthDay, note: z.string().max(300).nullable().optional() }),
+    input: z.object({ track: z.enum(TRACKS), opens: MonthDay, deadline: MonthDay, note: safeText(TEXT_CAPS.reason, { multiline: true }).nullable().optional() }),
     output: CalendarEntry,
   },
   'overview.setIndustrialFirms': {

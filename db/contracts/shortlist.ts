@@ -1,10 +1,11 @@
 // Shortlist (推荐名单) methods and the printable report (merged into the one contract in db/contract.ts).
 import { z } from 'zod';
+import { safeText, TEXT_CAPS } from '../text';
 import { AuditEntry } from './common';
 import { EvaluationRow, Projection, VERDICTS } from './evaluation';
 
 const year = z.number().int().min(1990).max(2100);
-const text = z.string().max(200);
+const text = safeText(TEXT_CAPS.line);
 const verdict = z.enum(VERDICTS);
 
 export const ENTRY_STATUSES = ['draft', 'recommended', 'withdrawn'] as const;
@@ -62,11 +63,11 @@ export const shortlistMethods = {
   },
   'shortlist.create': {
     input: z.object({
-      name: z.string().trim().min(1).max(100),
+      name: safeText(TEXT_CAPS.name).trim().min(1),
       year,
       setId: text,
       dataYear: year.optional(),
-      fillingUnit: z.string().max(100).optional(),
+      fillingUnit: safeText(TEXT_CAPS.name).optional(),
       /** The firms to start with, in order (e.g. the proposal the analyst accepted). */
       firmIds: z.array(z.number().int()).max(1000).default([]),
     }),
@@ -74,21 +75,21 @@ export const shortlistMethods = {
   },
   'shortlist.get': { input: z.object({ id: z.number().int() }), output: ShortlistDetail },
   'shortlist.update': {
-    input: z.object({ id: z.number().int(), name: z.string().trim().min(1).max(100).optional(), fillingUnit: z.string().max(100).nullable().optional() }),
+    input: z.object({ id: z.number().int(), name: safeText(TEXT_CAPS.name).trim().min(1).optional(), fillingUnit: safeText(TEXT_CAPS.name).nullable().optional() }),
     output: ShortlistDetail,
   },
-  'shortlist.addFirm': { input: z.object({ id: z.number().int(), firmId: z.number().int(), note: z.string().max(500).optional() }), output: ShortlistDetail },
+  'shortlist.addFirm': { input: z.object({ id: z.number().int(), firmId: z.number().int(), note: safeText(TEXT_CAPS.note, { multiline: true }).optional() }), output: ShortlistDetail },
   'shortlist.removeFirm': { input: z.object({ id: z.number().int(), firmId: z.number().int() }), output: ShortlistDetail },
   'shortlist.move': { input: z.object({ id: z.number().int(), firmId: z.number().int(), position: z.number().int().min(1) }), output: ShortlistDetail },
   'shortlist.annotate': {
-    input: z.object({ id: z.number().int(), firmId: z.number().int(), note: z.string().max(500).nullable().optional(), status: entryStatus.optional() }),
+    input: z.object({ id: z.number().int(), firmId: z.number().int(), note: safeText(TEXT_CAPS.note, { multiline: true }).nullable().optional(), status: entryStatus.optional() }),
     output: ShortlistDetail,
   },
   'shortlist.delete': { input: z.object({ id: z.number().int() }), output: z.object({ deleted: z.number().int() }) },
   'shortlist.export': { input: z.object({ id: z.number().int(), format: z.enum(['xlsx', 'csv']) }), output: ExportFile },
   'shortlist.exportProposal': {
     /** The proposal as a file, without saving a shortlist (the CLI's `shortlist` without --name). */
-    input: z.object({ year, setId: text, dataYear: year.optional(), fillingUnit: z.string().max(100).optional(), limit: z.number().int().min(1).max(500).default(20), format: z.enum(['xlsx', 'csv']) }),
+    input: z.object({ year, setId: text, dataYear: year.optional(), fillingUnit: safeText(TEXT_CAPS.name).optional(), limit: z.number().int().min(1).max(500).default(20), format: z.enum(['xlsx', 'csv']) }),
     output: ExportFile,
   },
   'report.pdf': {

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { FIGURE_KEYS } from '../figures';
 import { nowIso } from '../time';
 import { FIRM_FIELDS } from './plan';
+import { nativeBinding } from '../nativeBinding';
 
 export type ImportRow = {
   id: number;
@@ -238,7 +239,7 @@ export function undoImport(db: Database.Database, imp: ImportRow, actor: string,
 export function lastAuditIdOf(snapshotFile: string): number | null {
   let snap: Database.Database | undefined;
   try {
-    snap = new BetterSqlite3(snapshotFile, { readonly: true, fileMustExist: true });
+    snap = new BetterSqlite3(snapshotFile, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
     return (snap.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
   } catch {
     return null;

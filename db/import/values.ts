@@ -3,6 +3,7 @@
 import { creditCodeProblem, normaliseCreditCode } from '../creditCode';
 import { figureProblem, type FigureKey, type TitleCode } from '../figures';
 import type { ColumnKind } from './template';
+import { importTextProblem } from '../text';
 
 /** A number in a cell formatted as a percentage: Excel stores 12.5% as 0.125. */
 export class PercentCell {
@@ -110,8 +111,11 @@ function titles(raw: RawCell): CellResult {
 export function readCell(raw: RawCell, kind: ColumnKind, key: string, moneyUnitFactor = 1): CellResult {
   if (isEmpty(raw)) return { ok: true, value: null };
   switch (kind) {
-    case 'text':
-      return { ok: true, value: plainText(raw) };
+    case 'text': {
+      const value = plainText(raw);
+      const problem = importTextProblem(key, value);
+      return problem ? { ok: false, reason: problem } : { ok: true, value };
+    }
     case 'credit_code': {
       // Excel and WPS turn an all-digit code into a number: 15 significant digits survive, shown as 9.13704E+17.
       if (typeof raw === 'number' || raw instanceof PercentCell) return { ok: false, reason: `统一社会信用代码被存成了数字，末几位已丢失：${NUMERIC_CODE_FIX}` };

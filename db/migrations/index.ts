@@ -8,6 +8,7 @@ import { overview } from './007_overview';
 import { imports } from './008_imports';
 import { bulkInsert } from './009_bulk_insert';
 import { revenueDesc } from './010_revenue_desc';
+import { fileIdentity } from './011_file_identity';
 import { importWrites } from './012_import_writes';
 
 export interface Migration {
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'imports', sql: imports },
   { version: 9, name: 'sort key written with new firms', sql: bulkInsert },
   { version: 10, name: 'revenue index for the descending sort', sql: revenueDesc },
+  { version: 11, name: 'data file identity', sql: fileIdentity },
   { version: 12, name: 'what each import wrote, for exact undo', sql: importWrites },
 ];
 

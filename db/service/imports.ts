@@ -5,8 +5,8 @@ import type { importMethods } from '../contracts/import';
 import { AppError } from '../errors';
 import { analyseImport, applyImport, type ImportReport, type ImportRequest } from '../import/run';
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
-import { restoreSnapshot } from '../restore';
-import { takeSnapshot, rotateSnapshots } from '../snapshots';
+import { restoreById } from '../restore';
+import { snapshotPath, takeSnapshot, rotateSnapshots } from '../snapshots';
 import { doneSince, lastAuditIdOf, lastImport, planUndo, undoImport, type ImportRow } from '../import/undo';
 import { dateZh } from '../export/labels';
 import { FIGURE_KEYS, type FigureRow } from '../figures';
@@ -91,15 +91,13 @@ export function importService(ctx: PartContext): Pick<Service, keyof typeof impo
       const snap = db.prepare('SELECT id, file, reason, created_at AS createdAt FROM snapshots WHERE id = ?').get(input.id) as { id: number; file: string; reason: string; createdAt: string } | undefined;
       if (!snap) throw new AppError('not_found', `没有编号为 ${input.id} 的快照`);
       // Without the snapshot's file, the audit entries after its time (the same second may hold a few more).
-      const after = lastAuditIdOf(snap.file) ?? ((db.prepare('SELECT coalesce(max(id), 0) FROM audit_log WHERE at < ?').pluck().get(snap.createdAt) as number) ?? 0);
+      const after = lastAuditIdOf(snapshotPath(ctx.dataFile, snap.file)) ?? ((db.prepare('SELECT coalesce(max(id), 0) FROM audit_log WHERE at < ?').pluck().get(snap.createdAt) as number) ?? 0);
       const total = db.prepare('SELECT count(*) FROM audit_log WHERE id > ?').pluck().get(after) as number;
       return { snapshot: snap, done: doneSince(db, after), total };
     },
     'snapshot.restore': (input) => {
-      const snap = db.prepare('SELECT file FROM snapshots WHERE id = ?').pluck().get(input.id) as string | undefined;
-      if (!snap) throw new AppError('not_found', `没有编号为 ${input.id} 的快照`);
-      const before = restoreSnapshot(db, ctx.dataFile, snap, ctx.actor, `恢复快照 ${input.id}`);
-      return ctx.changed('snapshot.restore', { restored: snap, before: before.file });
+      const { restored, before } = restoreById(db, ctx.dataFile, input.id, ctx.actor);
+      return ctx.changed('snapshot.restore', { restored, before: before.file });
     },
     'template.file': (input) => file(input.format, '企业年度数据模板', []),
     'data.export': (input) => file(input.format, `企业年度数据-${input.poolYear ?? '全部'}年度培育库-${dateZh()}`, templateRows(db, input.poolYear)),

@@ -2,7 +2,7 @@
 // all call it through `dispatch`, which parses input and output with the contract's zod schemas.
 import { z } from 'zod';
 import { contract, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../contract';
-import { AppError } from '../errors';
+import { AppError, fromSqlite } from '../errors';
 import { takeSnapshot } from '../snapshots';
 import type { ServiceContext } from './context';
 import { importService } from './imports';
@@ -35,7 +35,16 @@ export type Service = { [M in Method]: (input: ParsedInput<M>) => MethodOutput<M
 /** Writes that touch no figure, input, member or criterion: shortlists, snapshots, overview settings. */
 const NO_EVALUATION: Effect = { kind: 'none' };
 
+/** The data file each service works on, for the messages of raw SQLite errors. */
+const dataFiles = new WeakMap<Service, string>();
+
 export function createService(ctx: ServiceContext): Service {
+  const service = serviceOver(ctx);
+  dataFiles.set(service, ctx.dataFile);
+  return service;
+}
+
+function serviceOver(ctx: ServiceContext): Service {
   const { db } = ctx;
   const evaluator = createEvaluator(db);
   // A pool's counts per set of filters, kept until a write.
@@ -85,8 +94,10 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-function errorEnvelope(e: unknown): Envelope<never> {
+function errorEnvelope(e: unknown, dataFile: string | undefined): Envelope<never> {
   if (e instanceof AppError) return { ok: false, error: e.toInfo() };
+  const mapped = fromSqlite(e, dataFile ?? '');
+  if (mapped) return { ok: false, error: mapped.toInfo() };
   const message = e instanceof Error ? e.message : String(e);
   return { ok: false, error: { code: 'internal', message } };
 }
@@ -104,6 +115,6 @@ export async function dispatch(service: Service, method: string, raw: unknown): 
     const data = await handler(parsed.data);
     return { ok: true, data: spec.output.parse(data) };
   } catch (e) {
-    return errorEnvelope(e);
+    return errorEnvelope(e, dataFiles.get(service));
   }
 }

@@ -215,7 +215,8 @@ describe('openPoolDb and schema versions', () => {
         bytes: number;
       }[];
       expect(recorded).toHaveLength(1);
-      expect(recorded[0].file).toBe(snapFile);
+      expect(recorded[0].file).toBe(`snapshots/${snaps[0]}`); // relative to the data file's folder
+      expect(fs.existsSync(snapFile)).toBe(true);
       expect(recorded[0].reason).toMatch(/migration/);
       expect(recorded[0].reason).toContain(`v${v}`);
       expect(recorded[0].reason).toContain(`v${LATEST_VERSION}`);
@@ -245,10 +246,13 @@ describe('openPoolDb and schema versions', () => {
     expect(count(pool.db, 'firms')).toBe(11); // not seeded twice
   });
 
-  it('treats an existing empty (version 0) file as new: migrated and seeded, no snapshot', () => {
+  it('treats an existing SQLite file of version 0 without tables as new: migrated and seeded, no snapshot', () => {
     const dir = tempDir();
     const file = path.join(dir, 'pool.sqlite');
-    fs.writeFileSync(file, '');
+    const blank = new Database(file);
+    blank.exec('CREATE TABLE t (x); DROP TABLE t');
+    blank.close();
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
     const pool = track(openPoolDb({ file, create: 'default' }));
     expect(pool.created).toBe(true);
     expect(schemaVersion(pool.db)).toBe(LATEST_VERSION);

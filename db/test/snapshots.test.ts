@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LATEST_VERSION } from '../migrations';
 import { copyDatabase, listSnapshots, snapshotsDir, takeSnapshot } from '../snapshots';
 import { call, callError, defaultService, openTemp, tempDir } from './helpers';
@@ -81,6 +81,18 @@ describe('snapshot helpers', () => {
     const rec = takeSnapshot(pool.db, pool.file, 'manual');
     expect(listSnapshots(pool.db)).toEqual([rec]);
     expect(inspect(rec.file).firms).toBe(0);
+  });
+
+  it('numbers snapshots taken in the same millisecond instead of failing on the second', () => {
+    const pool = openTemp({ create: 'empty' });
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-04T05:06:07.089') });
+    try {
+      const made = [0, 1, 2].map((i) => takeSnapshot(pool.db, pool.file, `r${i}`));
+      expect(made.map((s) => path.basename(s.file))).toEqual(['pool-20260304-050607-089.sqlite', 'pool-20260304-050607-089-1.sqlite', 'pool-20260304-050607-089-2.sqlite']);
+      for (const s of made) expect(inspect(s.file).integrity).toBe('ok');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('copyDatabase refuses to overwrite an existing file', () => {
