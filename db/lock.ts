@@ -137,6 +137,7 @@ export function acquireLock(dataFile: string): FileLock {
     held.exec('BEGIN EXCLUSIVE');
   } catch (e) {
     held?.close();
+    undoCreate(); // a file made only to be locked is not left behind when the lock cannot be taken
     if (isBusy(e)) throw heldBy(file, readOwner(keyNote) ?? readOwner(note));
     throw e;
   }

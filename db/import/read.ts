@@ -127,11 +127,18 @@ function isOds(bytes: Uint8Array): boolean {
   return head.startsWith('mimetype') && head.includes('opendocument.spreadsheet');
 }
 
-/** Text files have no NUL bytes (UTF-16 aside, which starts with its BOM). */
+/**
+ * Binary files are full of control bytes; a text file (UTF-16 aside, which starts with its BOM) has none or a
+ * stray one in a cell, which the cell checks then name by row and column instead of refusing the whole file.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return startsWith(bytes, [0x25, 0x50, 0x44, 0x46]); // %PDF
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return control > Math.max(8, n / 100) || startsWith(bytes, [0x25, 0x50, 0x44, 0x46]); // %PDF
 }
 
 /**

@@ -22,7 +22,7 @@ describe('a copy of the data file', () => {
     for (let i = 0; i < 3; i++) taken.push(await call(t.service, 'snapshot.create', { reason: `原件 ${i}` }));
     // The original's last import, whose undo point is its first snapshot.
     t.pool.db.prepare("INSERT INTO sources (kind, label, created_at) VALUES ('import', 'a.xlsx', 'now')").run();
-    t.pool.db.prepare("INSERT INTO imports (source_id, file, rows, new_firms, changed_values, snapshot_file, actor, at) VALUES (last_insert_rowid(), 'a.xlsx', 1, 0, 0, ?, 't', 'now')").run(taken[0].file);
+    t.pool.db.prepare("INSERT INTO imports (source_id, file, rows, new_firms, changed_values, snapshot_file, actor, at, writes_recorded) VALUES (last_insert_rowid(), 'a.xlsx', 1, 0, 0, ?, 't', 'now', 1)").run(taken[0].file);
     const originalId = fileIdentity(t.pool.db);
     t.pool.close();
 
@@ -41,7 +41,11 @@ describe('a copy of the data file', () => {
       for (let i = 0; i < 12; i++) await call(c.service, 'snapshot.create', { reason: `副本 ${i}` });
       expect(rotateSnapshots(c.pool.db, 2).every((s) => s.own)).toBe(true);
       expect((await callError(c.service, 'snapshot.restore', { id: taken[1].id })).message).toContain('副本');
-      expect((await callError(c.service, 'import.undo', {})).message).toContain('导入前快照');
+      // Undo reverts what the import wrote in this file's own tables; it restores no snapshot, and the one it
+      // takes first is the copy's own.
+      const undone = await call(c.service, 'import.undo', {});
+      expect(undone.undone.file).toBe('a.xlsx');
+      expect(path.basename(undone.before)).toContain(path.basename(copy, '.sqlite'));
       c.pool.close();
     }
     for (const s of taken) expect(fs.existsSync(s.file), s.file).toBe(true);
