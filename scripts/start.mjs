@@ -1,11 +1,14 @@
-// npm start: the desktop app where Electron's binary is installed; otherwise browser mode on 127.0.0.1.
+// npm start: builds everything it serves (the UI, the desktop shell and the CLI bundle browser mode runs),
+// then the desktop app where Electron's binary is installed, otherwise browser mode on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPlan } from './startPlan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const win = process.platform === 'win32';
+const bin = (name) => path.join(root, 'node_modules', '.bin', win ? `${name}.cmd` : name);
 
 function electronBinary() {
   const dir = path.join(root, 'node_modules', 'electron');
@@ -15,18 +18,27 @@ function electronBinary() {
   return fs.existsSync(exe) ? exe : null;
 }
 
-const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
-if (build.status !== 0) {
-  console.error('构建失败 / build failed');
-  process.exit(build.status ?? 1);
+let plan;
+try {
+  plan = startPlan({ argv: process.argv.slice(2), env: process.env, root, electron: electronBinary() !== null, node: process.execPath, bin });
+} catch (e) {
+  console.error(e.message);
+  process.exit(2);
 }
 
-const child = electronBinary()
-  ? spawn(bin('electron-vite'), ['preview', '--skipBuild'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
-  : (console.log('Electron 运行文件未安装（本机无法下载），改用浏览器模式 / Electron binary not installed here: serving browser mode.'),
-    spawn(process.execPath, [path.join(root, 'out', 'cli', 'cli.mjs'), 'serve', '--port', process.env.PORT ?? '5180', ...process.argv.slice(2)], {
-      cwd: root,
-      stdio: 'inherit',
-    }));
+// The same two steps as `npm run build`: electron-vite (main, preload, renderer), then the CLI bundle.
+for (const [command, args] of [
+  [bin('electron-vite'), ['build']],
+  [process.execPath, [path.join(root, 'scripts', 'buildCli.mjs')]],
+]) {
+  const step = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: win && command !== process.execPath });
+  if (step.status !== 0) {
+    console.error('构建失败 / build failed');
+    process.exit(step.status ?? 1);
+  }
+}
+
+if (plan.notice) console.log(plan.notice);
+const child = spawn(plan.command, plan.args, { cwd: root, stdio: 'inherit', env: plan.env, shell: win && plan.command !== process.execPath });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
