@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../db/migrations';
+import { writeOldFile } from './oldFile';
 
 const run = promisify(execFile);
 const CLI = path.resolve(import.meta.dirname, '../champion-pool.mjs');
@@ -21,14 +22,17 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-beforeAll(() => {
+// The data file most tests read is made here, once, so each test runs alone (vitest -t) or in any order.
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-cli-'));
-});
+  const made = await cli('init', '--db', path.join(dir, 'a.sqlite'));
+  if (made.code !== 0) throw new Error(`init failed: ${made.stderr}`);
+}, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('champion-pool CLI', () => {
   it('init creates the default pool, and refuses to overwrite', async () => {
-    const db = path.join(dir, 'a.sqlite');
+    const db = path.join(dir, 'init.sqlite');
     const first = await cli('init', '--db', db);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('已创建数据文件');
@@ -136,31 +140,60 @@ describe('champion-pool CLI', () => {
     expect(again.code).not.toBe(0);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   }, 30_000);
+});
 
-  it('serve answers on 127.0.0.1 with a token and the same service', async () => {
-    // npm test builds the UI before the unit tests run.
-    expect(fs.existsSync(path.resolve(import.meta.dirname, '../../out/renderer/index.html')), 'run `npm run build` first').toBe(true);
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', path.join(dir, 'served.sqlite'), '--port', '0']);
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /(http:\/\/127\.0\.0\.1:\d+\/)#token=(\S+)/.exec(out);
-          if (m) resolve(`${m[1]}|${m[2]}`);
-        });
-        child.on('exit', () => reject(new Error(out)));
-      });
-      const [base, token] = url.split('|');
-      const res = await fetch(`${base}api/pool.list`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ year: 2023 }) });
-      const body = (await res.json()) as { ok: boolean; data: { total: number } };
-      expect(body.ok).toBe(true);
-      expect(body.data.total).toBe(11);
-      expect((await fetch(`${base}api/pool.list`, { method: 'POST', body: '{}' })).status).toBe(401);
-      const page = await fetch(base);
-      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-    } finally {
-      child.kill('SIGTERM');
-    }
+describe('the read-only commands on a fresh machine and on an older data file', () => {
+  it('criteria lists the shipped sets without a data file, creating none', async () => {
+    const defaultFile = path.join(dir, 'default.sqlite'); // CHAMPION_POOL_DB of every cli() call
+    expect(fs.existsSync(defaultFile)).toBe(false);
+    const r = await cli('criteria');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^[a-z0-9-]+$/gm)).toHaveLength(8);
+    expect(r.stdout).toContain('未启用：u1、u2');
+    expect(r.stderr).toContain('数据文件不存在');
+    const json = JSON.parse((await cli('criteria', '--format', 'json')).stdout) as { id: string }[];
+    expect(json.map((s) => s.id)).toContain('cn-champion-2023');
+    expect(fs.existsSync(defaultFile)).toBe(false);
+  }, 30_000);
+
+  it('info, evaluate and criteria read an older file through a migrated copy and leave it byte-identical', async () => {
+    const old = path.join(dir, 'old-v3', 'pool.sqlite');
+    fs.mkdirSync(path.dirname(old));
+    writeOldFile(old, 3);
+    const bytes = fs.readFileSync(old);
+
+    const info = await cli('info', '--db', old);
+    expect(info.code, info.stderr).toBe(0);
+    expect(info.stdout).toContain(`数据文件：${old}`);
+    expect(info.stdout).toContain('结构版本：3');
+    expect(info.stdout).toContain('2023  旧版培育库  1 家');
+    expect(info.stderr).toContain(`结构版本为 3，低于本程序的 ${LATEST_VERSION}`);
+    expect(info.stderr).toContain('文件本身未作任何改动');
+    expect(JSON.parse((await cli('info', '--db', old, '--format', 'json')).stdout)).toMatchObject({ schemaVersion: 3, dataFile: old });
+
+    const evaluated = await cli('evaluate', '--db', old, '--set', 'cn-champion-2023', '--format', 'json');
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    const rows = JSON.parse(evaluated.stdout) as { name: string; year: number }[];
+    expect(rows.map((x) => [x.name, x.year])).toEqual([['旧版企业', 2022]]);
+
+    const sets = await cli('criteria', '--db', old);
+    expect(sets.code, sets.stderr).toBe(0);
+    expect(sets.stdout).toContain('未启用：u1、u2');
+
+    expect(fs.readFileSync(old).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(path.dirname(old))).toEqual(['pool.sqlite']); // no snapshot, lock or journal left
+  }, 60_000);
+
+  it('refuses a newer file in Chinese and leaves it as it was', async () => {
+    const newer = path.join(dir, 'newer.sqlite');
+    writeOldFile(newer, LATEST_VERSION);
+    const conn = new Database(newer);
+    conn.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    conn.close();
+    const bytes = fs.readFileSync(newer);
+    const r = await cli('info', '--db', newer);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('请升级程序后再打开');
+    expect(fs.readFileSync(newer).equals(bytes)).toBe(true);
   }, 30_000);
 });
