@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-cli-'));
   const made = await cli('init', '--db', path.join(dir, 'a.sqlite'));
   if (made.code !== 0) throw new Error(`init failed: ${made.stderr}`);
-}, 30_000);
+}, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('champion-pool CLI', () => {
@@ -42,7 +42,7 @@ describe('champion-pool CLI', () => {
     const conn = new Database(db, { readonly: true });
     expect(conn.prepare('SELECT count(*) FROM pool_members WHERE year = 2023').pluck().get()).toBe(11);
     conn.close();
-  }, 30_000);
+  }, 60_000);
 
   it('init --empty creates the schema only', async () => {
     const db = path.join(dir, 'empty.sqlite');
@@ -50,7 +50,7 @@ describe('champion-pool CLI', () => {
     const info = JSON.parse((await cli('info', '--db', db, '--format', 'json')).stdout);
     expect(info.counts.firms).toBe(0);
     expect(info.pools).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   it('info prints schema version, pool years, counts, sample and snapshots (text and json)', async () => {
     const db = path.join(dir, 'a.sqlite');
@@ -62,7 +62,7 @@ describe('champion-pool CLI', () => {
     expect(text.stdout).toContain('示例数据：8 家示例企业');
     const json = JSON.parse((await cli('info', '--db', db, '--format', 'json')).stdout);
     expect(json).toMatchObject({ schemaVersion: LATEST_VERSION, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
-  }, 30_000);
+  }, 60_000);
 
   it('errors go to stderr with a non-zero exit', async () => {
     const missing = await cli('info', '--db', path.join(dir, 'nope.sqlite'));
@@ -74,7 +74,7 @@ describe('champion-pool CLI', () => {
     expect(bad.stderr).toMatch(/xml/);
     const unknown = await cli('frobnicate');
     expect(unknown.code).not.toBe(0);
-  }, 30_000);
+  }, 60_000);
 
   it('evaluate prints the verdicts as JSON with the fields the issue names', async () => {
     const r = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--format', 'json');
@@ -86,7 +86,7 @@ describe('champion-pool CLI', () => {
     expect(byName['汉庄数控']).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'years', years: 1 } });
     expect(byName['汉庄数控'].criteria.find((c) => c.id === '2')).toMatchObject({ status: 'fail', threshold: 40000, gap: { abs: 1800 } });
     expect(rows.filter((x) => x.verdict === 'not_eligible')).toHaveLength(9);
-  }, 30_000);
+  }, 60_000);
 
   it('evaluate prints a table and a CSV with a BOM; --year picks the data year; criteria lists the sets', async () => {
     const table = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-srdi-2022');
@@ -101,7 +101,7 @@ describe('champion-pool CLI', () => {
     const sets = await cli('criteria', '--db', path.join(dir, 'a.sqlite'));
     expect(sets.stdout.match(/^[a-z0-9-]+$/gm)).toHaveLength(8);
     expect(sets.stdout).toContain('未启用：u1、u2');
-  }, 30_000);
+  }, 60_000);
 
   it('shortlist writes the proposed shortlist as xlsx or CSV, and refuses other extensions and unknown names', async () => {
     const xlsx = path.join(dir, '名单.xlsx');
@@ -118,16 +118,18 @@ describe('champion-pool CLI', () => {
     const missing = await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', csv, '--name', '没有这个名单');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('没有名为“没有这个名单”的推荐名单');
-  }, 30_000);
+  }, 60_000);
 
   it('every subcommand has --help', async () => {
-    for (const sub of ['init', 'info', 'serve', 'backup', 'evaluate', 'criteria', 'shortlist']) {
-      const r = await cli(sub, '--help');
+    const subs = ['init', 'info', 'serve', 'backup', 'evaluate', 'criteria', 'shortlist'];
+    const answers = await Promise.all(subs.map((sub) => cli(sub, '--help')));
+    for (const [i, sub] of subs.entries()) {
+      const r = answers[i];
       expect(r.code, sub).toBe(0);
       expect(r.stdout).toContain(`Usage: champion-pool ${sub}`);
       expect(r.stdout).toContain('--db');
     }
-  }, 30_000);
+  }, 60_000);
 
   it('backup writes a consistent copy and never overwrites', async () => {
     const out = path.join(dir, 'backup.sqlite');
@@ -139,7 +141,7 @@ describe('champion-pool CLI', () => {
     const again = await cli('backup', '--db', path.join(dir, 'a.sqlite'), '--out', out);
     expect(again.code).not.toBe(0);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('the read-only commands on a fresh machine and on an older data file', () => {
@@ -154,7 +156,7 @@ describe('the read-only commands on a fresh machine and on an older data file', 
     const json = JSON.parse((await cli('criteria', '--format', 'json')).stdout) as { id: string }[];
     expect(json.map((s) => s.id)).toContain('cn-champion-2023');
     expect(fs.existsSync(defaultFile)).toBe(false);
-  }, 30_000);
+  }, 60_000);
 
   it('info, evaluate and criteria read an older file through a migrated copy and leave it byte-identical', async () => {
     const old = path.join(dir, 'old-v3', 'pool.sqlite');
@@ -195,5 +197,5 @@ describe('the read-only commands on a fresh machine and on an older data file', 
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('请升级程序后再打开');
     expect(fs.readFileSync(newer).equals(bytes)).toBe(true);
-  }, 30_000);
+  }, 60_000);
 });
