@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'node', environment: 'node', include: ['db/**/*.test.ts', 'electron/**/*.test.ts', 'bin/**/*.test.ts', 'bench/**/*.test.ts'] } },
+      { test: { name: 'node', environment: 'node', include: ['db/**/*.test.ts', 'electron/**/*.test.ts', 'bin/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       { plugins: [react()], test: { name: 'renderer', environment: 'happy-dom', include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'], setupFiles: ['renderer/test/setup.ts'] } },
     ],
   },

@@ -15,6 +15,7 @@ import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { formatInfo, snapshotNote } from './info';
+import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
 import { doneSinceText, undoPlanText } from './restoreText';
 import { templateCsv, templateXlsx } from '../db/import/templateFile';
@@ -65,13 +66,13 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action((o: { db: string; format: 'text' | 'json' }) =>
     run(async () => {
-      const h = openPoolDb({ file: o.db, readonly: true });
+      const h = readingHandle(o.db);
       try {
         const service = createService({ db: h.db, dataFile: h.file, actor: actor(), appVersion: APP_VERSION });
         const [info, years] = await Promise.all([dispatch(service, 'app.info', {}), dispatch(service, 'pool.years', {})]);
         if (!info.ok) throw new Error(info.error.message);
         if (!years.ok) throw new Error(years.error.message);
-        const out = { ...(info.data as object), pools: years.data };
+        const out = { ...(info.data as object), schemaVersion: h.fileVersion, pools: years.data };
         process.stdout.write(o.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : formatInfo(out as Parameters<typeof formatInfo>[0]));
       } finally {
         h.close();
@@ -81,9 +82,16 @@ program
 
 type Caller = (method: string, input: unknown) => Promise<unknown>;
 
+/** Opens a data file for reading (an older schema through a migrated copy), saying so on stderr. */
+function readingHandle(dbFile: string, options?: ReadOptions) {
+  const h = openForReading(dbFile, options);
+  if (h.note) process.stderr.write(`注意：${h.note}\n`);
+  return h;
+}
+
 /** Opens the data file — read-only, or for writing (locked, migrated) — and lends `work` a contract caller. */
-async function withService<T>(dbFile: string, mode: 'read' | 'write', work: (call: Caller) => Promise<T>): Promise<T> {
-  const h = openPoolDb(mode === 'read' ? { file: dbFile, readonly: true } : { file: dbFile });
+async function withService<T>(dbFile: string, mode: 'read' | 'write', work: (call: Caller) => Promise<T>, options?: ReadOptions): Promise<T> {
+  const h = mode === 'read' ? readingHandle(dbFile, options) : openPoolDb({ file: dbFile });
   try {
     const service = createService({ db: h.db, dataFile: h.file, actor: actor(), appVersion: APP_VERSION });
     return await work(async (method, input) => {
@@ -95,7 +103,7 @@ async function withService<T>(dbFile: string, mode: 'read' | 'write', work: (cal
     h.close();
   }
 }
-const query = <T>(dbFile: string, work: (call: Caller) => Promise<T>) => withService(dbFile, 'read', work);
+const query = <T>(dbFile: string, work: (call: Caller) => Promise<T>, options?: ReadOptions) => withService(dbFile, 'read', work, options);
 const write = <T>(dbFile: string, work: (call: Caller) => Promise<T>) => withService(dbFile, 'write', work);
 
 program
@@ -301,7 +309,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action((o: { db: string; format: 'text' | 'json' }) =>
     run(async () => {
-      const sets = await query(o.db, (call) => call('criteria.list', {}) as Promise<Parameters<typeof criteriaTable>[0]>);
+      const sets = await query(o.db, (call) => call('criteria.list', {}) as Promise<Parameters<typeof criteriaTable>[0]>, { missingOk: true });
       process.stdout.write(o.format === 'json' ? JSON.stringify(sets, null, 2) + '\n' : criteriaTable(sets));
     }),
   );

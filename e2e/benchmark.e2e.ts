@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshot, startApp, type RunningApp } from './support/app';
 import { BenchmarkPage } from './support/benchmarkPage';
 import { PoolPage } from './support/pages';
@@ -14,8 +14,12 @@ describe('对标分析 on the default 2023 pool', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    await new PoolPage(app.page).waitForRows(11);
     bench = new BenchmarkPage(app.page);
+  });
+  // Each test starts from the default pool on a freshly loaded 对标分析, whatever the one before it did.
+  beforeEach(async () => {
+    await app.reset();
+    await new PoolPage(app.page).waitForRows(11);
     await bench.open();
   });
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createService } from '../db/service';
 import { screenshot, startApp, type RunningApp } from './support/app';
 import { CriteriaPage } from './support/criteriaPage';
@@ -21,6 +21,10 @@ describe('标准库 in browser mode', () => {
   beforeAll(async () => {
     app = await startApp();
     lib = new CriteriaPage(app.page);
+  });
+  // Each test starts from the shipped switches on a freshly loaded 标准库, whatever the one before it did.
+  beforeEach(async () => {
+    await app.reset();
     await lib.open();
   });
   afterAll(async () => {

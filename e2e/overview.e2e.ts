@@ -1,20 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshot, startApp, type RunningApp } from './support/app';
 import { OverviewPage } from './support/overviewPage';
 import { PoolPage } from './support/pages';
 
 const SET = 'cn-champion-2023';
+// The calendar's order and windows depend on the day: a fixed one, not the machine's clock.
+const TODAY = '2024-05-20';
 
 describe('总览 on the default 2023 pool', () => {
   let app: RunningApp;
   let ov: OverviewPage;
 
   beforeAll(async () => {
-    app = await startApp();
-    await new PoolPage(app.page).waitForRows(11);
+    app = await startApp({ today: TODAY });
     ov = new OverviewPage(app);
+  });
+  // Each test starts from the default pool on a freshly loaded 总览, whatever the one before it did.
+  beforeEach(async () => {
+    await app.reset();
+    await new PoolPage(app.page).waitForRows(11);
     await ov.open();
   });
   afterAll(async () => {
@@ -46,8 +52,11 @@ describe('总览 on the default 2023 pool', () => {
     expect(await rewards.locator('tfoot td[data-year="2030"]').textContent()).toBe('200 万元');
     // The calendar: the next deadline first, as the service orders it.
     const tracks = await app.page.locator('[data-testid="ov-calendar"] li[data-track]').evaluateAll((els) => els.map((e) => e.getAttribute('data-track')));
-    const today = await ov.service('overview.get', { year: 2023, setId: SET, dataYear: 2022 });
-    expect(tracks).toEqual(today.calendar.map((c) => c.track));
+    expect(service.today).toBe(TODAY);
+    expect(tracks).toEqual(service.calendar.map((c) => c.track));
+    // On 2024年5月20日: 省级专精特新 closes 5月31日, then 小巨人, 瞪羚, 国家级 and 省级单项冠军; 创新型's closed till 2025.
+    expect(tracks).toEqual(['srdi_provincial', 'little_giant', 'gazelle_provincial', 'champion_national', 'champion_provincial', 'innovative_sme']);
+    expect(await ov.text('ov-calendar')).toContain('2024年5月20日');
     expect(await app.page.getByTestId('ov-missing-industrial').textContent()).toBe('请录入规上工业企业数');
     expect(await ov.text('ov-sample')).toContain('示例数据');
     await screenshot(app.page, 'overview-top');
@@ -134,7 +143,7 @@ describe('总览 on the default 2023 pool', () => {
     await track.scrollIntoViewIfNeeded();
     expect(await track.locator('.ov-default').count()).toBe(1);
     await app.page.getByTestId('ov-calendar-edit-champion_national').click();
-    const year = new Date().getFullYear() + 1;
+    const year = Number(TODAY.slice(0, 4)) + 1;
     await app.page.getByTestId('ov-calendar-opens').fill(`${year}-06-20`);
     await app.page.getByTestId('ov-calendar-deadline').fill(`${year}-09-10`);
     await app.page.getByTestId('ov-calendar-save').click();

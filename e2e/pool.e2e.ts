@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screenshot, startApp, type RunningApp } from './support/app';
 import { FirmPage, PoolPage } from './support/pages';
 
@@ -16,6 +16,10 @@ describe('the 2023 pool in browser mode', () => {
   beforeAll(async () => {
     app = await startApp();
     pool = new PoolPage(app.page);
+  });
+  // Each test starts from the default pool on a freshly loaded page, whatever the one before it did.
+  beforeEach(async () => {
+    await app.reset();
     await pool.waitForRows(11);
   });
   afterAll(async () => {
@@ -99,6 +103,7 @@ describe('the 2023 pool in browser mode', () => {
   });
 
   it('refuses an impossible figure with a message in the cell and changes nothing', async () => {
+    await pool.openFirm('鑫金山机械');
     const firm = new FirmPage(app.page);
     const before = app.handle.db.prepare('SELECT count(*) AS n FROM audit_log').get();
     await firm.editFigure('share_global', 2022, '130');

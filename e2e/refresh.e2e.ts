@@ -3,7 +3,7 @@
 // refused), choose the corrected file, see the preview, apply, see the pool and the firm page change, undo,
 // see it back as before, restore a snapshot; then the pool year (start 2024, mark a member, compare).
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../db/creditCode';
 import { screenshot, startApp, type RunningApp } from './support/app';
 import { FirmPage, PoolPage } from './support/pages';
@@ -53,10 +53,32 @@ describe('年度更新 on the default 2023 pool', () => {
     app.handle.db.prepare('SELECT y.revenue FROM firm_years y JOIN firms f ON f.id = y.firm_id WHERE f.name = ? AND y.year = ?').pluck().get(name, year);
   const count = (sql: string) => app.handle.db.prepare(sql).pluck().get() as number;
 
+  const CORRECTED = '台儿庄区-2022年度数据（已更正）.csv';
+  const MAPPING = { 营业收入合计: 'revenue' };
+
+  /** The mapping test 2 makes by hand, as the page remembers it for this header row. */
+  async function rememberMapping(): Promise<void> {
+    const headers = Papa.parse<string[]>(districtFile(exported, false).replace(/^\uFEFF/, '')).data[0];
+    await app.page.evaluate(([key, value]) => localStorage.setItem('champion-pool-import-mappings', JSON.stringify({ [key]: value })), [JSON.stringify(headers), MAPPING] as const);
+  }
+
+  /** The corrected file applied with its new firm added to the pool, as test 4 does on the page. */
+  async function applyCorrected(): Promise<void> {
+    const base64 = Buffer.from(districtFile(exported, false), 'utf8').toString('base64');
+    await app.call('import.apply', { fileName: CORRECTED, base64, mapping: MAPPING, poolYear: 2023, addToPool: true });
+  }
+
   beforeAll(async () => {
     app = await startApp();
-    await new PoolPage(app.page).waitForRows(11);
     rf = new RefreshPage(app.page);
+    // The pool's data in the template layout, the district file's starting point (test 1 downloads it too).
+    exported = Buffer.from((await app.call('data.export', { poolYear: 2023, format: 'csv' })).base64, 'base64').toString('utf8');
+  });
+  // Each test reaches its own start state from the default pool (through the service where an earlier test
+  // got there through the page), on a freshly loaded 年度更新.
+  beforeEach(async () => {
+    await app.reset();
+    await new PoolPage(app.page).waitForRows(11);
     await rf.open();
   });
   afterAll(async () => {
@@ -75,9 +97,10 @@ describe('年度更新 on the default 2023 pool', () => {
 
     const data = await rf.download('data', 'csv');
     expect(data.name).toMatch(/^企业年度数据-2023年度培育库-.*\.csv$/);
-    exported = data.bytes.toString('utf8');
-    expect(exported.trim().split(/\r?\n/)).toHaveLength(1 + 11 * 3);
-    expect(exported).toContain('汉庄数控');
+    const downloaded = data.bytes.toString('utf8');
+    expect(downloaded.trim().split(/\r?\n/)).toHaveLength(1 + 11 * 3);
+    expect(downloaded).toContain('汉庄数控');
+    expect(downloaded).toBe(exported);
     await screenshot(app.page, 'refresh-start');
   });
 
@@ -113,7 +136,8 @@ describe('年度更新 on the default 2023 pool', () => {
   });
 
   it('3 · the corrected file: the remembered mapping applies, and the preview shows old → new, the new firm and the verdict', async () => {
-    await rf.choose('台儿庄区-2022年度数据（已更正）.csv', districtFile(exported, false));
+    await rememberMapping();
+    await rf.choose(CORRECTED, districtFile(exported, false));
     await app.page.getByTestId('rf-remembered').waitFor();
     await app.page.getByTestId('rf-no-problems').waitFor();
     expect(await rf.countValues()).toEqual({ rows: 34, newFirms: 1, changedFirms: 1, unchangedFirms: 10, changedValues: 1, newYears: 1, newValues: 2 });
@@ -138,6 +162,11 @@ describe('年度更新 on the default 2023 pool', () => {
   });
 
   it('4 · applies: a snapshot first, the history lists it, and the pool and the firm page show the new figures', async () => {
+    await rememberMapping();
+    await rf.choose(CORRECTED, districtFile(exported, false));
+    await app.page.getByTestId('rf-no-problems').waitFor();
+    await app.page.getByTestId('rf-add-to-pool').check();
+    await expect(rf.applyButton().isEnabled()).resolves.toBe(true);
     await rf.apply();
     const applied = (await app.page.getByTestId('rf-applied').textContent()) ?? '';
     expect(applied).toContain('已应用 台儿庄区-2022年度数据（已更正）.csv：读入 34 行，新企业 1 家，变更数值 1 个，新增企业年度 1 个');
@@ -158,7 +187,9 @@ describe('年度更新 on the default 2023 pool', () => {
   });
 
   it('5 · undoes the import after confirming on the page, and everything is as before', async () => {
+    await applyCorrected();
     await rf.open();
+    await rf.history().locator('li', { hasText: CORRECTED }).waitFor();
     await rf.undo();
     await expect(app.page.getByTestId('rf-undo-confirm').textContent()).resolves.toContain('撤销导入「台儿庄区-2022年度数据（已更正）.csv」');
     await rf.history().scrollIntoViewIfNeeded();
@@ -179,12 +210,16 @@ describe('年度更新 on the default 2023 pool', () => {
   });
 
   it('6 · restores the snapshot taken before the undo, after confirming on the page', async () => {
+    await applyCorrected();
+    await app.call('import.undo', {});
+    expect(revenueOf('汉庄数控', 2022)).toBe(44408.6);
     await rf.open();
+    await rf.snapshots().locator('li', { hasText: '撤销导入前' }).waitFor();
     await rf.restore(/撤销导入前：/);
     await expect(app.page.getByTestId('rf-restored').textContent()).resolves.toMatch(/^已恢复快照 .*\.sqlite/);
     expect(revenueOf('汉庄数控', 2022)).toBe(48000);
     await rf.history().locator('li', { hasText: '台儿庄区-2022年度数据（已更正）.csv' }).waitFor();
-    // And back once more, so the pool year starts from the default pool.
+    // The restored import can be undone once more.
     await rf.undo();
     await rf.confirmUndo();
     expect(revenueOf('汉庄数控', 2022)).toBe(44408.6);

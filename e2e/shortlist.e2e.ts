@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshot, startApp, type RunningApp } from './support/app';
 import { PoolPage } from './support/pages';
 import { ShortlistPage } from './support/shortlistPage';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const POPPLER = ['pdftotext', 'pdfinfo', 'pdftoppm'].map((p) => `/usr/bin/${p}`);
+
+/** Runs a poppler tool; without poppler, says what to install instead of failing on a missing file. */
+function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdftoppm', args: string[]): string {
+  const missing = POPPLER.filter((p) => !fs.existsSync(p));
+  if (missing.length) throw new Error(`读回 PDF 需要 poppler-utils（缺 ${missing.join('、')}）：apt-get install poppler-utils（npm test 会自动安装）`);
+  return execFileSync(`/usr/bin/${tool}`, args, { encoding: 'utf8' });
+}
 const NAME = '2023年度国家级制造业单项冠军企业推荐名单';
 const UNIT = '台儿庄区工业和信息化局';
 
@@ -15,10 +23,42 @@ describe('推荐名单 on the default 2023 pool', () => {
   let sl: ShortlistPage;
   let shortlistId: number;
 
+  const firmId = (name: string) => app.handle.db.prepare('SELECT id FROM firms WHERE name = ?').pluck().get(name) as number;
+
+  /** The shortlist as test 1 leaves it: the four ticked firms of the proposal, in its order. */
+  async function created(): Promise<number> {
+    const firmIds = ['台城新材料', '鑫金山机械', '汉庄数控', '运河锂能科技'].map(firmId);
+    return (await app.call('shortlist.create', { name: NAME, year: 2023, setId: 'cn-champion-2023', dataYear: 2022, fillingUnit: UNIT, firmIds })).id;
+  }
+
+  /** The shortlist as test 2 leaves it: reordered, annotated, one withdrawn, 越成制动 added. */
+  async function edited(): Promise<number> {
+    const id = await created();
+    await app.call('shortlist.move', { id, firmId: firmId('鑫金山机械'), position: 1 });
+    await app.call('shortlist.annotate', { id, firmId: firmId('鑫金山机械'), note: '答复函点名鼓励申报，链轮国内细分市场领先', status: 'recommended' });
+    await app.call('shortlist.annotate', { id, firmId: firmId('台城新材料'), status: 'recommended' });
+    await app.call('shortlist.annotate', { id, firmId: firmId('运河锂能科技'), status: 'withdrawn' });
+    await app.call('shortlist.addFirm', { id, firmId: firmId('越成制动') });
+    return id;
+  }
+
+  /** Opens a shortlist's page, as the list's link does. */
+  async function show(id: number): Promise<void> {
+    await app.page.evaluate((to) => (window.location.hash = to), `#/shortlist/${id}`);
+    await sl.entries().waitFor();
+    shortlistId = Number(await sl.detail().getAttribute('data-shortlist'));
+    expect(shortlistId).toBe(id);
+  }
+
   beforeAll(async () => {
     app = await startApp();
-    await new PoolPage(app.page).waitForRows(11);
     sl = new ShortlistPage(app.page);
+  });
+  // Each test reaches its own start state from the default pool (through the service where an earlier test
+  // built it through the page), on a freshly loaded 推荐名单.
+  beforeEach(async () => {
+    await app.reset();
+    await new PoolPage(app.page).waitForRows(11);
     await sl.open();
   });
   afterAll(async () => {
@@ -48,6 +88,7 @@ describe('推荐名单 on the default 2023 pool', () => {
   });
 
   it('2 · reorders, annotates a note and a status, adds a firm, and the history lists each change', async () => {
+    await show(await created());
     await sl.moveUp('鑫金山机械');
     await sl.waitForOrder(['鑫金山机械', '台城新材料', '汉庄数控', '运河锂能科技']);
     await sl.writeNote('鑫金山机械', '答复函点名鼓励申报，链轮国内细分市场领先');
@@ -80,6 +121,7 @@ describe('推荐名单 on the default 2023 pool', () => {
   });
 
   it('3 · exports the application summary as xlsx and CSV downloads', async () => {
+    await show(await edited());
     const xlsx = await sl.export('xlsx');
     expect(xlsx.name).toMatch(/\.xlsx$/);
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -96,6 +138,7 @@ describe('推荐名单 on the default 2023 pool', () => {
   });
 
   it('4 · opens the printable report, prints it to an A4 PDF with the title, unit, firms and sources', async () => {
+    await show(await edited());
     await sl.openReport();
     expect(app.page.url()).toContain(`#/report/${shortlistId}`);
     await expect(app.page.locator('nav.sidebar').count()).resolves.toBe(0);
@@ -134,7 +177,7 @@ describe('推荐名单 on the default 2023 pool', () => {
     const pdf = await app.page.pdf({ format: 'A4', printBackground: true });
     fs.writeFileSync(pdfFile, pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    const text = poppler('pdftotext', ['-layout', pdfFile, '-']);
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain('2023年度国家级制造业单项冠军企业申报推荐名单报告');
     expect(flat).toContain(UNIT);
@@ -148,20 +191,22 @@ describe('推荐名单 on the default 2023 pool', () => {
     // No app chrome in print.
     expect(flat).not.toContain('返回推荐名单');
     expect(flat).not.toContain('导出PNG');
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', [pdfFile], { encoding: 'utf8' }))?.[1]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [pdfFile]))?.[1]);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(4);
-    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, path.join(ARTIFACTS, 'report-page')]);
+    poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, path.join(ARTIFACTS, 'report-page')]);
     expect(fs.readdirSync(ARTIFACTS).some((f) => /^report-page-0?1\.png$/.test(f))).toBe(true);
   });
 
   it('4b · adds the 总览 summary as its own page when asked, and says where its figures come from', async () => {
+    await show(await edited());
+    await sl.openReport();
     await app.page.getByTestId('report-with-overview').check();
     await app.page.locator('[data-report-ready="true"]').waitFor();
     await app.page.getByTestId('report-overview-targets').waitFor();
     const pdfFile = path.join(ARTIFACTS, 'report-with-overview.pdf');
     fs.writeFileSync(pdfFile, await app.page.pdf({ format: 'A4', printBackground: true }));
-    const flat = execFileSync('/usr/bin/pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const flat = poppler('pdftotext', ['-layout', pdfFile, '-']).replace(/\s+/g, '');
     expect(flat).toContain('附：培育库总览摘要');
     expect(flat).toContain('三年目标');
     expect(flat).toContain('奖励资金测算');
@@ -170,6 +215,8 @@ describe('推荐名单 on the default 2023 pool', () => {
   });
 
   it('5 · leads back to the shortlist, and deletes it only after confirming on the page', async () => {
+    await show(await edited());
+    await sl.openReport();
     await app.page.getByRole('link', { name: /返回推荐名单/ }).click();
     await sl.entries().waitFor();
     expect(await sl.names()).toHaveLength(5);

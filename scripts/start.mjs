@@ -1,11 +1,14 @@
-// npm start: the desktop app where Electron's binary is installed; otherwise browser mode on 127.0.0.1.
+// npm start: builds everything it serves (the UI, the desktop shell and the CLI bundle browser mode runs),
+// then the desktop app where Electron's binary is installed, otherwise browser mode on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseStartArgs, startPlan } from './startPlan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const win = process.platform === 'win32';
+const bin = (name) => path.join(root, 'node_modules', '.bin', win ? `${name}.cmd` : name);
 
 function electronBinary() {
   const dir = path.join(root, 'node_modules', 'electron');
@@ -15,12 +18,6 @@ function electronBinary() {
   return fs.existsSync(exe) ? exe : null;
 }
 
-const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
-if (build.status !== 0) {
-  console.error('构建失败 / build failed');
-  process.exit(build.status ?? 1);
-}
-
 /** The desktop opens better-sqlite3 built for Electron's ABI (scripts/electronNative.mjs): made once, when missing. */
 function electronBindingReady() {
   if (fs.existsSync(path.join(root, 'build', 'electron-native', `${process.platform}-${process.arch}`, 'better_sqlite3.node'))) return true;
@@ -28,18 +25,37 @@ function electronBindingReady() {
   return spawnSync(process.execPath, [path.join(root, 'scripts', 'electronNative.mjs')], { cwd: root, stdio: 'inherit' }).status === 0;
 }
 
-const installed = electronBinary();
+// Bad arguments are refused before anything is built.
+try {
+  parseStartArgs(process.argv.slice(2));
+} catch (e) {
+  console.error(e.message);
+  process.exit(2);
+}
+
+// The same two steps as `npm run build`: electron-vite (main, preload, renderer), then the CLI bundle.
+for (const [command, args] of [
+  [bin('electron-vite'), ['build']],
+  [process.execPath, [path.join(root, 'scripts', 'buildCli.mjs')]],
+]) {
+  const step = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: win && command !== process.execPath });
+  if (step.status !== 0) {
+    console.error('构建失败 / build failed');
+    process.exit(step.status ?? 1);
+  }
+}
+
+const installed = electronBinary() !== null;
 const desktop = installed && electronBindingReady();
-const child = desktop
-  ? spawn(bin('electron-vite'), ['preview', '--skipBuild'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
-  : (console.log(
-      installed
-        ? '无法为 Electron 编译 better-sqlite3，改用浏览器模式 / better-sqlite3 could not be built for Electron: serving browser mode.'
-        : 'Electron 运行文件未安装（本机无法下载），改用浏览器模式 / Electron binary not installed here: serving browser mode.',
-    ),
-    spawn(process.execPath, [path.join(root, 'out', 'cli', 'cli.mjs'), 'serve', '--port', process.env.PORT ?? '5180', ...process.argv.slice(2)], {
-      cwd: root,
-      stdio: 'inherit',
-    }));
+let plan;
+try {
+  plan = startPlan({ argv: process.argv.slice(2), env: process.env, root, electron: desktop, node: process.execPath, bin });
+} catch (e) {
+  console.error(e.message);
+  process.exit(2);
+}
+if (installed && !desktop) console.log('无法为 Electron 编译 better-sqlite3，改用浏览器模式 / better-sqlite3 could not be built for Electron: serving browser mode.');
+else if (plan.notice) console.log(plan.notice);
+const child = spawn(plan.command, plan.args, { cwd: root, stdio: 'inherit', env: plan.env, shell: win && plan.command !== process.execPath });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

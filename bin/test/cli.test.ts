@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../db/migrations';
+import { writeOldFile } from './oldFile';
 
 const run = promisify(execFile);
 const CLI = path.resolve(import.meta.dirname, '../champion-pool.mjs');
@@ -21,14 +22,17 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-beforeAll(() => {
+// The data file most tests read is made here, once, so each test runs alone (vitest -t) or in any order.
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-cli-'));
-});
+  const made = await cli('init', '--db', path.join(dir, 'a.sqlite'));
+  if (made.code !== 0) throw new Error(`init failed: ${made.stderr}`);
+}, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('champion-pool CLI', () => {
   it('init creates the default pool, and refuses to overwrite', async () => {
-    const db = path.join(dir, 'a.sqlite');
+    const db = path.join(dir, 'init.sqlite');
     const first = await cli('init', '--db', db);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('已创建数据文件');
@@ -38,7 +42,7 @@ describe('champion-pool CLI', () => {
     const conn = new Database(db, { readonly: true });
     expect(conn.prepare('SELECT count(*) FROM pool_members WHERE year = 2023').pluck().get()).toBe(11);
     conn.close();
-  }, 30_000);
+  }, 60_000);
 
   it('init --empty creates the schema only', async () => {
     const db = path.join(dir, 'empty.sqlite');
@@ -46,7 +50,7 @@ describe('champion-pool CLI', () => {
     const info = JSON.parse((await cli('info', '--db', db, '--format', 'json')).stdout);
     expect(info.counts.firms).toBe(0);
     expect(info.pools).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   it('info prints schema version, pool years, counts, sample and snapshots (text and json)', async () => {
     const db = path.join(dir, 'a.sqlite');
@@ -58,7 +62,7 @@ describe('champion-pool CLI', () => {
     expect(text.stdout).toContain('示例数据：8 家示例企业');
     const json = JSON.parse((await cli('info', '--db', db, '--format', 'json')).stdout);
     expect(json).toMatchObject({ schemaVersion: LATEST_VERSION, poolYears: [2023], counts: { firms: 11, firmYears: 33 } });
-  }, 30_000);
+  }, 60_000);
 
   it('errors go to stderr with a non-zero exit', async () => {
     const missing = await cli('info', '--db', path.join(dir, 'nope.sqlite'));
@@ -70,7 +74,7 @@ describe('champion-pool CLI', () => {
     expect(bad.stderr).toMatch(/xml/);
     const unknown = await cli('frobnicate');
     expect(unknown.code).not.toBe(0);
-  }, 30_000);
+  }, 60_000);
 
   it('evaluate prints the verdicts as JSON with the fields the issue names', async () => {
     const r = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--format', 'json');
@@ -82,7 +86,7 @@ describe('champion-pool CLI', () => {
     expect(byName['汉庄数控']).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'years', years: 1 } });
     expect(byName['汉庄数控'].criteria.find((c) => c.id === '2')).toMatchObject({ status: 'fail', threshold: 40000, gap: { abs: 1800 } });
     expect(rows.filter((x) => x.verdict === 'not_eligible')).toHaveLength(9);
-  }, 30_000);
+  }, 60_000);
 
   it('evaluate prints a table and a CSV with a BOM; --year picks the data year; criteria lists the sets', async () => {
     const table = await cli('evaluate', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-srdi-2022');
@@ -97,7 +101,7 @@ describe('champion-pool CLI', () => {
     const sets = await cli('criteria', '--db', path.join(dir, 'a.sqlite'));
     expect(sets.stdout.match(/^[a-z0-9-]+$/gm)).toHaveLength(8);
     expect(sets.stdout).toContain('未启用：u1、u2');
-  }, 30_000);
+  }, 60_000);
 
   it('shortlist writes the proposed shortlist as xlsx or CSV, and refuses other extensions and unknown names', async () => {
     const xlsx = path.join(dir, '名单.xlsx');
@@ -114,16 +118,18 @@ describe('champion-pool CLI', () => {
     const missing = await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', csv, '--name', '没有这个名单');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('没有名为“没有这个名单”的推荐名单');
-  }, 30_000);
+  }, 60_000);
 
   it('every subcommand has --help', async () => {
-    for (const sub of ['init', 'info', 'serve', 'backup', 'evaluate', 'criteria', 'shortlist']) {
-      const r = await cli(sub, '--help');
+    const subs = ['init', 'info', 'serve', 'backup', 'evaluate', 'criteria', 'shortlist'];
+    const answers = await Promise.all(subs.map((sub) => cli(sub, '--help')));
+    for (const [i, sub] of subs.entries()) {
+      const r = answers[i];
       expect(r.code, sub).toBe(0);
       expect(r.stdout).toContain(`Usage: champion-pool ${sub}`);
       expect(r.stdout).toContain('--db');
     }
-  }, 30_000);
+  }, 60_000);
 
   it('backup writes a consistent copy and never overwrites', async () => {
     const out = path.join(dir, 'backup.sqlite');
@@ -135,32 +141,61 @@ describe('champion-pool CLI', () => {
     const again = await cli('backup', '--db', path.join(dir, 'a.sqlite'), '--out', out);
     expect(again.code).not.toBe(0);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
-  }, 30_000);
+  }, 60_000);
+});
 
-  it('serve answers on 127.0.0.1 with a token and the same service', async () => {
-    // npm test builds the UI before the unit tests run.
-    expect(fs.existsSync(path.resolve(import.meta.dirname, '../../out/renderer/index.html')), 'run `npm run build` first').toBe(true);
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', path.join(dir, 'served.sqlite'), '--port', '0']);
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /(http:\/\/127\.0\.0\.1:\d+\/)#token=(\S+)/.exec(out);
-          if (m) resolve(`${m[1]}|${m[2]}`);
-        });
-        child.on('exit', () => reject(new Error(out)));
-      });
-      const [base, token] = url.split('|');
-      const res = await fetch(`${base}api/pool.list`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ year: 2023 }) });
-      const body = (await res.json()) as { ok: boolean; data: { total: number } };
-      expect(body.ok).toBe(true);
-      expect(body.data.total).toBe(11);
-      expect((await fetch(`${base}api/pool.list`, { method: 'POST', body: '{}' })).status).toBe(401);
-      const page = await fetch(base);
-      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-    } finally {
-      child.kill('SIGTERM');
-    }
-  }, 30_000);
+describe('the read-only commands on a fresh machine and on an older data file', () => {
+  it('criteria lists the shipped sets without a data file, creating none', async () => {
+    const defaultFile = path.join(dir, 'default.sqlite'); // CHAMPION_POOL_DB of every cli() call
+    expect(fs.existsSync(defaultFile)).toBe(false);
+    const r = await cli('criteria');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^[a-z0-9-]+$/gm)).toHaveLength(8);
+    expect(r.stdout).toContain('未启用：u1、u2');
+    expect(r.stderr).toContain('数据文件不存在');
+    const json = JSON.parse((await cli('criteria', '--format', 'json')).stdout) as { id: string }[];
+    expect(json.map((s) => s.id)).toContain('cn-champion-2023');
+    expect(fs.existsSync(defaultFile)).toBe(false);
+  }, 60_000);
+
+  it('info, evaluate and criteria read an older file through a migrated copy and leave it byte-identical', async () => {
+    const old = path.join(dir, 'old-v3', 'pool.sqlite');
+    fs.mkdirSync(path.dirname(old));
+    writeOldFile(old, 3);
+    const bytes = fs.readFileSync(old);
+
+    const info = await cli('info', '--db', old);
+    expect(info.code, info.stderr).toBe(0);
+    expect(info.stdout).toContain(`数据文件：${old}`);
+    expect(info.stdout).toContain('结构版本：3');
+    expect(info.stdout).toContain('2023  旧版培育库  1 家');
+    expect(info.stderr).toContain(`结构版本为 3，低于本程序的 ${LATEST_VERSION}`);
+    expect(info.stderr).toContain('文件本身未作任何改动');
+    expect(JSON.parse((await cli('info', '--db', old, '--format', 'json')).stdout)).toMatchObject({ schemaVersion: 3, dataFile: old });
+
+    const evaluated = await cli('evaluate', '--db', old, '--set', 'cn-champion-2023', '--format', 'json');
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    const rows = JSON.parse(evaluated.stdout) as { name: string; year: number }[];
+    expect(rows.map((x) => [x.name, x.year])).toEqual([['旧版企业', 2022]]);
+
+    const sets = await cli('criteria', '--db', old);
+    expect(sets.code, sets.stderr).toBe(0);
+    expect(sets.stdout).toContain('未启用：u1、u2');
+
+    expect(fs.readFileSync(old).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(path.dirname(old))).toEqual(['pool.sqlite']); // no snapshot, lock or journal left
+  }, 60_000);
+
+  it('refuses a newer file in Chinese and leaves it as it was', async () => {
+    const newer = path.join(dir, 'newer.sqlite');
+    writeOldFile(newer, LATEST_VERSION);
+    const conn = new Database(newer);
+    conn.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    conn.close();
+    const bytes = fs.readFileSync(newer);
+    const r = await cli('info', '--db', newer);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('请升级程序后再打开');
+    expect(fs.readFileSync(newer).equals(bytes)).toBe(true);
+  }, 60_000);
 });

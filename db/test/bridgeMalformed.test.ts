@@ -57,11 +57,9 @@ describe('bridge and malformed paths', () => {
     expect((await get(port, '/api/%ff')).status).toBe(401); // the API wants the token before it decodes anything
   });
 
-  // BUG (db/bridge.ts serveStatic, `decodeURIComponent(urlPath…)`): a GET of `/%ff` (or any malformed
-  // escape) throws URIError synchronously inside the http request listener. Nothing catches it: the
-  // process gets an uncaught exception (the CLI's `serve` dies; Electron's main process reports it) and
-  // the request never gets an answer. Decode inside try/catch and answer 400 (the API path is already
-  // safe because serveApi's rejection is caught).
+  // decodeURIComponent throws URIError on a malformed escape such as `/%ff`; thrown synchronously inside the
+  // http request listener it would kill the process (the CLI's `serve`, Electron's main) and leave the
+  // request unanswered, so serveStatic decodes inside try/catch and answers 400.
   it('answers 400 to a malformed escape in a static path and keeps serving', { timeout: 20_000 }, async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'static'));

@@ -285,9 +285,8 @@ describe('app.info sample values after edits', () => {
     expect(await sampleValues(t)).toBe(start - 3);
   });
 
-  // BUG (db/service/info.ts sampleCounts): `values` = non-null values in sample rows − overrides on sample rows.
-  // Clearing a sample value both removes it from the non-null count and adds an override, so it is
-  // subtracted twice (712 → 710 for one value). Count non-null values that have no override instead.
+  // Clearing a sample value both removes it from the non-null count and adds an override; counting
+  // "non-null minus overrides" would subtract it twice, so sampleCounts counts non-null values without one.
   it('decreases by one when a sample value is cleared to null', async () => {
     const t = defaultService();
     const start = await sampleValues(t);

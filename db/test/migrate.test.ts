@@ -178,9 +178,8 @@ describe('openPoolDb and schema versions', () => {
     expectRefusedUnchanged(newerFile('wal'));
   });
 
-  // BUG (db/open.ts): configure() switches the file to WAL *before* assertNotNewer() looks at the version,
-  // so a newer file in rollback-journal mode gets its header bytes 18–19 rewritten (1 → 2) although the
-  // message promises "文件未作任何改动". Check the version before setting journal_mode.
+  // Switching a rollback-journal file to WAL rewrites its header (bytes 18–19), so db/open.ts must check the
+  // version before it sets journal_mode, or the refusal's "文件未作任何改动" would be untrue.
   it('refuses a newer rollback-journal file and leaves it byte-identical', () => {
     expectRefusedUnchanged(newerFile('delete'));
   });

@@ -218,15 +218,13 @@ describe('openPoolDb refusals leave the file untouched', () => {
     db.close();
   });
 
-  // BUG (db/open.ts): as with a newer file, configure() switches the file to WAL before the version-0
-  // "foreign database" check, so another program's rollback-journal database is rewritten (header bytes
-  // 18–19) although the message says "未作任何改动". Run the checks before setting journal_mode.
+  // As with a newer file: the version-0 "foreign database" check must come before the switch to WAL, which
+  // would rewrite a rollback-journal file's header (bytes 18–19) although the message says "未作任何改动".
   it('refuses another program’s rollback-journal SQLite file and leaves it byte-identical', () => {
     expectRefused(foreignFile('delete'), 'invalid_input');
   });
 
-  // BUG (same cause): a 0-byte file opened with create:false is refused as not_found ("数据文件是空的")
-  // but has meanwhile been written into a 4096-byte SQLite file by the WAL switch.
+  // Same reason: refused as not_found ("数据文件是空的") before the WAL switch could write a 4096-byte header.
   it('refuses an empty file with create:false and leaves it empty', () => {
     const file = path.join(tempDir(), 'empty.sqlite');
     fs.writeFileSync(file, '');

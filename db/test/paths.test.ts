@@ -38,9 +38,8 @@ describe('paths', () => {
     expect(path.isAbsolute(defaultDataFile(env))).toBe(true);
   });
 
-  // BUG (db/paths.ts userDataDir): `env.XDG_CONFIG_HOME ?? …` keeps an empty XDG_CONFIG_HOME, giving the
-  // relative folder "Champion Pool" (resolved against whatever the working directory is). The XDG Base
-  // Directory spec — and Chromium, hence Electron's userData — treat an empty value as unset. Use `||`.
+  // An empty XDG_CONFIG_HOME would give the relative folder "Champion Pool" (resolved against the working
+  // directory); the XDG Base Directory spec — and Chromium, hence Electron's userData — treat it as unset.
   it('treats an empty XDG_CONFIG_HOME as unset', () => {
     expect(userDataDir({ XDG_CONFIG_HOME: '' }, 'linux')).toBe(path.join(os.homedir(), '.config', 'Champion Pool'));
   });

@@ -1,31 +1,60 @@
 // Layer 1: start the app as browser mode does (a data file, the service, the bridge serving out/renderer)
-// and a fresh headless Chromium on it.
+// and a fresh headless Chromium on it. `reset()` gives a test its own start state: the data file as it was
+// at start (the default 2023 pool), a new service (no cached evaluation) and a freshly loaded page.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../../db/bridge';
+import type { Method, MethodInput, MethodOutput } from '../../db/contract';
 import { openPoolDb, type PoolDb } from '../../db/open';
-import { createService } from '../../db/service';
+import { copyDatabase } from '../../db/snapshots';
+import { createService, dispatch, type Service } from '../../db/service';
 
 const UI_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
+const ACTOR = 'e2e-analyst';
+
+export interface StartOptions {
+  /** The service's today (YYYY-MM-DD) for 总览's calendar, instead of the machine's clock. */
+  today?: string;
+}
 
 export interface RunningApp {
   page: Page;
   bridge: Bridge;
-  handle: PoolDb;
+  /** The open data file (a new handle after each reset). */
+  readonly handle: PoolDb;
   dir: string;
+  /** Puts the data file back as it was at start and reloads the page on it (returns once it is loaded). */
+  reset(): Promise<void>;
+  /** Calls the service the page uses (to reach a test's start state quickly); throws on an error answer. */
+  call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** The service with `today` put into every 总览 request that does not name one. */
+function withToday(service: Service, today: string | undefined): Service {
+  if (!today) return service;
+  return { ...service, 'overview.get': (input: MethodInput<'overview.get'>) => service['overview.get']({ ...input, today: input.today ?? today }) } as Service;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(UI_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-e2e-'));
-  const handle = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
+  const file = path.join(dir, 'data.sqlite');
+  const pristine = path.join(dir, 'pristine.sqlite');
   const events: { bridge?: Bridge } = {};
-  const service = createService({ db: handle.db, dataFile: handle.file, actor: 'e2e-analyst', appVersion: 'e2e', onChange: () => events.bridge?.emit('data:changed') });
+  const open = () => {
+    const handle = openPoolDb({ file, create: 'default' });
+    const service = withToday(createService({ db: handle.db, dataFile: handle.file, actor: ACTOR, appVersion: 'e2e', onChange: () => events.bridge?.emit('data:changed') }), options.today);
+    return { handle, service };
+  };
+  let current = open();
+  copyDatabase(current.handle.db, pristine);
+  // The bridge keeps one service object; it answers with whichever data file is current.
+  const service = new Proxy({} as Service, { get: (_, method) => current.service[method as Method] });
   const bridge = await startBridge({ service, staticDir: UI_DIR });
   events.bridge = bridge;
   const context: BrowserContext = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
@@ -42,12 +71,30 @@ export async function startApp(): Promise<RunningApp> {
   return {
     page,
     bridge,
-    handle,
+    get handle() {
+      return current.handle;
+    },
     dir,
+    async call(method, input) {
+      const answer = await dispatch(current.service, method, input);
+      if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+      return answer.data as never;
+    },
+    async reset() {
+      current.handle.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+      fs.copyFileSync(pristine, file);
+      current = open();
+      // Nothing of the last test survives: its stored choices (language, criteria set) are cleared, then the
+      // page is loaded anew from the address browser mode prints (route, drawers and caches start over).
+      await page.evaluate(() => localStorage.clear());
+      await page.goto('about:blank');
+      await page.goto(bridge.openUrl);
+    },
     async close() {
       await context.close();
       await bridge.close();
-      handle.close();
+      current.handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     },

@@ -55,14 +55,19 @@ export class OverviewPage {
     return env.data as MethodOutput<M>;
   }
 
-  /** Waits until a test id's text satisfies `test` (the page reloads after a write). */
+  /** Waits until a test id's text satisfies `test` (the page reloads after a write): checked on each change. */
   async waitForText(testId: string, test: (s: string) => boolean, timeout = 10_000) {
-    const start = Date.now();
-    for (;;) {
-      const s = await this.text(testId);
-      if (test(s)) return s;
-      if (Date.now() - start > timeout) throw new Error(`${testId}: still “${s}”`);
-      await this.page.waitForTimeout(100);
+    const deadline = Date.now() + timeout;
+    let s = await this.text(testId);
+    while (!test(s)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`${testId}: still “${s}”`);
+      // Until the text differs from the one just seen; then the condition is checked again.
+      await this.page
+        .waitForFunction(([id, seen]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').trim() !== seen, [testId, s] as const, { timeout: left })
+        .catch(() => undefined);
+      s = await this.text(testId);
     }
+    return s;
   }
 }

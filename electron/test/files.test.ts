@@ -161,7 +161,7 @@ describe('IPC with the shell’s files', () => {
     }
   });
 
-  it('reports a cancelled save, and prints report.pdf with the shell', async () => {
+  it('wiring only (printToPDF is mocked): report.pdf asks the shell to print the shortlist and reports a cancelled save', async () => {
     const { call, h, printed } = setup(async () => null);
     try {
       const r = (await call('report.pdf', { shortlistId: 3 })) as { ok: boolean; error: { code: string } };
