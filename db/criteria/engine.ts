@@ -1,5 +1,5 @@
 // The evaluator: a criteria set's rule trees over one firm's facts for data year Y (criteria-spec §1–§4).
-import { compare, inBand, metricUnit, metricValue, type FirmFacts, type MetricValue, type Used } from './metrics';
+import { compare, compareMetric, inBand, metricUnit, metricValue, type FirmFacts, type MetricValue, type Used } from './metrics';
 import { projectCheck, combineProjections, type Projection } from './projection';
 import type { CriteriaSet, Criterion, Rule } from './schema';
 import { scoreTable, type Interval, type ScoreResult } from './score';
@@ -102,7 +102,7 @@ function cmpNode(ctx: Ctx, rule: Extract<Rule, { cmp: string }>, year: number): 
     used: v.used,
   };
   if (v.state === 'known') {
-    const ok = compare(v.value, rule.op, rule.value);
+    const ok = compareMetric(ctx.facts, rule.cmp, year, v.value, rule.op, rule.value);
     check.value = v.value;
     check.status = ok ? 'pass' : 'fail';
     check.gap = ok ? { abs: 0, rel: 0 } : gapOf(v.value, rule.op, rule.value);
@@ -163,7 +163,7 @@ export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
       const check: Check = { metric: rule.band, op: '>=', threshold: 0, year, unit: metricUnit(rule.band), state: v.state, value: null, reason: v.state === 'undefined' ? v.reason : 'missing', status: v.state === 'unknown' ? 'unknown' : 'fail', gap: null, used: v.used };
       return { status: check.status, checks: [check], items: [], projection: { kind: 'not_projectable' } };
     }
-    const chosen = rule.cases.find((c) => inBand(v.value, c));
+    const chosen = rule.cases.find((c) => inBand(ctx.facts, rule.band, year, v.value, c));
     if (!chosen) return { status: 'fail', checks: [], items: [], projection: { kind: 'not_projectable' } };
     return evalRule(ctx, chosen.rule, year);
   }
