@@ -1,6 +1,7 @@
 // The evaluator: a criteria set's rule trees over one firm's facts for data year Y (criteria-spec §1–§4).
 import { compare, compareMetric, inBand, metricUnit, metricValue, type FirmFacts, type MetricValue, type Used } from './metrics';
 import { projectCheck, combineProjections, type Projection } from './projection';
+import { TITLE_TERM_YEARS } from '../figures';
 import type { CriteriaSet, Criterion, Rule } from './schema';
 import { scoreTable, type Interval, type ScoreResult } from './score';
 
@@ -133,6 +134,26 @@ function merge(nodes: Node[], status: Status, projection: Projection): Node {
   return { status, checks, items, projection };
 }
 
+/** Whether a title obtained in `obtained` is valid in data year `year`; a title with no year cannot be judged. */
+export function titleValidity(obtained: number | null, year: number): 'valid' | 'lapsed' | 'not_yet' | 'unknown' {
+  if (obtained == null) return 'unknown';
+  if (obtained > year) return 'not_yet';
+  return obtained > year - TITLE_TERM_YEARS ? 'valid' : 'lapsed';
+}
+
+/** "holds T": obtained in or before Y (an undated title counts); "holds T valid": obtained in Y−2 … Y — an undated
+ * one leaves it unknown (the year is needed), a re-recognition is the later year on the same title. */
+function titleStatus(facts: FirmFacts, code: string, year: number, valid: boolean): Status {
+  let unknown = false;
+  for (const t of facts.titles) {
+    if (t.code !== code) continue;
+    const v = titleValidity(t.year, year);
+    if (v === 'valid' || (!valid && v !== 'not_yet')) return 'pass';
+    if (v === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'fail';
+}
+
 export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
   if ('cmp' in rule) return cmpNode(ctx, rule, year);
   if ('all' in rule) {
@@ -168,9 +189,8 @@ export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
     return evalRule(ctx, chosen.rule, year);
   }
   if ('title' in rule) {
-    const held = ctx.facts.titles.some((t) => t.code === rule.title && (t.year == null || t.year <= year + 1));
-    const status: Status = held ? 'pass' : 'fail';
-    return { status, checks: [], items: [{ kind: 'title', key: rule.title, status, recorded: null }], projection: held ? { kind: 'none' } : { kind: 'not_projectable' } };
+    const status = titleStatus(ctx.facts, rule.title, year, rule.valid === true);
+    return { status, checks: [], items: [{ kind: 'title', key: rule.title, status, recorded: null }], projection: status === 'pass' ? { kind: 'none' } : { kind: 'not_projectable' } };
   }
   if ('flag' in rule) return inputItem(ctx, 'flag', rule.flag);
   if ('review' in rule) return inputItem(ctx, 'review', rule.review);

@@ -8,6 +8,7 @@ import { overview } from './007_overview';
 import { imports } from './008_imports';
 import { bulkInsert } from './009_bulk_insert';
 import { revenueDesc } from './010_revenue_desc';
+import { criteriaLibrary } from './013_criteria_library';
 
 export interface Migration {
   readonly version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'imports', sql: imports },
   { version: 9, name: 'sort key written with new firms', sql: bulkInsert },
   { version: 10, name: 'revenue index for the descending sort', sql: revenueDesc },
+  { version: 13, name: 'criteria sets added from files', sql: criteriaLibrary },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
