@@ -85,6 +85,12 @@ export const en: Messages = {
     ip_advantage: 'National IP advantage enterprise',
     ip_demo: 'National IP demonstration enterprise',
   },
+  setNotice: {
+    open: 'now',
+    period: 'In force: {{from}} to {{to}}',
+    notInForce: 'The selected criteria are in force from {{from}} to {{to}}, which does not include {{year}}; their verdicts may not apply to this pool year.',
+    partly: 'The selected criteria apply to only part of {{year}} ({{from}} to {{to}}); check which version this year\'s round uses.',
+  },
   titleLapsed: { short: 'lapsed', long: '{{name}}: valid up to data year {{until}}; lapsed (no re-recognition recorded)' },
   titleShort: {
     innovative_sme: 'Innov.',

@@ -83,6 +83,12 @@ export const zhCN = {
     ip_advantage: '国家知识产权优势企业',
     ip_demo: '国家知识产权示范企业',
   },
+  setNotice: {
+    open: '今',
+    period: '适用期：{{from}} 至 {{to}}',
+    notInForce: '所选标准的适用期（{{from}} 至 {{to}}）不含 {{year}} 年，评估结论可能不适用于本年度培育库。',
+    partly: '所选标准只在 {{year}} 年的部分时间适用（{{from}} 至 {{to}}），请确认本年度申报适用哪一版标准。',
+  },
   titleLapsed: { short: '已过期', long: '{{name}}：有效期至{{until}}年数据，已过期（未见重新认定）' },
   titleShort: {
     innovative_sme: '创新型',
