@@ -18,12 +18,13 @@ export function endOf(d: string): string {
 
 export type InForce = 'yes' | 'partly' | 'no';
 
-/** `yes`: in force all of the pool year; `partly`: from or until a day within it; `no`: not at all. */
+/** `no`: not in force on any day of the pool year; `partly`: it ends within the year (a revised version takes
+ * over during it); `yes` otherwise — a set that starts during the year is the one that year's rounds use. */
 export function inForce(set: { effective_from: string; effective_to: string | null }, poolYear: number): InForce {
   const first = `${poolYear}-01-01`;
   const last = `${poolYear}-12-31`;
   const from = startOf(set.effective_from);
   const to = set.effective_to === null ? null : endOf(set.effective_to);
   if (from > last || (to !== null && to < first)) return 'no';
-  return from > first || (to !== null && to < last) ? 'partly' : 'yes';
+  return to !== null && to < last ? 'partly' : 'yes';
 }

@@ -83,7 +83,7 @@ export function CompareSets({ sets, ctx }: { sets: CriteriaSetInfoT[]; ctx: Sect
               <LabelList dataKey="n" position="right" />
             </Bar>
           </BarChart>
-          <table className="grid-table cl-compare-table" data-testid="compare-table">
+          <table className="criteria-table cl-compare-table" data-testid="compare-table">
             <thead>
               <tr>
                 <th>{t('criteriaLib.compare.firm')}</th>
