@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshot, startApp, type RunningApp } from './support/app';
 import { OverviewPage } from './support/overviewPage';
+import { CriteriaPage } from './support/criteriaPage';
 import { PoolPage } from './support/pages';
 
 const SET = 'cn-champion-2023';
@@ -13,6 +14,9 @@ describe('总览 on the default 2023 pool', () => {
 
   beforeAll(async () => {
     app = await startApp();
+    await new PoolPage(app.page).waitForRows(11);
+    // These tests exercise the feature on the national standard alone (Shandong's condition off, as an analyst can).
+    await new CriteriaPage(app.page).nationalStandardOnly();
     await new PoolPage(app.page).waitForRows(11);
     ov = new OverviewPage(app);
     await ov.open();

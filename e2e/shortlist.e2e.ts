@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, screenshot, startApp, type RunningApp } from './support/app';
+import { CriteriaPage } from './support/criteriaPage';
 import { PoolPage } from './support/pages';
 import { ShortlistPage } from './support/shortlistPage';
 
@@ -17,6 +18,9 @@ describe('推荐名单 on the default 2023 pool', () => {
 
   beforeAll(async () => {
     app = await startApp();
+    await new PoolPage(app.page).waitForRows(11);
+    // These tests exercise the feature on the national standard alone (Shandong's condition off, as an analyst can).
+    await new CriteriaPage(app.page).nationalStandardOnly();
     await new PoolPage(app.page).waitForRows(11);
     sl = new ShortlistPage(app.page);
     await sl.open();

@@ -77,4 +77,16 @@ export class CriteriaPage {
     await this.page.getByTestId('remove-set').click();
     await this.page.locator(`[data-testid="criteria-sets"] button[data-set="${id}"]`).waitFor({ state: 'detached' });
   }
+
+  /** Switches off Shandong's recommendation condition (cn-champion-2023 criterion 8, a provincial title) through
+   * the page, as an analyst can, for tests of other features on the national standard alone; then goes back to
+   * the screen it started from. */
+  async nationalStandardOnly() {
+    const start = this.page.url();
+    await this.open();
+    await this.openSet('cn-champion-2023');
+    await this.switchTo('8', false);
+    await this.page.goto(start);
+    await this.page.reload();
+  }
 }
