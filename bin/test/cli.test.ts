@@ -126,7 +126,7 @@ describe('champion-pool CLI', () => {
       expect(r.stdout).toContain(`Usage: champion-pool ${sub}`);
       expect(r.stdout).toContain('--db');
     }
-  }, 30_000);
+  }, 90_000);
 
   it('backup writes a consistent copy and never overwrites', async () => {
     const out = path.join(dir, 'backup.sqlite');
