@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../db/export/writeFile';
 import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
+import { registerCriteriaCommands, setHeading } from './criteria';
 import { formatInfo, snapshotNote } from './info';
 import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
@@ -122,7 +123,7 @@ program
         const years = (await call('pool.years', {})) as { year: number }[];
         const poolYear = o.pool ? Number(o.pool) : years[0]?.year;
         if (poolYear === undefined) throw new AppError('not_found', '数据文件中没有培育库年度');
-        const sets = (await call('criteria.list', {})) as Parameters<typeof criteriaTable>[0];
+        const sets = (await call('criteria.list', { poolYear })) as Parameters<typeof criteriaTable>[0];
         const set = sets.find((s) => s.id === o.set);
         if (!set) throw new AppError('not_found', `没有标准集 ${o.set}；可用：${sets.map((s) => s.id).join(', ')}`);
         const pool = (await call('evaluate.pool', { year: poolYear, setId: o.set, dataYear: year, limit: 1000 })) as Parameters<typeof evaluationJson>[0];
@@ -130,9 +131,11 @@ program
           const more = (await call('evaluate.pool', { year: poolYear, setId: o.set, dataYear: year, offset, limit: 1000 })) as typeof pool;
           pool.rows.push(...more.rows);
         }
+        // JSON and CSV keep their shape on stdout; the set's notice and any warning go to stderr.
+        if (o.format !== 'table') process.stderr.write(setHeading(set, poolYear).split('\n').slice(1).map((l) => l + '\n').join(''));
         if (o.format === 'json') return JSON.stringify(evaluationJson(pool), null, 2) + '\n';
         if (o.format === 'csv') return evaluationCsv(pool);
-        return evaluationTable(pool, `${poolYear}年度培育库 · ${set.title.zh}（${set.document.number}）`);
+        return evaluationTable(pool, setHeading(set, poolYear));
       });
       process.stdout.write(out);
     }),
@@ -313,6 +316,8 @@ program
       process.stdout.write(o.format === 'json' ? JSON.stringify(sets, null, 2) + '\n' : criteriaTable(sets));
     }),
   );
+
+registerCriteriaCommands(program, { run, fail, query, write, dbOption });
 
 program
   .command('serve')

@@ -80,7 +80,9 @@ export function criteriaTable(sets: Sets): string {
     sets
       .map((s) => {
         const off = s.criteria.filter((c) => !s.effective[c.id]).map((c) => c.id);
-        return `${s.id}\n  ${s.title.zh}\n  ${s.document.number}（${s.document.date}）· 可信度：${CONF[s.confidence]} · ${s.criteria.length} 项条件${off.length ? `（未启用：${off.join('、')}）` : ''}`;
+        const added = s.added ? `\n  分析员导入：${s.added.by}，${s.added.at}，文件 ${s.added.fileName}（第 ${s.version} 版）` : '';
+        const notice = s.notice ? `\n  注意：${s.notice.zh}` : '';
+        return `${s.id}\n  ${s.title.zh}\n  ${s.document.number ?? `${s.document.name}，无文号`}（${s.document.date}）· 适用期 ${s.effective_from} 至 ${s.effective_to ?? '今'} · 可信度：${CONF[s.confidence]} · ${s.criteria.length} 项条件${off.length ? `（未启用：${off.join('、')}）` : ''}${added}${notice}`;
       })
       .join('\n') + '\n'
   );

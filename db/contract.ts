@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { safeText, TEXT_CAPS } from './text';
 import { AuditEntry, SourceRef } from './contracts/common';
 import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evaluationMethods, Projection, VERDICTS } from './contracts/evaluation';
+import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
 import { overviewMethods } from './contracts/overview';
@@ -14,6 +15,7 @@ export { FIGURE_KEYS, TITLE_CODES };
 export { AuditEntry, SourceRef, Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, Projection, VERDICTS, ExportFile, ShortlistDetail, ShortlistEntry, ShortlistSummary };
 export { ENTRY_STATUSES } from './contracts/shortlist';
 export type { UploadReceiptT } from './contracts/import';
+export { CompareResult, CompareRow } from './contracts/criteriaLibrary';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
 
 const year = z.number().int().min(1990).max(2100);
@@ -28,6 +30,8 @@ export const TitleHeld = z.object({
   level: z.enum(['national', 'provincial', 'city']),
   year: z.number().int().nullable(),
   product: z.string().nullable(),
+  /** The last data year the title is valid in (three-year recognitions); null when it does not lapse or has no year. */
+  validUntil: z.number().int().nullable(),
 });
 
 export const POOL_SORT_COLUMNS = [
@@ -174,6 +178,7 @@ export const contract = {
   ...overviewMethods,
   ...importMethods,
   ...poolYearMethods,
+  ...criteriaLibraryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -86,8 +86,21 @@ export const TITLE_CODES = [
   'leader_provincial',
   'leader_national',
   'high_tech',
+  'tech_innovation_demo',
+  'ip_advantage',
+  'ip_demo',
 ] as const;
 export type TitleCode = (typeof TITLE_CODES)[number];
+
+/** These recognitions run three years (criteria-spec §1): obtained in year T, valid for data years T … T+2, then
+ * lapsed unless re-recognised. 单项冠军 and 领航 titles are reviewed on their own terms and are not counted as lapsing. */
+export const TITLE_TERM_YEARS = 3;
+const LAPSING: ReadonlySet<TitleCode> = new Set(['innovative_sme', 'srdi_provincial', 'gazelle_provincial', 'little_giant', 'high_tech', 'tech_innovation_demo', 'ip_advantage', 'ip_demo']);
+
+/** The last data year a title is valid in, or null when it does not lapse (or its year is not known). */
+export function titleValidUntil(code: TitleCode, year: number | null): number | null {
+  return year != null && LAPSING.has(code) ? year + TITLE_TERM_YEARS - 1 : null;
+}
 
 /** The level each title is conferred at (the code already implies it; kept as data for display and filters). */
 export const TITLE_LEVEL: Record<TitleCode, 'national' | 'provincial'> = {
@@ -100,4 +113,7 @@ export const TITLE_LEVEL: Record<TitleCode, 'national' | 'provincial'> = {
   leader_provincial: 'provincial',
   leader_national: 'national',
   high_tech: 'national',
+  tech_innovation_demo: 'national',
+  ip_advantage: 'national',
+  ip_demo: 'national',
 };

@@ -111,10 +111,11 @@ describe('对标分析 on the default 2023 pool', () => {
     expect(await bench.count('trend', '.recharts-reference-line')).toBe(0);
   });
 
-  it('4 · shows the readiness matrix, 11 firms × 9 criteria, switched-off criteria hatched', async () => {
+  it('4 · shows the readiness matrix, 11 firms × 10 criteria, switched-off criteria hatched', async () => {
     await bench.show('matrix', 'g.bm-cell');
     expect(await bench.count('matrix', 'g.bm-matrix-row')).toBe(11);
-    expect(await bench.count('matrix', 'g.bm-cell')).toBe(11 * 9);
+    // 7 national criteria, Shandong's recommendation condition (8) and the two unconfirmed ones.
+    expect(await bench.count('matrix', 'g.bm-cell')).toBe(11 * 10);
     const row = bench.card('matrix').locator('g.bm-matrix-row[data-firm="汉庄数控"]');
     const cells = await row.locator('g.bm-cell').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-criterion')}:${e.getAttribute('data-status')}`));
     expect(cells.slice(0, 4)).toEqual(['1:pass', '2:fail', '3:pass', '4:review']);

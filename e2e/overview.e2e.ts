@@ -20,6 +20,9 @@ describe('总览 on the default 2023 pool', () => {
   // Each test starts from the default pool on a freshly loaded 总览, whatever the one before it did.
   beforeEach(async () => {
     await app.reset();
+    // These tests exercise the feature on the national standard alone (Shandong's condition off, as an analyst can).
+    await app.call('criteria.setEnabled', { setId: 'cn-champion-2023', criterionId: '8', enabled: false });
+    await app.page.reload();
     await new PoolPage(app.page).waitForRows(11);
     await ov.open();
   });

@@ -154,7 +154,8 @@ describe('年度更新 on the default 2023 pool', () => {
     const verdictRow = rf.verdicts().locator('tbody tr');
     await expect(verdictRow.count()).resolves.toBe(1);
     const verdictCells = await verdictRow.locator('td').allTextContents();
-    expect(verdictCells).toEqual([NEW_FIRM, '未评估', '数据不全']);
+    // The new firm holds no 省级单项冠军 (Shandong's recommendation condition): not eligible, whatever figures it lacks.
+    expect(verdictCells).toEqual([NEW_FIRM, '未评估', '未达标']);
     await expect(rf.applyButton().isEnabled()).resolves.toBe(true);
     await rf.step('preview').scrollIntoViewIfNeeded();
     await screenshot(app.page, 'refresh-preview');

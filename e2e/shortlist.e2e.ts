@@ -58,6 +58,9 @@ describe('推荐名单 on the default 2023 pool', () => {
   // built it through the page), on a freshly loaded 推荐名单.
   beforeEach(async () => {
     await app.reset();
+    // These tests exercise the feature on the national standard alone (Shandong's condition off, as an analyst can).
+    await app.call('criteria.setEnabled', { setId: 'cn-champion-2023', criterionId: '8', enabled: false });
+    await app.page.reload();
     await new PoolPage(app.page).waitForRows(11);
     await sl.open();
   });

@@ -83,9 +83,11 @@ describe('champion-pool CLI', () => {
     expect(rows).toHaveLength(11);
     const byName = Object.fromEntries(rows.map((x) => [x.name, x]));
     expect(byName['台城新材料']).toMatchObject({ credit_code: '91370405MA3E5P1J2N', year: 2022, verdict: 'needs_review', score: null, projection: { kind: 'none' } });
-    expect(byName['汉庄数控']).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'years', years: 1 } });
+    // 汉庄数控 holds no 省级单项冠军 (Shandong's recommendation condition, criterion 8): not projectable.
+    expect(byName['汉庄数控']).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'not_projectable' } });
     expect(byName['汉庄数控'].criteria.find((c) => c.id === '2')).toMatchObject({ status: 'fail', threshold: 40000, gap: { abs: 1800 } });
-    expect(rows.filter((x) => x.verdict === 'not_eligible')).toHaveLength(9);
+    expect(byName['汉庄数控'].criteria.find((c) => c.id === '8')).toMatchObject({ status: 'fail' });
+    expect(rows.filter((x) => x.verdict === 'not_eligible')).toHaveLength(10);
   }, 60_000);
 
   it('evaluate prints a table and a CSV with a BOM; --year picks the data year; criteria lists the sets', async () => {
@@ -112,7 +114,8 @@ describe('champion-pool CLI', () => {
     expect((await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', csv, '--unit', '台儿庄区工业和信息化局')).code).toBe(0);
     const text = fs.readFileSync(csv, 'utf8');
     expect(text.startsWith('\ufeff序号,企业名称')).toBe(true);
-    expect(text.split('\r\n').filter((l) => /^\d+,/.test(l))).toHaveLength(6);
+    // Only 台城新材料 passes Shandong's recommendation condition; no other firm is projectable with it.
+    expect(text.split('\r\n').filter((l) => /^\d+,/.test(l))).toHaveLength(1);
     const bad = await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', path.join(dir, 'x.pdf'));
     expect(bad.code).toBe(2);
     const missing = await cli('shortlist', '--db', path.join(dir, 'a.sqlite'), '--set', 'cn-champion-2023', '--out', csv, '--name', '没有这个名单');
@@ -129,7 +132,7 @@ describe('champion-pool CLI', () => {
       expect(r.stdout).toContain(`Usage: champion-pool ${sub}`);
       expect(r.stdout).toContain('--db');
     }
-  }, 60_000);
+  }, 90_000);
 
   it('backup writes a consistent copy and never overwrites', async () => {
     const out = path.join(dir, 'backup.sqlite');

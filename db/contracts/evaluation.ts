@@ -101,11 +101,18 @@ export const CriteriaSetInfo = CriteriaSetSchema.extend({
   /** Whether each criterion counts now (the shipped default, or the analyst's switch). */
   effective: z.record(z.string(), z.boolean()),
   switchedBy: z.record(z.string(), z.object({ actor: z.string(), at: z.string() })),
+  /** Shipped with the app, or added by an analyst from a file (with who, when and which file). */
+  origin: z.enum(['shipped', 'imported']),
+  added: z.object({ fileName: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /** The earlier version of the same id this one stands in for. */
+  replacesVersion: z.number().int().nullable(),
+  /** With a pool year asked for: whether the set's rules are in force in it. */
+  inForce: z.enum(['yes', 'partly', 'no']).nullable(),
 });
 
 export const evaluationMethods = {
   'criteria.list': {
-    input: z.object({}),
+    input: z.object({ poolYear: year.optional() }),
     output: z.array(CriteriaSetInfo),
   },
   'criteria.setEnabled': {

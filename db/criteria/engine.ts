@@ -1,6 +1,7 @@
 // The evaluator: a criteria set's rule trees over one firm's facts for data year Y (criteria-spec §1–§4).
-import { compare, inBand, metricUnit, metricValue, type FirmFacts, type MetricValue, type Used } from './metrics';
+import { compare, compareMetric, inBand, metricUnit, metricValue, type FirmFacts, type MetricValue, type Used } from './metrics';
 import { projectCheck, combineProjections, type Projection } from './projection';
+import { TITLE_TERM_YEARS } from '../figures';
 import type { CriteriaSet, Criterion, Rule } from './schema';
 import { scoreTable, type Interval, type ScoreResult } from './score';
 
@@ -102,7 +103,7 @@ function cmpNode(ctx: Ctx, rule: Extract<Rule, { cmp: string }>, year: number): 
     used: v.used,
   };
   if (v.state === 'known') {
-    const ok = compare(v.value, rule.op, rule.value);
+    const ok = compareMetric(ctx.facts, rule.cmp, year, v.value, rule.op, rule.value);
     check.value = v.value;
     check.status = ok ? 'pass' : 'fail';
     check.gap = ok ? { abs: 0, rel: 0 } : gapOf(v.value, rule.op, rule.value);
@@ -131,6 +132,26 @@ function merge(nodes: Node[], status: Status, projection: Projection): Node {
     for (const i of n.items) items.push(i);
   }
   return { status, checks, items, projection };
+}
+
+/** Whether a title obtained in `obtained` is valid in data year `year`; a title with no year cannot be judged. */
+export function titleValidity(obtained: number | null, year: number): 'valid' | 'lapsed' | 'not_yet' | 'unknown' {
+  if (obtained == null) return 'unknown';
+  if (obtained > year) return 'not_yet';
+  return obtained > year - TITLE_TERM_YEARS ? 'valid' : 'lapsed';
+}
+
+/** "holds T": obtained in or before Y (an undated title counts); "holds T valid": obtained in Y−2 … Y — an undated
+ * one leaves it unknown (the year is needed), a re-recognition is the later year on the same title. */
+function titleStatus(facts: FirmFacts, code: string, year: number, valid: boolean): Status {
+  let unknown = false;
+  for (const t of facts.titles) {
+    if (t.code !== code) continue;
+    const v = titleValidity(t.year, year);
+    if (v === 'valid' || (!valid && v !== 'not_yet')) return 'pass';
+    if (v === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'fail';
 }
 
 export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
@@ -163,14 +184,13 @@ export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
       const check: Check = { metric: rule.band, op: '>=', threshold: 0, year, unit: metricUnit(rule.band), state: v.state, value: null, reason: v.state === 'undefined' ? v.reason : 'missing', status: v.state === 'unknown' ? 'unknown' : 'fail', gap: null, used: v.used };
       return { status: check.status, checks: [check], items: [], projection: { kind: 'not_projectable' } };
     }
-    const chosen = rule.cases.find((c) => inBand(v.value, c));
+    const chosen = rule.cases.find((c) => inBand(ctx.facts, rule.band, year, v.value, c));
     if (!chosen) return { status: 'fail', checks: [], items: [], projection: { kind: 'not_projectable' } };
     return evalRule(ctx, chosen.rule, year);
   }
   if ('title' in rule) {
-    const held = ctx.facts.titles.some((t) => t.code === rule.title && (t.year == null || t.year <= year + 1));
-    const status: Status = held ? 'pass' : 'fail';
-    return { status, checks: [], items: [{ kind: 'title', key: rule.title, status, recorded: null }], projection: held ? { kind: 'none' } : { kind: 'not_projectable' } };
+    const status = titleStatus(ctx.facts, rule.title, year, rule.valid === true);
+    return { status, checks: [], items: [{ kind: 'title', key: rule.title, status, recorded: null }], projection: status === 'pass' ? { kind: 'none' } : { kind: 'not_projectable' } };
   }
   if ('flag' in rule) return inputItem(ctx, 'flag', rule.flag);
   if ('review' in rule) return inputItem(ctx, 'review', rule.review);

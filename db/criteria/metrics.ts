@@ -2,6 +2,7 @@
 // A missing input makes a metric unknown (never 0); a zero denominator or a CAGR over a non-positive value
 // makes it undefined, and every comparison on it fails.
 import { FIGURE_KEYS, figureSpec, type FigureKey, type TitleCode } from '../figures';
+import { add, compareExact, div, int, mul, ratOf, sub, type Exact, type Op, type Rat } from './exact';
 
 export interface Used {
   key: string;
@@ -206,31 +207,103 @@ export function metricValue(f: FirmFacts, name: string, y: number): MetricValue 
   }
 }
 
-const EPS = 1e-9;
-
-/** Decimal-exact comparison (criteria-spec §2): 7000/10000 against 70 % passes ≥ 70. */
-export function compare(value: number, op: '>=' | '>' | '<=' | '<' | '==', threshold: number): boolean {
-  const tol = EPS * Math.max(1, Math.abs(threshold), Math.abs(value));
+/** A plain comparison of two numbers, with no tolerance: for figures already exact (points, projected values). */
+export function compare(value: number, op: Op, threshold: number): boolean {
   switch (op) {
     case '>=':
-      return value >= threshold - tol;
+      return value >= threshold;
     case '>':
-      return value > threshold + tol;
+      return value > threshold;
     case '<=':
-      return value <= threshold + tol;
+      return value <= threshold;
     case '<':
-      return value < threshold - tol;
+      return value < threshold;
     case '==':
-      return Math.abs(value - threshold) <= tol;
+      return value === threshold;
   }
 }
 
-export function inBand(value: number, b: { gte?: number; gt?: number; lt?: number; lte?: number }): boolean {
+function rawExact(f: FirmFacts, key: FigureKey, year: number): Rat | null {
+  const v = f.figures.get(year)?.values[key];
+  return v == null ? null : ratOf(v);
+}
+
+const HUNDRED = int(100);
+const ratioExact = (a: Rat | null, b: Rat | null): Rat | null => (a && b ? div(mul(a, HUNDRED), b) : null);
+const growthExact = (now: Rat | null, before: Rat | null): Rat | null => {
+  const q = now && before ? div(now, before) : null;
+  return q ? mul(sub(q, int(1)), HUNDRED) : null;
+};
+
+/** A known metric's exact value (criteria-spec §2), read again from the facts; null if it is not known. */
+export function exactValue(f: FirmFacts, name: string, y: number): Exact | null {
+  const p = parseMetric(name);
+  if (!p) return null;
+  const rat = (r: Rat | null): Exact | null => (r ? { kind: 'rat', r } : null);
+  switch (p.kind) {
+    case 'raw':
+      return rat(rawExact(f, p.key, y));
+    case 'derived': {
+      const [a, b] = DERIVED[p.name];
+      return rat(ratioExact(rawExact(f, a, y), rawExact(f, b, y)));
+    }
+    case 'firm':
+    case 'input': {
+      const v = metricValue(f, name, y);
+      return v.state === 'known' ? rat(ratOf(v.value)) : null;
+    }
+    case 'fn': {
+      const r = (k: number) => rawExact(f, p.key, y - k);
+      const sum = (...xs: (Rat | null)[]) => (xs.every(Boolean) ? (xs as Rat[]).reduce(add) : null);
+      switch (p.fn) {
+        case 'growth':
+          return rat(growthExact(r(0), r(1)));
+        case 'avg_growth_2y': {
+          const s = sum(growthExact(r(0), r(1)), growthExact(r(1), r(2)));
+          return rat(s && div(s, int(2)));
+        }
+        case 'cagr_2y': {
+          const q = r(0) && r(2) ? div(r(0)!, r(2)!) : null;
+          return q ? { kind: 'cagr', r: q } : null;
+        }
+        case 'avg_3y': {
+          const s = sum(r(0), r(1), r(2));
+          return rat(s && div(s, int(3)));
+        }
+        case 'avg_2y': {
+          const s = sum(r(0), r(1));
+          return rat(s && div(s, int(2)));
+        }
+        case 'sum_2y':
+          return rat(sum(r(0), r(1)));
+        case 'sum_3y':
+          return rat(sum(r(0), r(1), r(2)));
+      }
+    }
+  }
+}
+
+/** Binary rounding moves a computed metric by far less than this share of its size; only nearer than this to a
+ * threshold is the exact fraction worked out (BigInt arithmetic is slow, and this runs for every firm). */
+const NEAR = 1e-9;
+
+/** Decimal-exact comparison of a known metric value with a threshold (criteria-spec §2): 7000/10000 against 70 %
+ * passes ≥ 70, and 279999.9999/400000 (one 元 short at 40亿元) fails it. */
+export function compareMetric(f: FirmFacts, name: string, y: number, value: number, op: Op, threshold: number): boolean {
+  if (Math.abs(value - threshold) > NEAR * Math.max(1, Math.abs(threshold), Math.abs(value))) return compare(value, op, threshold);
+  const exact = exactValue(f, name, y);
+  return exact ? compareExact(exact, op, threshold) : compare(value, op, threshold);
+}
+
+export type Bounds = { gte?: number; gt?: number; lt?: number; lte?: number };
+
+/** Whether a known metric value lies in a band, each bound compared exactly. */
+export function inBand(f: FirmFacts, name: string, y: number, value: number, b: Bounds): boolean {
   return (
-    (b.gte === undefined || compare(value, '>=', b.gte)) &&
-    (b.gt === undefined || compare(value, '>', b.gt)) &&
-    (b.lt === undefined || compare(value, '<', b.lt)) &&
-    (b.lte === undefined || compare(value, '<=', b.lte))
+    (b.gte === undefined || compareMetric(f, name, y, value, '>=', b.gte)) &&
+    (b.gt === undefined || compareMetric(f, name, y, value, '>', b.gt)) &&
+    (b.lt === undefined || compareMetric(f, name, y, value, '<', b.lt)) &&
+    (b.lte === undefined || compareMetric(f, name, y, value, '<=', b.lte))
   );
 }
 

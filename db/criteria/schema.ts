@@ -10,6 +10,10 @@ export type Confidence = (typeof CONFIDENCE)[number];
 const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 const metric = z.string().refine(isMetric, { message: 'unknown metric' });
 const op = z.enum(['>=', '>', '<=', '<', '==']);
+/** One or more document numbers, `；`-separated, each like 工信部企业〔2022〕63号. */
+const DOC_NUMBER = /^[^〔〕；\s]+〔\d{4}〕\d+号(；[^〔〕；\s]+〔\d{4}〕\d+号)*$/;
+/** A day, or a month or year when the source gives no more (2022-06 is read as from its first day / to its last). */
+const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)' });
 
 /** One band of a score indicator or a revenue branch: bounds written out explicitly (criteria-spec §4). */
 const bounds = {
@@ -26,7 +30,7 @@ export type Rule =
   | { each_year: number; rule: Rule }
   | { when: Rule; then: Rule; else: Rule }
   | { band: string; cases: ({ rule: Rule } & Partial<Record<'gte' | 'gt' | 'lt' | 'lte', number>>)[] }
-  | { title: (typeof TITLE_CODES)[number] }
+  | { title: (typeof TITLE_CODES)[number]; valid?: boolean }
   | { flag: string; text: { zh: string; en: string } }
   | { review: string; text?: { zh: string; en: string } }
   | { score: string; block?: string; op: '>=' | '>'; value: number }
@@ -40,7 +44,8 @@ export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
     z.object({ each_year: z.number().int().min(1).max(5), rule: RuleSchema }).strict(),
     z.object({ when: RuleSchema, then: RuleSchema, else: RuleSchema }).strict(),
     z.object({ band: metric, cases: z.array(z.object({ rule: RuleSchema, ...bounds }).strict()).min(1) }).strict(),
-    z.object({ title: z.enum(TITLE_CODES) }).strict(),
+    /** `valid`: obtained in Y−2 … Y (criteria-spec §1); without it, obtained in or before Y. */
+    z.object({ title: z.enum(TITLE_CODES), valid: z.boolean().optional() }).strict(),
     z.object({ flag: z.string().min(1), text: bilingual }).strict(),
     z.object({ review: z.string().min(1), text: bilingual.optional() }).strict(),
     z.object({ score: z.string().min(1), block: z.string().optional(), op: z.enum(['>=', '>']), value: z.number() }).strict(),
@@ -82,6 +87,8 @@ const Criterion = z
     reason: bilingual.optional(),
     /** When this (alternative) criterion is switched on, it stands in for another. */
     replaces: z.string().optional(),
+    /** Shown beside the criterion wherever it appears, e.g. that it is a province's recommendation condition. */
+    tag: bilingual.optional(),
   })
   .strict();
 
@@ -89,7 +96,21 @@ export const CriteriaSetSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: bilingual,
-    document: z.object({ name: z.string(), number: z.string(), date: z.string() }).strict(),
+    /** A set replacing another of the same id says so with a higher version (shipped sets are version 1). */
+    version: z.number().int().min(1).max(999).default(1),
+    document: z
+      .object({
+        name: z.string().min(1),
+        /** The document number as issued (工信部企业〔2022〕63号); null when the source shows none — never a placeholder. */
+        number: z.string().regex(DOC_NUMBER, { message: 'not a document number such as 工信部企业〔2022〕63号 (write null when there is none)' }).nullable(),
+        date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'a date as YYYY, YYYY-MM or YYYY-MM-DD' }),
+      })
+      .strict(),
+    /** The period the rules apply to (inclusive); effective_to null: still in force. */
+    effective_from: period,
+    effective_to: period.nullable().default(null),
+    /** Shown with the set on screen, in exports and in the CLI (e.g. that a revised version applies from a date). */
+    notice: bilingual.optional(),
     confidence: z.enum(CONFIDENCE),
     level: z.enum(['national', 'provincial']),
     title_code: z.enum(TITLE_CODES).optional(),

@@ -24,7 +24,7 @@ function banded(f: FirmFacts, metric: string, bands: { points: number; gte?: num
   const v = metricValue(f, metric, year);
   if (v.state === 'unknown') return { lo: 0, hi: max, used: v.used };
   if (v.state === 'undefined') return { lo: 0, hi: 0, used: v.used }; // every comparison on it fails: no band
-  const band = bands.find((b) => inBand(v.value, b));
+  const band = bands.find((b) => inBand(f, metric, year, v.value, b));
   const p = Math.min(band?.points ?? 0, max);
   return { lo: p, hi: p, used: v.used };
 }
@@ -49,19 +49,23 @@ function indicatorScore(f: FirmFacts, ind: Indicator, year: number): IndicatorSc
   return result(ind, Math.max(...scored.map((s) => s.lo)), Math.max(...scored.map((s) => s.hi)), scored.flatMap((s) => s.used));
 }
 
+/** Points are decimals of a few places; a float sum of a dozen of them is off by ~1e-14, so rounding it to 6 places
+ * gives back the decimal sum exactly and a total of 59.99 + 0.01 compares as 60 with no tolerance (criteria-spec §2). */
+const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
+
 export function scoreTable(f: FirmFacts, table: ScoreTable, year: number): ScoreResult {
   const indicators = table.indicators.map((i) => indicatorScore(f, i, year));
   const blocks: Record<string, Interval> = {};
   for (const i of indicators) {
     if (!i.block) continue;
     const b = (blocks[i.block] ??= { lo: 0, hi: 0 });
-    b.lo += i.lo;
-    b.hi += i.hi;
+    b.lo = tidy(b.lo + i.lo);
+    b.hi = tidy(b.hi + i.hi);
   }
   return {
     max: table.max,
-    lo: indicators.reduce((s, i) => s + i.lo, 0),
-    hi: indicators.reduce((s, i) => s + i.hi, 0),
+    lo: tidy(indicators.reduce((s, i) => s + i.lo, 0)),
+    hi: tidy(indicators.reduce((s, i) => s + i.hi, 0)),
     blocks,
     indicators,
   };

@@ -37,6 +37,7 @@ export function parseCriteriaSet(file: string, json: unknown): CriteriaSet {
     throw new CriteriaFileError(file, issue.path.join('.') || '(root)', issue.message);
   }
   const set = parsed.data;
+  if (set.effective_to !== null && set.effective_to < set.effective_from) throw new CriteriaFileError(file, 'effective_to', `ends (${set.effective_to}) before it starts (${set.effective_from})`);
   const ids = new Set<string>();
   set.criteria.forEach((c, i) => {
     if (ids.has(c.id)) throw new CriteriaFileError(file, `criteria.${i}.id`, `duplicate criterion id ${c.id}`);

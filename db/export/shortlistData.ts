@@ -104,6 +104,8 @@ export function shortlistExportData(
   }
   const unconfirmedOn = set.criteria.filter((c) => c.confidence === 'unconfirmed' && effective(c.id));
   if (unconfirmedOn.length) notes.push(`注：已启用未证实的条件：${unconfirmedOn.map((c) => `条件${c.id}（${c.text.zh}）`).join('；')}。`);
+  // The set's own notice (the 2022 rules, a revised version from 2026-04-01) goes with every export under it.
+  if (set.notice) notes.push(`注：${set.notice.zh}`);
   const withdrawn = detail.entries.length - entries.length;
   if (withdrawn) notes.push(`注：名单中已撤回的 ${withdrawn} 家企业未列入本表。`);
 
@@ -114,7 +116,7 @@ export function shortlistExportData(
     title,
     fillingUnit: detail.fillingUnit ?? '',
     date: dateZh(),
-    subtitle: `认定标准：${set.title.zh}（${set.document.number}）；数据年度：${dataYear}；名单：${detail.name}`,
+    subtitle: `认定标准：${set.title.zh}（${set.document.number ?? '无文号'}）；数据年度：${dataYear}；名单：${detail.name}`,
     columns,
     rows,
     notes,
@@ -122,7 +124,7 @@ export function shortlistExportData(
       id: c.id,
       text: c.text.zh,
       threshold: thresholdText(c.rule),
-      source: `${set.document.name}（${set.document.number}，${set.document.date}）`,
+      source: `${set.document.name}（${set.document.number ?? '无文号'}，${set.document.date}）`,
       confidence: CONFIDENCE_ZH[c.confidence ?? set.confidence],
       enabled: effective(c.id),
       reason: c.reason?.zh ?? null,

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { evaluate } from '../criteria/engine';
 import { latestRevenueYear, loadFacts } from '../criteria/facts';
-import { criteriaSet } from '../criteria/sets';
+import { enabledFn, requireSet } from '../criteria/library';
 import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
 import { parseImportFile, type Mapping, type MappedColumn, type Problem } from './parse';
@@ -51,12 +51,12 @@ export interface ImportReport {
 type Verdicts = Map<number, string>;
 
 function poolVerdicts(db: Database.Database, setId: string, poolYear: number): Verdicts {
-  const set = criteriaSet(setId);
-  if (!set) throw new AppError('not_found', `没有标准集 ${setId}`);
+  const set = requireSet(db, setId);
+  const enabled = enabledFn(db, setId);
   const out: Verdicts = new Map();
   for (const [id, f] of loadFacts(db, { poolYear })) {
     const y = latestRevenueYear(f);
-    if (y != null) out.set(id, evaluate(set, f, y).verdict);
+    if (y != null) out.set(id, evaluate(set, f, y, enabled).verdict);
   }
   return out;
 }

@@ -91,6 +91,9 @@ const TITLE_NAMES: [RegExp, TitleCode][] = [
   [/专精特新/, 'srdi_provincial'],
   [/创新型中小企业|创新型/, 'innovative_sme'],
   [/高新技术企业|高企/, 'high_tech'],
+  [/技术创新示范/, 'tech_innovation_demo'],
+  [/知识产权优势/, 'ip_advantage'],
+  [/知识产权示范/, 'ip_demo'],
 ];
 
 function titles(raw: RawCell): CellResult {
@@ -103,7 +106,10 @@ function titles(raw: RawCell): CellResult {
     if (!code) return { ok: false, reason: `无法识别的称号“${part}”` };
     if (code === 'leader_national' && /省级/.test(name)) code = 'leader_provincial';
     if (year !== null && (year < 1990 || year > 2100)) return { ok: false, reason: `称号年份超出 1990–2100：${part}` };
-    if (!out.some((t) => t.code === code)) out.push({ code, year });
+    // A title named twice was re-recognised: the later year is the one its validity runs from.
+    const seen = out.find((t) => t.code === code);
+    if (!seen) out.push({ code, year });
+    else if (year !== null && (seen.year === null || year > seen.year)) seen.year = year;
   }
   return { ok: true, value: out };
 }

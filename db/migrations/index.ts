@@ -10,6 +10,7 @@ import { bulkInsert } from './009_bulk_insert';
 import { revenueDesc } from './010_revenue_desc';
 import { fileIdentity } from './011_file_identity';
 import { importWrites } from './012_import_writes';
+import { criteriaLibrary } from './013_criteria_library';
 
 export interface Migration {
   readonly version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'revenue index for the descending sort', sql: revenueDesc },
   { version: 11, name: 'data file identity', sql: fileIdentity },
   { version: 12, name: 'what each import wrote, for exact undo', sql: importWrites },
+  { version: 13, name: 'criteria sets added from files', sql: criteriaLibrary },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -2,45 +2,37 @@
 // (route flags, judgements, points) — every change with who and when, in the audit log.
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput } from '../contract';
-import { criteriaSet, criteriaSets } from '../criteria/sets';
-import type { Criterion, CriteriaSet } from '../criteria/schema';
+import { criteriaSwitches, library, requireSet, type LibraryEntry } from '../criteria/library';
+import { inForce } from '../criteria/period';
 import { AppError } from '../errors';
 import { nowIso } from '../time';
 
 type SetInfo = MethodOutput<'criteria.list'>[number];
 
-export function criteriaSwitches(db: Database.Database, setId: string): Map<string, { enabled: boolean; actor: string; at: string }> {
-  const rows = db.prepare('SELECT criterion_id, enabled, actor, at FROM criteria_settings WHERE set_id = ?').all(setId) as { criterion_id: string; enabled: number; actor: string; at: string }[];
-  return new Map(rows.map((r) => [r.criterion_id, { enabled: r.enabled === 1, actor: r.actor, at: r.at }]));
-}
+export { criteriaSwitches, enabledFn, requireSet } from '../criteria/library';
 
-/** Whether a criterion counts: the analyst's switch if there is one, else the shipped default. */
-export function enabledFn(db: Database.Database, setId: string): (c: Criterion) => boolean {
-  const switches = criteriaSwitches(db, setId);
-  return (c) => switches.get(c.id)?.enabled ?? c.enabled;
-}
-
-function info(db: Database.Database, set: CriteriaSet): SetInfo {
+function info(db: Database.Database, entry: LibraryEntry, poolYear?: number): SetInfo {
+  const { set } = entry;
   const switches = criteriaSwitches(db, set.id);
   return {
     ...set,
     effective: Object.fromEntries(set.criteria.map((c) => [c.id, switches.get(c.id)?.enabled ?? c.enabled])),
     switchedBy: Object.fromEntries([...switches].map(([id, s]) => [id, { actor: s.actor, at: s.at }])),
+    origin: entry.origin,
+    added: entry.added,
+    replacesVersion: entry.replacesVersion,
+    inForce: poolYear === undefined ? null : inForce(set, poolYear),
   };
 }
 
-export function requireSet(id: string): CriteriaSet {
-  const set = criteriaSet(id);
-  if (!set) throw new AppError('not_found', `没有标准集 ${id}`, { setId: id, known: criteriaSets().map((s) => s.id) });
-  return set;
+export function listCriteria(db: Database.Database, input: ParsedInput<'criteria.list'> = {}): SetInfo[] {
+  return library(db).map((e) => info(db, e, input.poolYear));
 }
 
-export function listCriteria(db: Database.Database): SetInfo[] {
-  return criteriaSets().map((s) => info(db, s));
-}
+const entryOf = (db: Database.Database, id: string): LibraryEntry => library(db).find((e) => e.set.id === id)!;
 
 export function setCriterionEnabled(db: Database.Database, input: ParsedInput<'criteria.setEnabled'>, actor: string): SetInfo {
-  const set = requireSet(input.setId);
+  const set = requireSet(db, input.setId);
   const criterion = set.criteria.find((c) => c.id === input.criterionId);
   if (!criterion) throw new AppError('not_found', `标准集 ${set.id} 中没有条件 ${input.criterionId}`);
   db.transaction(() => {
@@ -58,7 +50,7 @@ export function setCriterionEnabled(db: Database.Database, input: ParsedInput<'c
       input.enabled ? 'on' : 'off',
     );
   })();
-  return info(db, set);
+  return info(db, entryOf(db, set.id));
 }
 
 export function recordInput(db: Database.Database, input: ParsedInput<'analyst.record'>, actor: string): MethodOutput<'analyst.record'> {
@@ -68,7 +60,7 @@ export function recordInput(db: Database.Database, input: ParsedInput<'analyst.r
   }
   if (input.kind === 'judgement') {
     if (!input.setId) throw new AppError('invalid_input', '研判需注明标准集', { kind: input.kind });
-    requireSet(input.setId);
+    requireSet(db, input.setId);
   }
   const at = nowIso();
   const setId = input.kind === 'judgement' ? input.setId! : null;

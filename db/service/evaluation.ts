@@ -6,7 +6,7 @@ import type { EvaluationRowT, MethodOutput, ParsedInput, VerdictT } from '../con
 import { evaluate, type Evaluation } from '../criteria/engine';
 import { latestRevenueYear, loadFacts, type Scope } from '../criteria/facts';
 import { needsOf } from '../criteria/needs';
-import { criteriaSets } from '../criteria/sets';
+import { librarySets } from '../criteria/library';
 import { withoutProvenance, type FirmFacts } from '../criteria/metrics';
 import { AppError } from '../errors';
 import { enabledFn, firmInputs, requireSet } from './criteria';
@@ -50,7 +50,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
     const k = factsKey(poolYear, dataYear);
     let f = facts.get(k);
     if (!f) {
-      const needs = criteriaSets().map(needsOf);
+      const needs = librarySets(db).map(needsOf);
       const keys = [...new Set(needs.flatMap((n) => n.keys))];
       const back = Math.max(...needs.map((n) => n.back));
       const load = (scope: Scope) => loadFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
@@ -78,7 +78,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
         for (const c of cache.values()) {
           const f = facts.get(c.factsKey)?.facts.get(effect.firmId);
           if (!f) continue;
-          const e = withoutProvenance(() => evaluateOne(requireSet(c.setId), enabledFn(db, c.setId), f, c.dataYear));
+          const e = withoutProvenance(() => evaluateOne(requireSet(db, c.setId), enabledFn(db, c.setId), f, c.dataYear));
           if (e) c.results.set(effect.firmId, summary(e));
           else c.results.delete(effect.firmId);
         }
@@ -88,7 +88,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
       const k = key(setId, poolYear, dataYear);
       let c = cache.get(k);
       if (!c) {
-        const set = requireSet(setId);
+        const set = requireSet(db, setId);
         const enabled = enabledFn(db, setId);
         const results = new Map<number, Summary>();
         for (const [firmId, f] of poolFacts(poolYear, dataYear)) {
@@ -100,7 +100,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
       return c.results;
     },
     firms(setId, poolYear, dataYear, firmIds, options = {}) {
-      const set = requireSet(setId);
+      const set = requireSet(db, setId);
       const enabled = enabledFn(db, setId);
       // From the pool's facts when they are loaded; otherwise (or for a firm outside the pool) only these firms' rows are read.
       const loaded = facts.get(factsKey(poolYear, dataYear))?.facts;
@@ -187,7 +187,7 @@ export function evaluateFirm(db: Database.Database, input: ParsedInput<'evaluate
   const dataYear = input.dataYear ?? latestRevenueYear(facts);
   const dataYears = [...facts.figures.keys()].sort((a, b) => a - b);
   if (dataYear == null) return { dataYear: null, dataYears, evaluations: [], inputs: firmInputs(db, input.firmId), sources: [] };
-  const all = criteriaSets().map((set) => evaluate(set, facts, dataYear, enabledFn(db, set.id)));
+  const all = librarySets(db).map((set) => evaluate(set, facts, dataYear, enabledFn(db, set.id)));
   const ids = new Set<number>();
   for (const e of all)
     for (const c of e.criteria)

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput } from '../contract';
 import { AppError } from '../errors';
-import { FIGURE_KEYS, figureProblem, type FigureKey } from '../figures';
+import { FIGURE_KEYS, figureProblem, titleValidUntil, type FigureKey } from '../figures';
 import { insertFirmYear } from '../store/firmYears';
 import { insertSource, sourceRefs } from '../store/sources';
 import { nowIso } from '../time';
@@ -14,7 +14,10 @@ type FirmRow = Record<string, unknown> & { id: number };
 export function getFirm(db: Database.Database, firmId: number): Detail {
   const f = db.prepare('SELECT * FROM firms WHERE id = ?').get(firmId) as FirmRow | undefined;
   if (!f) throw new AppError('not_found', `找不到企业（编号 ${firmId}）`, { firmId });
-  const titles = db.prepare('SELECT code, level, year, product, source_id AS sourceId FROM titles WHERE firm_id = ? ORDER BY year, code').all(firmId) as Detail['titles'];
+  const titles = (db.prepare('SELECT code, level, year, product, source_id AS sourceId FROM titles WHERE firm_id = ? ORDER BY year, code').all(firmId) as Omit<Detail['titles'][number], 'validUntil'>[]).map((t) => ({
+    ...t,
+    validUntil: titleValidUntil(t.code, t.year),
+  }));
   const yearRows = db.prepare('SELECT * FROM firm_years WHERE firm_id = ? ORDER BY year').all(firmId) as (Record<FigureKey, number | null> & { year: number; source_id: number; source_row: number | null })[];
   const overrides = db.prepare('SELECT year, field, source_id FROM value_overrides WHERE firm_id = ?').all(firmId) as { year: number; field: FigureKey; source_id: number }[];
   const memberships = db

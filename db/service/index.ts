@@ -10,6 +10,8 @@ import { overviewService } from './overview';
 import { poolYearService } from './poolYear';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
+import { addSet, removeSet } from '../criteria/library';
+import { compareSets, compareXlsx } from './criteriaCompare';
 import { createEvaluator, evaluateFirm, evaluatePool, type Effect } from './evaluation';
 import { firmHistory, getFirm, updateFigures } from './firm';
 import { exportProposal, exportShortlist } from './shortlistExport';
@@ -63,7 +65,18 @@ function serviceOver(ctx: ServiceContext): Service {
     'firm.get': (input) => getFirm(db, input.firmId),
     'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'firm.history': (input) => firmHistory(db, input),
-    'criteria.list': () => listCriteria(db),
+    'criteria.list': (input) => listCriteria(db, input),
+    // A set added or removed may read figures no other set reads: every cached evaluation and fact is dropped.
+    'criteria.import': (input) => {
+      const e = addSet(db, input.fileName, input.text, ctx.actor);
+      return changed('criteria.import', { setId: e.set.id, version: e.set.version, replacesVersion: e.replacesVersion, addedBy: e.added!.by, addedAt: e.added!.at });
+    },
+    'criteria.remove': (input) => {
+      const r = removeSet(db, input.setId, ctx.actor);
+      return changed('criteria.remove', { setId: input.setId, removedVersion: r.removed, nowVersion: r.now?.set.version ?? null });
+    },
+    'criteria.compare': (input) => compareSets(db, evaluator, input),
+    'criteria.compareExport': (input) => compareXlsx(db, evaluator, input),
     'criteria.setEnabled': (input) => changed('criteria.setEnabled', setCriterionEnabled(db, input, ctx.actor), { kind: 'criteria', setId: input.setId }),
     'evaluate.firm': (input) => evaluateFirm(db, input, (ids) => sourceRefs(db, ids)),
     'evaluate.pool': (input) => evaluatePool(db, evaluator, input),

@@ -18,7 +18,7 @@ import { dataYears, defaultDataYear } from './pool';
 type Evaluations = (setId: string, poolYear: number, dataYear: number | undefined) => Map<number, Summary>;
 
 export function overviewOf(db: Database.Database, input: ParsedInput<'overview.get'>, evaluations: Evaluations, info: () => MethodOutput<'app.info'>): MethodOutput<'overview.get'> {
-  requireSet(input.setId);
+  requireSet(db, input.setId);
   if (!db.prepare('SELECT 1 FROM pool_years WHERE year = ?').get(input.year)) throw new AppError('not_found', `没有 ${input.year} 年度培育库`);
   const today = input.today ?? localToday();
   if (Number.isNaN(Date.parse(`${today}T00:00:00Z`))) throw new AppError('invalid_input', `不是有效日期：${today}`);

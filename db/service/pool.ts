@@ -3,13 +3,16 @@
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput, PoolSortColumn } from '../contract';
 import { AppError } from '../errors';
-import { TITLE_CODES, TITLE_LEVEL, type TitleCode } from '../figures';
+import { TITLE_CODES, TITLE_LEVEL, titleValidUntil, type TitleCode } from '../figures';
 import { requireSet } from './criteria';
 import type { Evaluator } from './evaluation';
 
 // Gradient order of titles, highest last, for sorting the titles column by the highest title held.
 const TITLE_RANK: Record<TitleCode, number> = {
   high_tech: 1,
+  tech_innovation_demo: 1,
+  ip_advantage: 1,
+  ip_demo: 1,
   innovative_sme: 2,
   srdi_provincial: 3,
   gazelle_provincial: 3,
@@ -123,7 +126,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
   const setId = input.setId;
   // Filtering or sorting by verdict needs every member's verdict (evaluated once, cached), joined from a temporary table.
   const byVerdict = Boolean(input.verdict) || sortColumn(input) === 'verdict';
-  if (setId) requireSet(setId);
+  if (setId) requireSet(db, setId);
   if (setId && byVerdict) evaluator.mirror(setId, input.year, dataYear ?? undefined);
   const evalJoin = setId && byVerdict ? 'LEFT JOIN temp.eval_verdicts ev ON ev.firm_id = f.id' : '';
   if (input.verdict) {
@@ -205,7 +208,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
       .all(...ids) as { firm_id: number; code: TitleCode; level: 'national' | 'provincial' | 'city'; year: number | null; product: string | null }[];
     for (const t of trs) {
       const list = titles.get(t.firm_id) ?? [];
-      list.push({ code: t.code, level: t.level ?? TITLE_LEVEL[t.code], year: t.year, product: t.product });
+      list.push({ code: t.code, level: t.level ?? TITLE_LEVEL[t.code], year: t.year, product: t.product, validUntil: titleValidUntil(t.code, t.year) });
       titles.set(t.firm_id, list);
     }
   }

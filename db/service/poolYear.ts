@@ -20,7 +20,7 @@ function requirePoolYear(db: Database.Database, year: number): { name: string } 
 }
 
 function verdicts(db: Database.Database, setId: string, poolYear: number, dataYear: number): Map<number, string> {
-  const set = requireSet(setId);
+  const set = requireSet(db, setId);
   const out = new Map<number, string>();
   for (const [id, f] of loadFacts(db, { poolYear })) out.set(id, evaluate(set, f, dataYear).verdict);
   return out;

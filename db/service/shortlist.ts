@@ -127,7 +127,7 @@ function insertEntry(db: Database.Database, evaluator: Evaluator, s: Row, firmId
 }
 
 export function createShortlist(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'shortlist.create'>, actor: string): Detail {
-  requireSet(input.setId);
+  requireSet(db, input.setId);
   if (!db.prepare('SELECT 1 FROM pool_years WHERE year = ?').get(input.year)) throw new AppError('not_found', `没有 ${input.year} 年度培育库`);
   if (db.prepare('SELECT 1 FROM shortlists WHERE name = ?').get(input.name)) throw new AppError('conflict', `已有同名推荐名单：${input.name}`);
   const id = db.transaction(() => {

@@ -57,7 +57,7 @@ export function exportProposal(db: Database.Database, evaluator: Evaluator, inpu
 }
 
 async function exportDetail(db: Database.Database, evaluator: Evaluator, detail: Detail, format: 'xlsx' | 'csv'): Promise<MethodOutput<'shortlist.export'>> {
-  const set = requireSet(detail.setId);
+  const set = requireSet(db, detail.setId);
   const dataYear = detail.dataYear ?? defaultDataYear(dataYears(db), detail.poolYear);
   if (dataYear == null) throw new AppError('not_found', '数据文件中没有年度数据，无法导出');
   const enabled = enabledFn(db, set.id);

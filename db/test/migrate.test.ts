@@ -88,12 +88,13 @@ describe('migrate', () => {
     for (const t of HISTORY_TABLES) expect(names(db, 'table')).not.toContain(t);
   });
 
-  it('keeps the migrations ordered with consecutive versions', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
+  it('keeps the migrations ordered with increasing versions', () => {
+    // Versions are reserved ahead for work in progress, so a gap may show until it lands.
+    expect(MIGRATIONS.map((m) => m.version).every((v, i, all) => i === 0 ? v === 1 : v > all[i - 1])).toBe(true);
+    expect(LATEST_VERSION).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
   });
 
-  for (let v = 1; v < LATEST_VERSION; v++) {
+  for (const v of MIGRATIONS.slice(0, -1).map((m) => m.version)) {
     it(`upgrades from version ${v} keeping its rows`, () => {
       const db = memoryDb();
       db.pragma('foreign_keys = ON');
@@ -190,7 +191,7 @@ describe('openPoolDb and schema versions', () => {
     expect(e.code).toBe('schema_too_new');
   });
 
-  for (let v = 1; v < LATEST_VERSION; v++) {
+  for (const v of MIGRATIONS.slice(0, -1).map((m) => m.version)) {
     it(`snapshots a version-${v} file before migrating it`, () => {
       const dir = tempDir();
       const file = path.join(dir, 'pool.sqlite');

@@ -14,6 +14,9 @@ import { call, callError, makeCreditCode } from './helpers';
 // The title gradient the titles column sorts by (highest title held), restated here on purpose.
 const TITLE_RANK: Record<TitleCode, number> = {
   high_tech: 1,
+  tech_innovation_demo: 1,
+  ip_advantage: 1,
+  ip_demo: 1,
   innovative_sme: 2,
   srdi_provincial: 3,
   gazelle_provincial: 3,

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, onEvent } from './api';
 import { setLanguage, type Lang } from './i18n';
+import { SetNotice } from './components/SetNotice';
 import { navigate, SECTIONS, href, useRoute, type Section } from './route';
 import type { SectionContext } from './sections/context';
 import { PoolSection } from './sections/PoolSection';
@@ -39,7 +40,6 @@ export function App() {
   const [poolYear, setPoolYear] = useState<number | null>(null);
   const [dataYear, setDataYear] = useState<number | null>(null);
   const [setId, setSetId] = useState(() => localStorage.getItem(SET_KEY) ?? 'cn-champion-2023');
-  const sets = useAsync(() => call('criteria.list', {}), []);
 
   useEffect(() => {
     const offChanged = onEvent('data:changed', () => setRefresh((n) => n + 1));
@@ -57,6 +57,9 @@ export function App() {
   const effectiveDataYear = dataYear ?? pool?.defaultDataYear ?? null;
   const lang = i18n.language as Lang;
   const changed = () => setRefresh((n) => n + 1);
+  // Reloaded after a write (a set added or removed) and for the pool year (is the set in force in it?).
+  const sets = useAsync(() => call('criteria.list', { poolYear: pool?.year }), [refresh, pool?.year]);
+  const selectedSet = sets.data?.find((s) => s.id === setId);
   const ctx: SectionContext | null = pool ? { poolYear: pool.year, poolName: pool.name, dataYear: effectiveDataYear, setId, refresh, onChanged: changed } : null;
 
   // The printable report stands alone: no sidebar or top bar, so it prints as it is shown.
@@ -133,6 +136,7 @@ export function App() {
             {t('app.language')}
           </button>
         </div>
+        {selectedSet && pool && <SetNotice set={selectedSet} poolYear={pool.year} compact />}
         <SampleBanner refresh={refresh} />
         {years.error && <p className="error" role="alert">{years.error.message}</p>}
         <main className="content">

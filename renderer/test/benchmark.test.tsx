@@ -103,7 +103,7 @@ function poolRow(firmId: number, name: string, revenue: number | null, share: nu
     town: null,
     chain: null,
     mainProduct: null,
-    titles: titles.map((code) => ({ code, level: 'provincial', year: 2021, product: null })),
+    titles: titles.map((code) => ({ code, level: 'provincial', year: 2021, product: null, validUntil: 2023 })),
     revenue,
     mainShare: null,
     shareDomestic: share,

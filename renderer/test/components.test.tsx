@@ -20,7 +20,7 @@ function poolRow(i: number): PoolRowT {
     town: '运河街道',
     chain: '高端装备',
     mainProduct: '产品',
-    titles: [{ code: 'little_giant', level: 'national', year: 2021, product: null }],
+    titles: [{ code: 'little_giant', level: 'national', year: 2021, product: null, validUntil: 2023 }],
     revenue: 10000 + i,
     mainShare: 90,
     shareDomestic: 10,

@@ -68,7 +68,7 @@ describe('rule formatter on the shipped criteria', () => {
 
   it('lists alternatives, merges title alternatives and keeps "且" inside an item', () => {
     expect(ruleText(rule(champion2023, 'u2'), zh)).toBe('满足其一：近三年平均主营业务收入≥4亿元；已获省级专精特新或国家级专精特新“小巨人”称号，且近三年平均主营业务收入≥2亿元');
-    expect(ruleText(rule(sdChampion, '3'), zh)).toBe('满足其一：近三年每年营业收入≥4亿元；已获国家级专精特新“小巨人”称号；已获省级专精特新称号，且近三年每年营业收入≥1亿元');
+    expect(ruleText(rule(sdChampion, '3'), zh)).toBe('满足其一：近三年每年营业收入≥4亿元；已获国家级专精特新“小巨人”称号；已获省级专精特新称号，且营业收入≥1亿元');
     expect(ruleText(rule(srdi, '4'), withScores(zh, srdi))).toBe(
       '满足其一：专精特新评分≥60分；近两年平均研发费用≥1000万元；近两年合计新增股权融资≥6000万元；近三年获省级科技奖前三或国家级科技奖前五（分析员确认）；近三年创客中国大赛全国500强（分析员确认）',
     );
@@ -77,13 +77,18 @@ describe('rule formatter on the shipped criteria', () => {
   it('writes revenue bands with their ranges, nested under the alternatives', () => {
     const node = describeRule(rule(littleGiant, '6'), zh);
     expect(node.text).toBe('满足其一：');
-    expect(node.items![0].text).toBe('按营业收入分档：');
-    expect(node.items![0].items!.map((i) => i.text)).toEqual([
+    // The general route: the R&D band, the R&D institution and 2 class-I IP rights, all together.
+    expect(node.items![0].text).toBe('同时满足：');
+    expect(node.items![0].items![0].text).toBe('按营业收入分档：');
+    expect(node.items![0].items![1].text).toContain('研发机构');
+    expect(node.items![0].items![2].text).toBe('Ⅰ类知识产权≥2项');
+    expect(node.items![0].items![0].items!.map((i) => i.text)).toEqual([
       '≥1亿元：近两年每年研发投入占比≥3%',
       '5000万–1亿元：近两年每年研发投入占比≥6%',
       '<5000万元：近两年合计新增股权融资≥8000万元，且近两年合计研发费用≥3000万元，且研发人员占比≥50%',
     ]);
-    expect(node.items![1].text).toBe('近三年获得科技奖励且排名前三（分析员确认）');
+    expect(node.items![1].text).toBe('近三年获得国家级科技奖励且排名前三（分析员确认）');
+    expect(ruleText(rule(littleGiant, '7'), zh)).toBe('持有有效期内（近三年获评）的省级专精特新称号');
     const growth = describeRule(rule(gazelle, '3'), zh).items!.map((i) => i.text);
     expect(growth[0]).toBe('<1000万元：不符合');
     expect(growth[1]).toBe('1000–2000万元：近两年营业收入复合增长率≥25%，或近两年净利润复合增长率≥25%');
@@ -193,13 +198,15 @@ describe('标准库 page', () => {
     expect(within(table).getByTestId('indicator-main_share').textContent).toContain('≥80% → 5分70%–80% → 3分');
     expect(within(table).getByTestId('indicator-quality').textContent).toContain('分析员录入，最高5分');
     expect(within(table).getByTestId('indicator-rd_spend').textContent).toContain('取较高者');
+    // R&D staff share: banded from the figure now, single-sourced.
     const staff = within(table).getByTestId('indicator-rd_staff');
-    expect(staff.className).toBe('is-unconfirmed');
-    expect(staff.textContent).toContain('未证实');
-    expect(staff.textContent).toContain('分档未核实');
+    expect(staff.className).toBe('');
+    expect(staff.textContent).toContain('≥20% → 5分');
+    expect(staff.textContent).toContain('单一来源');
     // The score condition names the table it reads; criterion 4's own confidence differs from the set's.
     expect(screen.getByTestId('criterion-4').textContent).toContain('专精特新评分≥60分');
-    expect(screen.getByTestId('criterion-4').querySelector('[data-confidence="multi"]')).toBeTruthy();
+    // Raised to text: the set's own tag, so none is shown beside the criterion.
+    expect(screen.getByTestId('criterion-4').querySelector('[data-confidence]')).toBeNull();
   });
 
   it('opens the set the top bar chose', async () => {

@@ -17,7 +17,7 @@ function refusal(file: string, json: unknown): CriteriaFileError {
 
 describe('criteria files are validated when loaded', () => {
   it('accepts the shipped files', () => {
-    expect(parseCriteriaSet('cn-champion-2023.json', champion).criteria).toHaveLength(9);
+    expect(parseCriteriaSet('cn-champion-2023.json', champion).criteria).toHaveLength(10);
   });
 
   it('names the file, the place and the rule broken', () => {
@@ -33,9 +33,13 @@ describe('criteria files are validated when loaded', () => {
   it.each([
     ['a missing text', (s: typeof champion) => delete (s.criteria[0] as { text?: unknown }).text, 'criteria.0.text'],
     ['an unknown operator', (s: typeof champion) => ((s.criteria[2].rule as { op: string }).op = '=>'), 'criteria.2.rule'],
-    ['an unconfirmed criterion shipped on', (s: typeof champion) => ((s.criteria[7] as { enabled: boolean }).enabled = true), 'criteria.7.enabled'],
+    ['an unconfirmed criterion shipped on', (s: typeof champion) => ((s.criteria[8] as { enabled: boolean }).enabled = true), 'criteria.8.enabled'],
     ['a duplicate id', (s: typeof champion) => ((s.criteria[1] as { id: string }).id = '1'), 'criteria.1.id'],
-    ['a replacement of nothing', (s: typeof champion) => ((s.criteria[8] as { replaces: string }).replaces = '99'), 'criteria.8.replaces'],
+    ['a replacement of nothing', (s: typeof champion) => ((s.criteria[9] as { replaces: string }).replaces = '99'), 'criteria.9.replaces'],
+    ['a placeholder document number', (s: typeof champion) => ((s.document as { number: string }).number = '—'), 'document.number'],
+    ['an effective period that ends before it starts', (s: typeof champion) => ((s as { effective_to?: string }).effective_to = '2020-01-01'), 'effective_to'],
+    ['a malformed effective date', (s: typeof champion) => ((s as { effective_from: string }).effective_from = '2023/08'), 'effective_from'],
+    ['an unknown title code', (s: typeof champion) => ((s.criteria[7].rule as { title: string }).title = 'ip_champion'), 'criteria.7.rule'],
     ['an unknown key', (s: typeof champion) => ((s as unknown as Record<string, unknown>).thresholds = {}), '(root)'],
   ])('refuses %s', (_label, breakIt, where) => {
     const bad = clone(champion);

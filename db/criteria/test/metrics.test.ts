@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineAll, combineAny } from '../engine';
-import { compare, inBand, isMetric, metricValue } from '../metrics';
+import { compare, compareMetric, inBand, isMetric, metricValue } from '../metrics';
 import { projectCheck } from '../projection';
 import { facts } from './facts';
 
@@ -38,19 +38,25 @@ describe('derived values (criteria-spec §2)', () => {
   });
 
   it('compares in the decimal sense: 7000/10000 is exactly 70 %', () => {
-    const share = metricValue(facts({ 2022: { product_revenue: 7000, revenue: 10000 } }), 'product_share_of_total', 2022);
-    expect(share.state === 'known' && compare(share.value, '>=', 70)).toBe(true);
-    expect(compare(0.1 + 0.2, '<=', 0.3)).toBe(true);
+    const f = facts({ 2021: { revenue: 0.1 }, 2022: { product_revenue: 7000, revenue: 10000 } });
+    const share = metricValue(f, 'product_share_of_total', 2022);
+    expect(share.state === 'known' && compareMetric(f, 'product_share_of_total', 2022, share.value, '>=', 70)).toBe(true);
+    const g = facts({ 2021: { revenue: 0.1 }, 2022: { revenue: 0.2 } });
+    const sum = metricValue(g, 'sum_2y(revenue)', 2022);
+    // 0.1 + 0.2 is 0.30000000000000004 in binary; as decimals it is 0.3.
+    expect(sum.state === 'known' && compareMetric(g, 'sum_2y(revenue)', 2022, sum.value, '<=', 0.3)).toBe(true);
+    expect(sum.state === 'known' && compareMetric(g, 'sum_2y(revenue)', 2022, sum.value, '==', 0.3)).toBe(true);
     expect(compare(69.9999, '>=', 70)).toBe(false);
     expect(compare(70, '<', 70)).toBe(false);
-    expect(compare(70, '==', 70.0000000000001)).toBe(true);
+    expect(compare(70, '==', 70.0000000000001)).toBe(false);
   });
 
   it('reads bands with their explicit bounds: [a, b) for higher-is-better, (a, b] for debt', () => {
-    expect(inBand(80, { gte: 80 })).toBe(true);
-    expect(inBand(80, { gte: 70, lt: 80 })).toBe(false);
-    expect(inBand(50, { lte: 50 })).toBe(true);
-    expect(inBand(50, { gt: 50, lte: 60 })).toBe(false);
+    const f = facts({ 2022: { main_revenue: 80, revenue: 100, total_liabilities: 50, total_assets: 100 } });
+    expect(inBand(f, 'main_share', 2022, 80, { gte: 80 })).toBe(true);
+    expect(inBand(f, 'main_share', 2022, 80, { gte: 70, lt: 80 })).toBe(false);
+    expect(inBand(f, 'debt_ratio', 2022, 50, { lte: 50 })).toBe(true);
+    expect(inBand(f, 'debt_ratio', 2022, 50, { gt: 50, lte: 60 })).toBe(false);
   });
 
   it('knows its metric names and refuses others', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type Evaluation } from '../engine';
 import type { FirmFacts } from '../metrics';
 import { criteriaSet, criteriaSets } from '../sets';
+import type { TitleCode } from '../../figures';
 import { facts, flat } from './facts';
 
 const run = (setId: string, f: FirmFacts, enabled?: (c: { id: string; enabled: boolean }) => boolean): Evaluation => evaluate(criteriaSet(setId)!, f, 2022, enabled);
@@ -12,18 +13,20 @@ const judged = (setId: string, keys: string[], value = true) => Object.fromEntri
 
 describe('cn-champion-2023', () => {
   const base = flat({ main_revenue: 40000, rank_global: 3 });
+  // Shandong recommends national champions from its provincial champions (criterion 8).
+  const titles: TitleCode[] = ['champion_provincial'];
   const reviews = ['tech_leading', 'energy_advanced', 'innovation_leading', 'clean_record_3y'];
 
   it('passes every number exactly at its threshold and waits for the four judgements', () => {
-    const e = run('cn-champion-2023', facts(base, { segmentSince: 2012 }));
-    expect(['1', '2', '3'].map((id) => status(e, id))).toEqual(['pass', 'pass', 'pass']);
+    const e = run('cn-champion-2023', facts(base, { segmentSince: 2012, titles }));
+    expect(['1', '2', '3', '8'].map((id) => status(e, id))).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(e.verdict).toBe('needs_review');
-    expect(run('cn-champion-2023', facts(base, { segmentSince: 2012, inputs: judged('cn-champion-2023', reviews) })).verdict).toBe('eligible');
-    expect(run('cn-champion-2023', facts(base, { segmentSince: 2012, inputs: { ...judged('cn-champion-2023', reviews), 'judgement:cn-champion-2023:clean_record_3y': false } })).verdict).toBe('not_eligible');
+    expect(run('cn-champion-2023', facts(base, { segmentSince: 2012, titles, inputs: judged('cn-champion-2023', reviews) })).verdict).toBe('eligible');
+    expect(run('cn-champion-2023', facts(base, { segmentSince: 2012, titles, inputs: { ...judged('cn-champion-2023', reviews), 'judgement:cn-champion-2023:clean_record_3y': false } })).verdict).toBe('not_eligible');
   });
 
   it('fails just below, with the gap and a projection', () => {
-    const f = facts({ 2020: { main_revenue: 36000, rank_global: 2 }, 2021: { main_revenue: 40000, rank_global: 2 }, 2022: { main_revenue: 43999.97, rank_global: 2 } }, { segmentSince: 2013 });
+    const f = facts({ 2020: { main_revenue: 36000, rank_global: 2 }, 2021: { main_revenue: 40000, rank_global: 2 }, 2022: { main_revenue: 43999.97, rank_global: 2 } }, { segmentSince: 2013, titles });
     const e = run('cn-champion-2023', f);
     const years = e.criteria.find((c) => c.id === '1')!;
     expect(years.status).toBe('fail');
@@ -44,7 +47,7 @@ describe('cn-champion-2023', () => {
   });
 
   it('is incomplete when a year is missing and nothing fails', () => {
-    const f = facts({ 2021: { main_revenue: 50000 }, 2022: { main_revenue: 50000, rank_global: 1 } }, { segmentSince: 2000 });
+    const f = facts({ 2021: { main_revenue: 50000 }, 2022: { main_revenue: 50000, rank_global: 1 } }, { segmentSince: 2000, titles });
     const e = run('cn-champion-2023', f);
     expect(status(e, '2')).toBe('unknown');
     expect(e.criteria.find((c) => c.id === '2')!.primary!.reason).toBe('missing: main_revenue(2020)');
@@ -52,7 +55,7 @@ describe('cn-champion-2023', () => {
   });
 
   it('keeps the unconfirmed criteria off until switched on; the lower floor then replaces criterion 2', () => {
-    const f = facts(flat({ main_revenue: 25000, product_revenue: 10000, rank_global: 1 }), { segmentSince: 2000, titles: ['little_giant'] });
+    const f = facts(flat({ main_revenue: 25000, product_revenue: 10000, rank_global: 1 }), { segmentSince: 2000, titles: ['little_giant', 'champion_provincial'] });
     const off = run('cn-champion-2023', f);
     expect(off.criteria.filter((c) => !c.enabled).map((c) => c.id)).toEqual(['u1', 'u2']);
     expect(off.verdict).toBe('not_eligible');
@@ -98,14 +101,12 @@ describe('sd-champion-2023a', () => {
     expect(status(run('sd-champion-2023a', facts(flat({ ...ok.v, rank_national: 6 }), { segmentSince: 2019 })), '2')).toBe('fail');
     expect(status(run('sd-champion-2023a', facts(flat(ok.v), { segmentSince: 2020 })), '1')).toBe('fail');
   });
-  it('needs 4亿元 in each of three years, waived for little giants and for SRDI firms over 1亿元 each year', () => {
+  it('needs 4亿元 in each of three years, waived for little giants and for SRDI firms with 1亿元 in the data year', () => {
     const dip = { 2020: { ...ok.v }, 2021: { ...ok.v, revenue: 39999 }, 2022: { ...ok.v } };
     expect(status(run('sd-champion-2023a', facts(flat(ok.v))), '3')).toBe('pass');
     expect(status(run('sd-champion-2023a', facts(dip)), '3')).toBe('fail');
     expect(status(run('sd-champion-2023a', facts(dip, { titles: ['little_giant'] })), '3')).toBe('pass');
     expect(status(run('sd-champion-2023a', facts(dip, { titles: ['srdi_provincial'] })), '3')).toBe('pass');
-    const small = { 2020: { ...ok.v, revenue: 9999 }, 2021: { ...ok.v, revenue: 12000 }, 2022: { ...ok.v, revenue: 12000 } };
-    expect(status(run('sd-champion-2023a', facts(small, { titles: ['srdi_provincial'] })), '3')).toBe('fail');
   });
   it('needs the product at 70 % of main business revenue', () => {
     expect(status(run('sd-champion-2023a', facts(flat(ok.v))), '4')).toBe('pass');
@@ -117,32 +118,35 @@ describe('cn-little-giant-2022', () => {
   const good = { revenue: 10000, main_revenue: 7000, total_assets: 100, total_liabilities: 70, share_domestic: 10, rd_expense: 300, ip_class1: 2 };
   // 6 % then 4 %: an average of exactly 5 %.
   const growing = { 2020: { ...good, main_revenue: 7000 / 1.04 / 1.06 }, 2021: { ...good, main_revenue: 7000 / 1.04 }, 2022: { ...good } };
+  const srdi: TitleCode[] = ['srdi_provincial'];
+  const institution = { 'judgement:cn-little-giant-2022:rd_institution': true };
 
-  it('passes every threshold exactly at its value (debt 70 % included) and waits for the qualitative item', () => {
-    const e = run('cn-little-giant-2022', facts(growing, { segmentSince: 2019 }));
-    expect(e.criteria.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'review']);
-    expect(run('cn-little-giant-2022', facts({ ...growing, 2022: { ...good, total_liabilities: 70.01 } }, { segmentSince: 2019 })).criteria[3].status).toBe('fail');
+  it('passes every threshold exactly at its value (debt 70 % included) and waits for the judgements', () => {
+    const e = run('cn-little-giant-2022', facts(growing, { segmentSince: 2019, titles: srdi }));
+    expect(e.criteria.map((c) => c.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'review', 'pass', 'review']);
+    expect(run('cn-little-giant-2022', facts(growing, { segmentSince: 2019, titles: srdi, inputs: institution })).criteria[5].status).toBe('pass');
+    expect(run('cn-little-giant-2022', facts({ ...growing, 2022: { ...good, total_liabilities: 70.01 } }, { segmentSince: 2019, titles: srdi })).criteria[3].status).toBe('fail');
   });
 
   it('picks the R&D rule by the revenue band, on each side of 1亿元 and 5000万元', () => {
-    const at = (revenue: number, rd: number) => status(run('cn-little-giant-2022', facts(flat({ ...good, revenue, rd_expense: rd }))), '6');
+    const at = (revenue: number, rd: number) => status(run('cn-little-giant-2022', facts(flat({ ...good, revenue, rd_expense: rd }), { inputs: institution })), '6');
     expect(at(10000, 300)).toBe('pass'); // ≥ 1亿: 3 %
     expect(at(9999.99, 300)).toBe('fail'); // [5000万, 1亿): needs 6 %
     expect(at(9999.99, 600)).toBe('pass');
     expect(at(5000, 300)).toBe('pass'); // 6 % of 5000
     expect(at(4999.99, 300)).toBe('fail'); // < 5000万: financing, R&D sum and staff
-    const small = facts(flat({ ...good, revenue: 4000, equity_financing: 4000, rd_expense: 1500, rd_staff_share: 50 }));
+    const small = facts(flat({ ...good, revenue: 4000, equity_financing: 4000, rd_expense: 1500, rd_staff_share: 50 }), { inputs: institution });
     expect(status(run('cn-little-giant-2022', small), '6')).toBe('pass');
   });
 
   it('counts a route flag only once an analyst records it', () => {
-    const weak = facts(flat({ ...good, rd_expense: 100 }));
+    const weak = facts(flat({ ...good, rd_expense: 100 }), { inputs: institution });
     expect(status(run('cn-little-giant-2022', weak), '6')).toBe('fail');
-    expect(status(run('cn-little-giant-2022', facts(flat({ ...good, rd_expense: 100 }), { inputs: { 'flag:maker_china_top50': true } })), '6')).toBe('pass');
+    expect(status(run('cn-little-giant-2022', facts(flat({ ...good, rd_expense: 100 }), { inputs: { ...institution, 'flag:maker_china_top50': true } })), '6')).toBe('pass');
   });
 
   it('needs R&D in each of the last two years, and says which year is missing', () => {
-    const e = run('cn-little-giant-2022', facts({ 2021: { ...good, rd_expense: null }, 2022: { ...good } }));
+    const e = run('cn-little-giant-2022', facts({ 2021: { ...good, rd_expense: null }, 2022: { ...good } }, { inputs: institution }));
     expect(status(e, '6')).toBe('unknown');
   });
 });
@@ -164,11 +168,12 @@ describe('cn-srdi-2022', () => {
     // Numbers give: main share 90 % → 5, growth 0 % → 2, years 12 → 5, margin 10 % → 10, debt 50 % → 5, R&D 3 % → 2.
     expect(e.score).toEqual({ lo: 29, hi: 84, max: 100 });
     expect(status(e, '4')).toBe('unknown');
-    const all = { 'points:srdi_product_field': 5, 'points:digital_level': 3, 'points:srdi_quality': 5, 'points:srdi_distinctive': 10, 'points:srdi_ip_level': 6, 'points:srdi_rd_staff': 0, 'points:srdi_rd_institution': 0 };
-    const scored = run('cn-srdi-2022', facts(flat(gates), { segmentSince: 2010, inputs: all }));
+    const all = { 'points:srdi_product_field': 5, 'points:digital_level': 3, 'points:srdi_quality': 5, 'points:srdi_distinctive': 10, 'points:srdi_ip_level': 6, 'points:srdi_rd_institution': 0 };
+    const staffed = flat({ ...gates, rd_staff_share: 4.9999 }); // R&D staff below 5 % → 0
+    const scored = run('cn-srdi-2022', facts(staffed, { segmentSince: 2010, inputs: all }));
     expect(scored.score).toEqual({ lo: 60, hi: 60, max: 100 });
     expect(status(scored, '4')).toBe('pass');
-    const short = run('cn-srdi-2022', facts(flat(gates), { segmentSince: 2010, inputs: { ...all, 'points:srdi_ip_level': 5.99 } }));
+    const short = run('cn-srdi-2022', facts(staffed, { segmentSince: 2010, inputs: { ...all, 'points:srdi_ip_level': 5.99 } }));
     expect(status(short, '4')).toBe('fail');
   });
 
@@ -236,12 +241,26 @@ describe('sd-gazelle-2020', () => {
 });
 
 describe('the shipped sets', () => {
-  it('are the eight of criteria-spec §5, each with its document, date and confidence', () => {
+  it('are the eight of criteria-spec §5, each with its document, date, effective period and confidence', () => {
     expect(criteriaSets().map((s) => s.id)).toEqual(['cn-champion-2023', 'cn-champion-2016-demo', 'cn-champion-2019-product', 'sd-champion-2023a', 'cn-little-giant-2022', 'cn-srdi-2022', 'cn-innovative-2022', 'sd-gazelle-2020']);
     for (const s of criteriaSets()) {
-      expect(s.document.number, s.id).not.toBe('');
-      expect(s.document.date, s.id).toMatch(/^\d{4}/);
+      // A real document number, or none: never a placeholder such as —.
+      if (s.document.number !== null) expect(s.document.number, s.id).toMatch(/^[^〔〕；\s—-]+〔\d{4}〕\d+号(；[^〔〕；\s]+〔\d{4}〕\d+号)*$/);
+      expect(s.document.date, s.id).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+      expect(s.effective_from, s.id).toMatch(/^\d{4}/);
+      expect(s.version).toBe(1);
       expect(['text', 'multi', 'single', 'unconfirmed']).toContain(s.confidence);
     }
+    expect(criteriaSets().filter((s) => s.document.number === null).map((s) => s.id)).toEqual(['sd-champion-2023a', 'sd-gazelle-2020']);
+  });
+
+  it('the three 2022 SME sets end on 2026-03-31 and say a revised version applies from 2026-04-01', () => {
+    for (const id of ['cn-little-giant-2022', 'cn-srdi-2022', 'cn-innovative-2022']) {
+      const s = criteriaSet(id)!;
+      expect(s.effective_to).toBe('2026-03-31');
+      expect(s.notice?.zh).toMatch(/2022年版.*2026年4月1日起施行/);
+      expect(s.notice?.en).toMatch(/2022 rules.*2026-04-01/);
+    }
+    expect(criteriaSets().filter((s) => s.effective_to !== null)).toHaveLength(3);
   });
 });

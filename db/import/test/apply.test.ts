@@ -100,7 +100,9 @@ describe('applying an import', () => {
   });
 
   it('shows verdict changes before applying, evaluated on the data as it would be', async () => {
-    // 汉庄数控 lacks 1800 万元 of 3-year average main revenue; a corrected 2022 figure closes the gap.
+    // 汉庄数控 lacks 1800 万元 of 3-year average main revenue; a corrected 2022 figure closes the gap (on the national
+    // standard: Shandong's recommendation condition, criterion 8, switched off as an analyst can — the preview follows it).
+    await ok('criteria.setEnabled', { setId: 'cn-champion-2023', criterionId: '8', enabled: false });
     const csv = (await exported('csv')).toString('utf8').replace(',41300,', ',47000,').replace(',44408.6,', ',50000,');
     const r = await ok('import.analyse', { fileName: 'x.csv', base64: b64(csv), setId: 'cn-champion-2023', poolYear: 2023 });
     expect(r.verdicts).toEqual([{ firmId: expect.any(Number), name: '汉庄数控', before: 'not_eligible', after: 'needs_review' }]);

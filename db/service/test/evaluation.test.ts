@@ -19,10 +19,14 @@ describe('evaluating the default 2023 pool against cn-champion-2023', () => {
   it('gives each firm its verdict, eligible-or-closest first', async () => {
     const r = await ok('evaluate.pool', { year: 2023, setId: 'cn-champion-2023' });
     expect(r.total).toBe(11);
-    expect(r.counts).toEqual({ eligible: 0, not_eligible: 9, incomplete: 0, needs_review: 2 });
-    expect(r.rows.slice(0, 2).map((x) => x.name).sort()).toEqual(['台城新材料', '鑫金山机械']);
+    // Only 台城新材料 holds 省级制造业单项冠军, Shandong's recommendation condition (criterion 8).
+    expect(r.counts).toEqual({ eligible: 0, not_eligible: 10, incomplete: 0, needs_review: 1 });
+    expect(r.rows[0].name).toBe('台城新材料');
     const byName = Object.fromEntries(r.rows.map((x) => [x.name, x]));
-    expect(byName['汉庄数控'].projection).toEqual({ kind: 'years', years: 1 });
+    expect(byName['鑫金山机械'].criteria.find((c) => c.id === '8')!.status).toBe('fail');
+    // A missing title cannot be projected; on the national standard alone 汉庄数控 is a year away.
+    expect(byName['汉庄数控'].projection).toEqual({ kind: 'not_projectable' });
+    expect(byName['汉庄数控'].criteria.find((c) => c.id === '2')!.projection).toEqual({ kind: 'years', years: 1 });
     expect(byName['越成制动'].projection).toEqual({ kind: 'not_projectable' });
     const c2 = byName['越成制动'].criteria.find((c) => c.id === '2')!;
     expect(c2).toMatchObject({ status: 'fail', threshold: 40000, unit: 'money', op: '>=' });
@@ -31,10 +35,10 @@ describe('evaluating the default 2023 pool against cn-champion-2023', () => {
 
   it('filters and sorts the pool table by verdict in SQL', async () => {
     const review = await ok('pool.list', { year: 2023, setId: 'cn-champion-2023', verdict: 'needs_review' });
-    expect(review.total).toBe(2);
-    expect(review.rows.every((x) => x.verdict === 'needs_review' && x.statuses.length === 9)).toBe(true);
+    expect(review.total).toBe(1);
+    expect(review.rows.every((x) => x.verdict === 'needs_review' && x.statuses.length === 10)).toBe(true);
     const sorted = await ok('pool.list', { year: 2023, setId: 'cn-champion-2023', sort: { column: 'verdict', dir: 'asc' } });
-    expect(sorted.rows.map((x) => x.verdict)).toEqual([...Array(2).fill('needs_review'), ...Array(9).fill('not_eligible')]);
+    expect(sorted.rows.map((x) => x.verdict)).toEqual([...Array(1).fill('needs_review'), ...Array(10).fill('not_eligible')]);
     const none = await dispatch(service, 'pool.list', { year: 2023, verdict: 'eligible' });
     expect(none.ok).toBe(false);
   });

@@ -28,6 +28,9 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-overview-'));
   h = openPoolDb({ file: path.join(dir, 'data.sqlite'), create: 'default' });
   service = createService({ db: h.db, dataFile: h.file, actor: 'analyst-zhao', appVersion: 'test' });
+  // These tests exercise the feature on the national standard alone: Shandong's recommendation condition
+  // (cn-champion-2023 criterion 8, a provincial title) is switched off, as an analyst can.
+  service['criteria.setEnabled']({ setId: 'cn-champion-2023', criterionId: '8', enabled: false });
 });
 afterEach(() => {
   h.close();

@@ -12,8 +12,11 @@ let service: Service;
 const ok = <M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>> => call(service, method, input as MethodInput<M>);
 const refused = async (method: Method, input: unknown): Promise<string> => (await callError(service, method, input)).code;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ pool: h, service } = defaultService('analyst-li'));
+  // These tests exercise the feature on the national standard alone: Shandong's recommendation condition
+  // (cn-champion-2023 criterion 8, a provincial title) is switched off, as an analyst can.
+  await service['criteria.setEnabled']({ setId: 'cn-champion-2023', criterionId: '8', enabled: false });
 });
 
 const firmId = (name: string) => h.db.prepare('SELECT id FROM firms WHERE name = ?').pluck().get(name) as number;

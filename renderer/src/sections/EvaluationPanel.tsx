@@ -3,6 +3,7 @@
 // controls for the analyst's judgements, route flags and points.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SetNotice } from '../components/SetNotice';
 import type { CriteriaSetInfoT, EvaluationT, MethodOutput, SourceRefT } from '../../../db/contract';
 import { call } from '../api';
 import type { Lang } from '../format';
@@ -53,9 +54,10 @@ function SetResult({ firm, set, evaluation, data, onSaved }: { firm: number; set
         )}
         {projection && <span data-testid="set-projection">{t('evaluation.projectionLine', { text: projection })}</span>}
         <span className="muted">
-          {set.document.number} · {set.document.date}
+          {set.document.number ?? set.document.name} · {set.document.date}
         </span>
       </p>
+      <SetNotice set={set} poolYear={null} />
       <table className="criteria-table">
         <thead>
           <tr>

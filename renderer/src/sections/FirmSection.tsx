@@ -4,6 +4,7 @@ import type { FirmDetailT } from '../../../db/contract';
 import { call } from '../api';
 import { formatDateTime, type Lang } from '../format';
 import { href } from '../route';
+import { isLapsed } from '../components/TitleChips';
 import { useAsync } from '../useAsync';
 import { EvaluationPanel } from './EvaluationPanel';
 import { FiguresGrid } from './FiguresGrid';
@@ -58,7 +59,7 @@ function Profile({ detail }: { detail: FirmDetailT }) {
   );
 }
 
-function Titles({ detail }: { detail: FirmDetailT }) {
+function Titles({ detail, asOf }: { detail: FirmDetailT; asOf: number | null }) {
   const { t } = useTranslation();
   return (
     <div className="card titles-card">
@@ -66,9 +67,10 @@ function Titles({ detail }: { detail: FirmDetailT }) {
       {detail.titles.length ? (
         <ul className="plain">
           {detail.titles.map((x) => (
-            <li key={x.code}>
-              <span className={`chip chip-${x.code}`}>{t(`titles.${x.code}`)}</span> {t(`levels.${x.level}`)}
+            <li key={x.code} data-testid={`title-${x.code}`}>
+              <span className={`chip chip-${x.code}${isLapsed(x, asOf) ? ' is-lapsed' : ''}`}>{t(`titles.${x.code}`)}</span> {t(`levels.${x.level}`)}
               {x.year != null && <span className="muted"> · {t('firm.titleYear', { year: x.year })}</span>}
+              {isLapsed(x, asOf) && <span className="title-lapsed"> · {t('firm.titleLapsed', { until: x.validUntil, year: asOf })}</span>}
               {detail.sources.find((s) => s.id === x.sourceId)?.kind === 'sample' && <span className="tag-sample">{t('sources.sample')}</span>}
             </li>
           ))}
@@ -118,7 +120,7 @@ export function FirmSection({ firmId, ctx, refresh, onChanged }: { firmId: numbe
       </header>
       <div className="firm-top">
         <Profile detail={d} />
-        <Titles detail={d} />
+        <Titles detail={d} asOf={ctx?.dataYear ?? d.years.at(-1)?.year ?? null} />
       </div>
       {ctx && <EvaluationPanel firmId={d.firm.id} setId={ctx.setId} refresh={refresh + saved} onChanged={onChanged} />}
       <FiguresGrid

@@ -10,7 +10,8 @@ import { formatMoney, formatPercent, formatRank, type Lang } from '../format';
 import { href } from '../route';
 import type { PoolPages } from './usePoolPages';
 
-type Row = PoolRowT & { index: number };
+/** `asOf`: the data year shown, against which a title is valid or lapsed. */
+type Row = PoolRowT & { index: number; asOf: number | null };
 
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, Row>();
@@ -78,7 +79,7 @@ const columns = helper.columns([
   helper.accessor('town', { id: 'town', header: () => <Header id="town" />, cell: (c) => c.getValue() ?? '—' }),
   helper.accessor('chain', { id: 'chain', header: () => <Header id="chain" />, cell: (c) => c.getValue() ?? '—' }),
   helper.accessor('mainProduct', { id: 'main_product', header: () => <Header id="main_product" />, cell: (c) => c.getValue() ?? '—' }),
-  helper.accessor('titles', { id: 'titles', header: () => <Header id="titles" />, cell: (c) => <TitleChips titles={c.getValue()} /> }),
+  helper.accessor('titles', { id: 'titles', header: () => <Header id="titles" />, cell: (c) => <TitleChips titles={c.getValue()} asOf={c.row.original.asOf} /> }),
   helper.accessor('revenue', { id: 'revenue', ...numeric, header: () => <Header id="revenue" />, cell: (c) => <Lang value={c.getValue()} render={formatMoney} /> }),
   helper.accessor('mainShare', { id: 'main_share', ...numeric, header: () => <Header id="main_share" />, cell: (c) => formatPercent(c.getValue()) }),
   helper.accessor('shareDomestic', { id: 'share_domestic', ...numeric, header: () => <Header id="share_domestic" />, cell: (c) => formatPercent(c.getValue()) }),
@@ -108,7 +109,7 @@ export function PoolTable({ pages, sorting, onSortingChange }: { pages: PoolPage
     const out: Row[] = [];
     for (let i = first; i <= last && i < total; i++) {
       const r = pages.row(i);
-      if (r) out.push({ ...r, index: i });
+      if (r) out.push({ ...r, index: i, asOf: pages.dataYear });
     }
     return out;
   }, [pages, first, last, total]);

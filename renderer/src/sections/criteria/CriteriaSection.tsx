@@ -8,6 +8,8 @@ import type { Lang } from '../../format';
 import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import { ConfidenceLegend, ConfidenceTag } from './Confidence';
+import { CompareSets } from './CompareSets';
+import { ImportSet } from './ImportSet';
 import { SetDetail } from './SetDetail';
 import './criteria.css';
 
@@ -32,7 +34,9 @@ function SetList({ sets, selected, inUse, onSelect }: { sets: CriteriaSetInfoT[]
                   {s.id === inUse && <span className="cl-inuse">{t('criteriaLib.inUse')}</span>}
                 </span>
                 <span className="cl-set-doc">{s.document.name}</span>
-                <span className="cl-set-doc">{[s.document.number, s.document.date].filter((x) => x && x !== '—').join(' · ')}</span>
+                <span className="cl-set-doc">{[s.document.number, s.document.date].filter(Boolean).join(' · ')}</span>
+                {s.notice && <span className="cl-set-notice">{lang === 'en' ? s.notice.en : s.notice.zh}</span>}
+                {s.origin === 'imported' && <span className="cl-set-added">{t('criteriaLib.importedTag', { version: s.version })}</span>}
                 <span className="cl-set-count">
                   {doubtful > 0 ? t('criteriaLib.criteriaCountDoubtful', { count: s.criteria.length, doubtful }) : t('criteriaLib.criteriaCount', { count: s.criteria.length })}
                 </span>
@@ -48,7 +52,8 @@ function SetList({ sets, selected, inUse, onSelect }: { sets: CriteriaSetInfoT[]
 export function CriteriaSection({ ctx }: { ctx: SectionContext }) {
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
-  const list = useAsync(() => call('criteria.list', {}), [ctx.refresh, version]);
+  const list = useAsync(() => call('criteria.list', { poolYear: ctx.poolYear }), [ctx.refresh, version, ctx.poolYear]);
+  const [view, setView] = useState<'sets' | 'import' | 'compare'>('sets');
   // A pick made here holds until the top bar chooses another set.
   const [pick, setPick] = useState<{ id: string; base: string } | null>(null);
   const [fresh, setFresh] = useState<Record<string, CriteriaSetInfoT>>({});
@@ -75,12 +80,43 @@ export function CriteriaSection({ ctx }: { ctx: SectionContext }) {
     }
   };
 
+  const remove = async (set: CriteriaSetInfoT) => {
+    if (!window.confirm(t('criteriaLib.removeConfirm', { id: set.id, version: set.version }))) return;
+    setError(null);
+    try {
+      await call('criteria.remove', { setId: set.id });
+      setPick(null);
+      setVersion((v) => v + 1);
+      ctx.onChanged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
   return (
     <section className="section cl-section" data-testid="criteria-library">
       <div className="section-head">
         <h1>{t('criteriaLib.title')}</h1>
         <span className="muted">{t('criteriaLib.intro')}</span>
       </div>
+      <div className="cl-views" role="tablist">
+        {(['sets', 'import', 'compare'] as const).map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'is-active' : undefined} onClick={() => setView(v)} data-testid={`cl-view-${v}`}>
+            {t(`criteriaLib.views.${v}`)}
+          </button>
+        ))}
+      </div>
+      {view === 'import' && (
+        <ImportSet
+          onImported={(id) => {
+            setPick({ id, base: ctx.setId });
+            setVersion((v) => v + 1);
+            ctx.onChanged();
+            setView('sets');
+          }}
+        />
+      )}
+      {view === 'compare' && list.data && <CompareSets sets={list.data} ctx={ctx} />}
       <ConfidenceLegend />
       {list.error && (
         <p className="error" role="alert">
@@ -88,10 +124,10 @@ export function CriteriaSection({ ctx }: { ctx: SectionContext }) {
         </p>
       )}
       {!list.data && !list.error && <p className="muted">{t('criteriaLib.loading')}</p>}
-      {selected && (
+      {view === 'sets' && selected && (
         <div className="cl-layout">
           <SetList sets={sets} selected={selected.id} inUse={ctx.setId} onSelect={(id) => setPick({ id, base: ctx.setId })} />
-          <SetDetail set={selected} inUse={selected.id === ctx.setId} pending={pending} error={error} onToggle={(id, on) => void toggle(selected, id, on)} />
+          <SetDetail set={selected} inUse={selected.id === ctx.setId} pending={pending} error={error} onToggle={(id, on) => void toggle(selected, id, on)} poolYear={ctx.poolYear} onRemove={selected.origin === 'imported' ? () => void remove(selected) : undefined} />
         </div>
       )}
     </section>

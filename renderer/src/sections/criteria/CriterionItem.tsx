@@ -30,8 +30,9 @@ export function CriterionItem({ set, criterion: c, replacedBy, pending, onToggle
   const effective = set.effective[c.id] ?? c.enabled;
   const switched = set.switchedBy[c.id];
   const unconfirmed = c.confidence === 'unconfirmed';
-  // Shipped-off and unconfirmed criteria are the analyst's to switch; switched ones must be switchable back.
-  const switchable = unconfirmed || !c.enabled || Boolean(switched);
+  // Shipped-off, unconfirmed and tagged (a province's condition) criteria are the analyst's to switch; switched
+  // ones must be switchable back.
+  const switchable = unconfirmed || !c.enabled || Boolean(c.tag) || Boolean(switched);
   const classes = ['cl-criterion', !effective && 'is-off', unconfirmed && 'is-unconfirmed', replacedBy && 'is-replaced'].filter(Boolean).join(' ');
   return (
     <li className={classes} data-testid={`criterion-${c.id}`} data-effective={effective ? 'on' : 'off'}>
@@ -42,6 +43,11 @@ export function CriterionItem({ set, criterion: c, replacedBy, pending, onToggle
         <div className="cl-text">
           <span>{pick(c.text)}</span>
           {c.confidence && c.confidence !== set.confidence && <ConfidenceTag value={c.confidence} />}
+          {c.tag && (
+            <span className="cl-tag" data-testid="criterion-tag">
+              {pick(c.tag)}
+            </span>
+          )}
           {replacedBy && <span className="cl-flag" data-testid="replaced-by">{t('criteriaLib.replacedBy', { ref: criterionRef(replacedBy, t) })}</span>}
         </div>
         <div className="cl-threshold">
@@ -50,7 +56,7 @@ export function CriterionItem({ set, criterion: c, replacedBy, pending, onToggle
         </div>
         {c.reason && <p className="cl-reason">{t('criteriaLib.reason', { reason: pick(c.reason) })}</p>}
         {c.replaces && <p className="cl-replaces">{t('criteriaLib.replaces', { ref: criterionRef(c.replaces, t) })}</p>}
-        <p className="cl-source muted">{t('criteriaLib.source', { number: set.document.number !== '—' ? set.document.number : set.document.name })}</p>
+        <p className="cl-source muted">{t('criteriaLib.source', { number: set.document.number ?? set.document.name })}</p>
       </div>
       {switchable && (
         <div className="cl-switch">

@@ -136,7 +136,7 @@ function flat(rules: Rule[], kind: 'any' | 'all'): Rule[] {
 export function describeRule(rule: Rule, f: Fmt, nested = false): RuleNode {
   const { t } = f;
   if ('cmp' in rule) return { text: formatCmp(rule.cmp, rule.op, rule.value, f) };
-  if ('title' in rule) return { text: t('criteriaLib.rule.title', { title: t(`titles.${rule.title}`) }) };
+  if ('title' in rule) return { text: t(rule.valid ? 'criteriaLib.rule.titleValid' : 'criteriaLib.rule.title', { title: t(`titles.${rule.title}`) }) };
   if ('flag' in rule) return { text: t('criteriaLib.rule.flag', { text: rule.text[f.lang === 'en' ? 'en' : 'zh'] }) };
   if ('review' in rule) return { text: rule.text ? t('criteriaLib.rule.review', { text: rule.text[f.lang === 'en' ? 'en' : 'zh'] }) : t('criteriaLib.rule.reviewPlain') };
   if ('const' in rule) return { text: t(rule.const ? 'criteriaLib.rule.yes' : 'criteriaLib.rule.no') };
@@ -158,9 +158,10 @@ export function describeRule(rule: Rule, f: Fmt, nested = false): RuleNode {
   if ('any' in rule) {
     const rules = flat(rule.any, 'any');
     // "已获省级专精特新或国家级专精特新“小巨人”称号" rather than two lines.
-    if (rules.every((r) => 'title' in r)) {
+    const valid = rules.map((r) => 'title' in r && r.valid === true);
+    if (rules.every((r) => 'title' in r) && valid.every((v) => v === valid[0])) {
       const titles = rules.map((r) => t(`titles.${(r as { title: string }).title}`)).join(t('criteriaLib.rule.titleOr'));
-      return { text: t('criteriaLib.rule.title', { title: titles }) };
+      return { text: t(valid[0] ? 'criteriaLib.rule.titleValid' : 'criteriaLib.rule.title', { title: titles }) };
     }
     const items = rules.map((r) => describeRule(r, f, true));
     if (nested && inlineAs(items, 'or')) return { text: items.map((i) => i.text).join(t('criteriaLib.rule.or')), joined: 'or' };

@@ -21,7 +21,7 @@ export function Cover({ data, lang, title, date }: ReportProps & { title: string
     ['date', t('shortlist.report.date'), date],
     ['name', t('shortlist.report.listName'), detail.name],
     ['set', t('shortlist.report.set'), set ? (lang === 'en' ? set.title.en : set.title.zh) : detail.setId],
-    ['document', t('shortlist.report.document'), set ? t('shortlist.report.documentLine', { name: set.document.name, number: set.document.number }) : '—'],
+    ['document', t('shortlist.report.document'), set ? t('shortlist.report.documentLine', { name: set.document.name, number: set.document.number ?? t('criteriaLib.noNumber') }) : '—'],
     ['dataYear', t('shortlist.report.dataYear'), data.dataYear != null ? String(data.dataYear) : '—'],
   ];
   return (
@@ -155,7 +155,8 @@ export function Sources({ data, lang }: ReportProps) {
         {set && (
           <>
             <li>{t('shortlist.report.sources.set', { set: lang === 'en' ? set.title.en : set.title.zh })}</li>
-            <li data-testid="report-document">{t('shortlist.report.sources.document', { name: set.document.name, number: set.document.number, date: set.document.date })}</li>
+            <li data-testid="report-document">{t('shortlist.report.sources.document', { name: set.document.name, number: set.document.number ?? t('criteriaLib.noNumber'), date: set.document.date })}</li>
+            {set.notice && <li data-testid="report-set-notice">{lang === 'en' ? set.notice.en : set.notice.zh}</li>}
             <li>{t('shortlist.report.sources.confidence', { level: t(`criteriaLib.confidence.${set.confidence}`), help: t(`criteriaLib.confidenceHelp.${set.confidence}`) })}</li>
             <li data-testid="report-switched-on">
               {on.length
