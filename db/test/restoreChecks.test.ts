@@ -16,13 +16,14 @@ const attached = (db: Database.Database) => (db.pragma('database_list') as { nam
 describe('checkSnapshot', () => {
   it('refuses a missing file and a file that is not SQLite as not found, naming the file', () => {
     const dir = tempDir();
+    const pool = openTemp();
     const missing = path.join(dir, 'gone.sqlite');
-    const e = thrown(() => checkSnapshot(missing, 10));
+    const e = thrown(() => checkSnapshot(missing, pool.db));
     expect(e.code).toBe('not_found');
     expect(e.message).toContain(`无法打开快照文件：${missing}`);
     const garbage = path.join(dir, 'garbage.sqlite');
     fs.writeFileSync(garbage, 'this is not a database, only text that is long enough to look like a file '.repeat(100));
-    const g = thrown(() => checkSnapshot(garbage, 10));
+    const g = thrown(() => checkSnapshot(garbage, pool.db));
     expect(g.code).toBe('not_found');
     expect(g.message).toContain(garbage);
   });
@@ -30,7 +31,7 @@ describe('checkSnapshot', () => {
   it('accepts a sound snapshot of the expected version', () => {
     const pool = openTemp();
     const snap = takeSnapshot(pool.db, pool.file, 'test');
-    expect(() => checkSnapshot(snap.file, snap.schemaVersion)).not.toThrow();
+    expect(() => checkSnapshot(snap.file, pool.db)).not.toThrow();
   });
 });
 
@@ -48,7 +49,7 @@ describe('restoreSnapshot', () => {
     // the snapshot list is today's, not the snapshot's (which did not know of itself or of `before`)
     expect(listSnapshots(pool.db).map((s) => s.file)).toEqual([before.file, snap.file]);
     const audit = pool.db.prepare("SELECT actor, entity, note FROM audit_log WHERE entity = 'restore'").all();
-    expect(audit).toEqual([{ actor: 'analyst-li', entity: 'restore', note: `测试恢复：已恢复快照 ${snap.file}` }]);
+    expect(audit).toEqual([{ actor: 'analyst-li', entity: 'restore', note: `测试恢复：已恢复快照 ${path.basename(snap.file)}` }]); // named as stored: relative to the data file
     // the state before the restore is in `before`
     const kept = new Database(before.file, { readonly: true });
     expect(revenue(kept)).toBe(1);
