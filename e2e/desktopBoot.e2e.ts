@@ -155,12 +155,17 @@ describe('the built desktop app, booted in Node', () => {
     const firmId = (await ok<{ rows: { firmId: number; creditCode: string }[] }>('pool.list', { year: YEAR, search: target.code })).rows[0].firmId;
     rows[row][revenueCol] = String(target.old + 1000);
     const changedCsv = Papa.unparse(rows);
-    const analysed = await ok<{ refused: boolean; counts: { changedValues: number } }>('import.analyse', { fileName: '年报更正.csv', base64: b64(changedCsv), setId: SET, poolYear: YEAR });
+    // The desktop hands the service the chosen file's path (the preload's pathForFile), never its bytes.
+    const csvPath = path.join(app.home, '年报更正.csv');
+    fs.writeFileSync(csvPath, changedCsv);
+    const analysed = await ok<{ refused: boolean; counts: { changedValues: number } }>('import.analyse', { fileName: '年报更正.csv', path: csvPath, setId: SET, poolYear: YEAR });
     expect(analysed).toMatchObject({ refused: false, counts: { changedValues: 1 } });
-    const applied = await ok<{ snapshot: string }>('import.apply', { fileName: '年报更正.csv', base64: b64(changedCsv), poolYear: YEAR });
+    const applied = await ok<{ snapshot: string }>('import.apply', { fileName: '年报更正.csv', path: csvPath, poolYear: YEAR });
     expect(fs.existsSync(applied.snapshot)).toBe(true);
     expect(await revenueOf(firmId, target.year)).toBe(target.old + 1000);
     expect((await ok<{ file: string }[]>('import.history', {}))[0].file).toBe('年报更正.csv');
+    const plan = await ok<{ import: { file: string }; conflicts: unknown[] }>('import.undoPlan', {});
+    expect(plan).toMatchObject({ import: { file: '年报更正.csv' }, conflicts: [] });
     await ok('import.undo', {});
     expect(await revenueOf(firmId, target.year)).toBe(target.old);
 
@@ -181,15 +186,26 @@ describe('the built desktop app, booted in Node', () => {
     expect(analysedX).toMatchObject({ refused: false, format: 'xlsx', counts: { changedValues: 1 } });
     await ok('import.apply', { fileName: '年报更正.xlsx', base64: b64(changedXlsx), poolYear: YEAR });
     expect(await revenueOf(firmId, target.year)).toBe(target.old + 2000);
+    const since = await ok<{ total: number }>('snapshot.since', { id: snap.id });
+    expect(since.total).toBeGreaterThan(0); // the xlsx import, listed before the restore is confirmed
     const restored = await ok<{ before: string }>('snapshot.restore', { id: snap.id });
     expect(fs.existsSync(restored.before)).toBe(true);
     expect(await revenueOf(firmId, target.year)).toBe(target.old);
+
+    // A criteria set added from a file, compared with the shipped one, exported, and removed.
+    const shipped = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../assets/criteria/cn-champion-2023.json'), 'utf8'));
+    const added = await ok<{ setId: string }>('criteria.import', { fileName: 'smoke-set.json', text: JSON.stringify({ ...shipped, id: 'smoke-champion', title: { zh: '冒烟测试标准', en: 'Smoke-test set' } }) });
+    expect(added.setId).toBe('smoke-champion');
+    const compared = await ok<{ counts: { firms: number } }>('criteria.compare', { from: SET, to: 'smoke-champion', year: YEAR });
+    expect(compared.counts.firms).toBe(list.total);
+    expect(isZip(await saved('criteria.compareExport', { from: SET, to: 'smoke-champion', year: YEAR }))).toBe(true);
+    await ok('criteria.remove', { setId: 'smoke-champion' });
 
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
     const { calls } = await app.state();
     // Every save asked before overwriting; the PDF took its paper and margins from the page's CSS.
     const saves = calls.filter(([n]) => n === 'dialog.showSaveDialog').map(([, o]) => (o as { properties?: string[] }).properties ?? []);
-    expect(saves).toHaveLength(8); // the eight file answers above
+    expect(saves).toHaveLength(9); // the nine file answers above
     for (const properties of saves) expect(properties).toContain('showOverwriteConfirmation');
     expect(calls.filter(([n]) => n === 'webContents.printToPDF').map(([, o]) => o)).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
     expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);

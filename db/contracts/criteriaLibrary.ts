@@ -1,5 +1,6 @@
 // Criteria sets added from files, removed, and two sets compared over a pool (merged into db/contract.ts).
 import { z } from 'zod';
+import { safeText, TEXT_CAPS } from '../text';
 import { VERDICTS } from './evaluation';
 import { ExportFile } from './shortlist';
 
@@ -43,7 +44,7 @@ export const CompareResult = z.object({
 
 export const criteriaLibraryMethods = {
   'criteria.import': {
-    input: z.object({ fileName: z.string().min(1).max(255), text: z.string().max(2_000_000) }),
+    input: z.object({ fileName: safeText(TEXT_CAPS.fileName).min(1), text: z.string().max(2_000_000) }),
     output: z.object({ setId: z.string(), version: z.number().int(), replacesVersion: z.number().int().nullable(), addedBy: z.string(), addedAt: z.string() }),
   },
   'criteria.remove': {
