@@ -1,26 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli as runCli } from './runCli';
 import { LATEST_VERSION } from '../../db/migrations';
 import { writeOldFile } from './oldFile';
 
-const run = promisify(execFile);
-const CLI = path.resolve(import.meta.dirname, '../champion-pool.mjs');
 let dir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, CHAMPION_POOL_DB: path.join(dir, 'default.sqlite') } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args, { ...process.env, CHAMPION_POOL_DB: path.join(dir, 'default.sqlite') });
 
 // The data file most tests read is made here, once, so each test runs alone (vitest -t) or in any order.
 beforeAll(async () => {

@@ -1,32 +1,18 @@
 // `import --dry-run` checks a file with a read connection only: it works while another instance holds the
 // data file open for writing, and changes nothing; the real import is refused while the file is held.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli as runCli, initPool } from './runCli';
 import { openPoolDb, type PoolDb } from '../../db/open';
 
-const run = promisify(execFile);
-const CLI = path.resolve(import.meta.dirname, '../champion-pool.mjs');
 let dir: string;
 let db: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-cli-dry-run-'));
-  db = path.join(dir, 'pool.sqlite');
-  await cli('init', '--db', db);
+  ({ dir, db } = await initPool('champion-cli-dry-run-'));
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,33 +1,19 @@
 // champion-pool import --unit and restore --last-import: a column that looks like 元 is refused with how to say
 // its unit; undoing the last import lists later edits of what it wrote and needs --keep-later or --revert-later.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli as runCli, initPool } from './runCli';
 
-const run = promisify(execFile);
-const CLI = path.resolve(import.meta.dirname, '../champion-pool.mjs');
 const CORPUS = path.resolve(import.meta.dirname, '../../db/import/test/corpus');
 let dir: string;
 let db: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-cli-undo-'));
-  db = path.join(dir, 'pool.sqlite');
-  await cli('init', '--db', db);
+  ({ dir, db } = await initPool('champion-cli-undo-'));
 }, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

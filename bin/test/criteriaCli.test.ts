@@ -1,31 +1,17 @@
 // champion-pool criteria import | compare | remove, and the 2022 notice in the listing and the evaluation.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli as runCli, initPool } from './runCli';
 import srdi from '../../assets/criteria/cn-srdi-2022.json';
 
-const run = promisify(execFile);
-const CLI = path.resolve(import.meta.dirname, '../champion-pool.mjs');
 let dir: string;
 let db: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-criteria-cli-'));
-  db = path.join(dir, 'pool.sqlite');
-  await cli('init', '--db', db);
+  ({ dir, db } = await initPool('champion-criteria-cli-'));
   const revised = { ...JSON.parse(JSON.stringify(srdi)), id: 'cn-srdi-2026', document: { name: '优质中小企业梯度培育管理办法 附件', number: '工信部企业〔2026〕2号', date: '2026-01' }, effective_from: '2026-04-01', effective_to: null, confidence: 'unconfirmed' };
   delete revised.notice;
   revised.criteria[2].rule.any[0].value = 40000;

@@ -2,38 +2,14 @@
 // test runner): NUL and malformed escapes in paths, request lines no URL parser accepts, huge headers,
 // bodies that are not UTF-8, and a few hundred random paths. Each gets an answer (400, 403, 404 or 431),
 // and after all of them the bridge still serves the UI and the API.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bridgeChildAlive, startBridgeChild, stopBridgeChild } from './fixtures/bridgeProcess';
 import { tempDir } from './helpers';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHILD = path.join(HERE, 'fixtures', 'bridgeChild.ts');
-const ROOT = path.resolve(HERE, '..', '..');
-let child: ChildProcess | null = null;
-
-afterEach(() => {
-  if (child && child.exitCode === null) child.kill('SIGTERM');
-  child = null;
-});
-
-function startChild(dir: string): Promise<{ port: number; token: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    child = proc;
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]) as { port: number; token: string });
-    });
-    proc.stderr!.on('data', (c: Buffer) => process.stderr.write(c));
-    proc.on('exit', (code) => reject(new Error(`bridge child exited early (${code})`)));
-    proc.on('error', reject);
-  });
-}
+afterEach(stopBridgeChild);
 
 /** Sends raw bytes and returns the status code of the answer (0 when the connection closed without one). */
 function raw(port: number, bytes: Buffer | string): Promise<{ status: number; text: string }> {
@@ -70,7 +46,7 @@ describe('the bridge under bad requests', () => {
     fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
     fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(dir, 'static', 'assets', 'leak.txt'));
     fs.symlinkSync(dir, path.join(dir, 'static', 'outside'));
-    const { port, token } = await startChild(dir);
+    const { port, token } = await startBridgeChild(dir);
     const auth = `Authorization: Bearer ${token}`;
     let sent = 0;
     const expectAnswer = async (what: string, p: Promise<{ status: number; text: string }>, allowed: number[]) => {
@@ -126,7 +102,7 @@ describe('the bridge under bad requests', () => {
       await expectAnswer(`random ${JSON.stringify(target)}`, request(port, `${api ? 'POST' : 'GET'} ${target} HTTP/1.1`, api ? [auth] : []), [200, 400, 403, 404]);
     }
     await stillServing();
-    expect(child!.exitCode).toBeNull();
+    expect(bridgeChildAlive()).toBe(true);
     expect(sent).toBe(337);
   });
 });

@@ -1,38 +1,14 @@
 // A request path with a malformed percent-encoding must not take the bridge down. This runs the bridge in a
 // child process (fixtures/bridgeChild.ts): an exception escaping a request handler would otherwise be an
 // uncaught error in the test runner itself.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startBridgeChild, stopBridgeChild } from './fixtures/bridgeProcess';
 import { tempDir } from './helpers';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHILD = path.join(HERE, 'fixtures', 'bridgeChild.ts');
-const ROOT = path.resolve(HERE, '..', '..'); // where `tsx` resolves from
-let child: ChildProcess | null = null;
-
-afterEach(() => {
-  if (child && child.exitCode === null) child.kill('SIGTERM');
-  child = null;
-});
-
-function startChild(dir: string): Promise<{ port: number; token: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    child = proc;
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n')) resolve(JSON.parse(line) as { port: number; token: string });
-    });
-    proc.on('exit', (code) => reject(new Error(`bridge child exited early (${code})`)));
-    proc.on('error', reject);
-  });
-}
+afterEach(stopBridgeChild);
 
 function get(port: number, urlPath: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -52,7 +28,7 @@ describe('bridge and malformed paths', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'static'));
     fs.writeFileSync(path.join(dir, 'static', 'index.html'), 'ui');
-    const { port } = await startChild(dir);
+    const { port } = await startBridgeChild(dir);
     expect(await get(port, '/')).toEqual({ status: 200, body: 'ui' });
     expect((await get(port, '/api/%ff')).status).toBe(401); // the API wants the token before it decodes anything
   });
@@ -64,7 +40,7 @@ describe('bridge and malformed paths', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'static'));
     fs.writeFileSync(path.join(dir, 'static', 'index.html'), 'ui');
-    const { port } = await startChild(dir);
+    const { port } = await startBridgeChild(dir);
     for (const p of ['/%ff', '/%E0%A4%A', '/assets/%']) {
       const res = await get(port, p);
       expect(res.status, p).toBe(400);
