@@ -2,7 +2,7 @@
 // (or the analyst's own mapping), read units from headers, and check every cell. Each problem names the
 // sheet, row and column, the value, and a plain reason.
 import { emptyFigureRow, FIGURE_INDEX, figureAt, type FigureKey, type FigureRow, type TitleCode } from '../figures';
-import { readImportFile, type Encoding, type ReadFile } from './read';
+import { readImportFile, type Encoding, type FileBytes, type ReadFile } from './read';
 import type { UnitChoices } from './units';
 import { columnFor, headerUnit, TEMPLATE, TEMPLATE_SHEET, type TemplateColumn } from './template';
 import { CellError, columnReader, type ColumnReader } from './readers';
@@ -218,7 +218,7 @@ export interface ParseOptions {
 }
 
 /** Reads and parses an import file in one streaming pass. */
-export async function parseImportFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedFile> {
+export async function parseImportFile(bytes: Uint8Array | FileBytes, fileName: string, options: ParseOptions = {}): Promise<ParsedFile> {
   const parsers: SheetParser[] = [];
   const mapping = options.mapping ?? {};
   const file = await readImportFile(

@@ -142,16 +142,37 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /**
+ * An import file's bytes, handed over once: the reader takes them from here, so that once a CSV is decoded to
+ * text nothing holds the bytes any more (a large file's bytes, text and records are never all in memory).
+ */
+export class FileBytes {
+  #bytes: Uint8Array | null;
+  constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+  }
+  get taken(): boolean {
+    return this.#bytes === null;
+  }
+  take(): Uint8Array {
+    const b = this.#bytes;
+    if (!b) throw new Error('import file bytes already read');
+    this.#bytes = null;
+    return b;
+  }
+}
+
+/**
  * Reads an import file, handing each sheet's rows to the sink `open` returns for it (null skips the sheet).
  * `isHeader` recognises a header row: it picks a CSV's delimiter and helps judge its encoding.
  */
 export async function readImportFile(
-  bytes: Uint8Array,
+  source: Uint8Array | FileBytes,
   fileName: string,
   encoding: Encoding | undefined,
   open: (sheet: string) => RowSink | null,
   isHeader: (cells: string[]) => boolean = () => false,
 ): Promise<ReadFile> {
+  let bytes: Uint8Array | null = source instanceof FileBytes ? source.take() : source;
   if (startsWith(bytes, ZIP)) {
     if (isOds(bytes)) return { format: 'ods', encoding: null, sheets: await oldWorkbook(bytes, open, 'OpenDocument 表格（.ods）') };
     try {
@@ -168,6 +189,9 @@ export async function readImportFile(
   if (!utf16 && looksBinary(bytes)) throw new UnreadableFile(`不是表格文件（既不是 xlsx/xls/et/ods 工作簿，也不是 CSV 文本）：${SAVE_AS}`);
   const recognised = (text: string) => [',', '\t', ';'].some((delimiter) => Papa.parse<string[]>(text, { delimiter, preview: 30 }).data.some((r) => isHeader(r)));
   const { text, encoding: used } = decodeText(bytes, encoding, recognised);
+  // The text is all that is read from now on: let the bytes go, so they are not held beside the text and records.
+  // eslint-disable-next-line no-useless-assignment -- the assignment frees memory; nothing reads it afterwards
+  bytes = null;
   const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   readCsv(text, isHeader, open(name));
   return { format: 'csv', encoding: used, sheets: [name] };

@@ -10,11 +10,12 @@ import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
 import { parseImportFile, type Mapping, type MappedColumn, type Problem } from './parse';
 import { planImport, type ImportPlan } from './plan';
-import { UnreadableFile, type Encoding, type FileFormat } from './read';
+import { UnreadableFile, type Encoding, type FileBytes, type FileFormat } from './read';
 import { answeredKeys, columnSuspects, unitQuestions, type UnitChoices, type UnitQuestion } from './units';
 
 export interface ImportRequest {
-  bytes: Uint8Array;
+  /** The file's bytes; a FileBytes holder lets the reader drop them once decoded (read once per request). */
+  bytes: Uint8Array | FileBytes;
   fileName: string;
   sheet?: string;
   encoding?: Encoding;

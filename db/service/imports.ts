@@ -4,6 +4,7 @@ import type { MethodOutput, ParsedInput } from '../contract';
 import type { importMethods } from '../contracts/import';
 import { AppError } from '../errors';
 import { analyseImport, applyImport, type ImportReport, type ImportRequest } from '../import/run';
+import { FileBytes } from '../import/read';
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
 import { restoreById } from '../restore';
 import { snapshotPath, takeSnapshot, rotateSnapshots } from '../snapshots';
@@ -18,7 +19,7 @@ const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetm
 
 async function request(input: ParsedInput<'import.analyse'>): Promise<ImportRequest> {
   const { path: _path, upload: _upload, base64: _base64, ...rest } = input;
-  return { ...rest, bytes: await importFileBytes(input) };
+  return { ...rest, bytes: new FileBytes(await importFileBytes(input)) };
 }
 
 /** How much of a report is listed: a province file's report is counted in full but listed in part, so it never
