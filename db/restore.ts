@@ -10,7 +10,7 @@ import { AppError } from './errors';
 import { fileIdentity } from './identity';
 import { schemaVersion } from './migrate';
 import { nativeBinding } from './nativeBinding';
-import { listSnapshots, ownSnapshotFor, rotateSnapshots, takeSnapshot, type SnapshotRecord } from './snapshots';
+import { listSnapshots, rotateSnapshots, takeSnapshot, type SnapshotRecord } from './snapshots';
 import { nowIso } from './time';
 
 /** Kept as they are now: the record of snapshots (it lists the files on disk) and the file's own identity. */
@@ -102,11 +102,4 @@ export function restoreById(db: BetterSqlite3.Database, dataFile: string, id: nu
   if (!snap) throw new AppError('not_found', `没有编号为 ${id} 的快照`);
   if (!snap.own) throw notOwn(`快照 ${id} `);
   return { restored: snap.file, before: restoreSnapshot(db, dataFile, snap.file, actor, `恢复快照 ${id}`) };
-}
-
-/** Restores the snapshot an import recorded as its undo point, when it is this file's own. */
-export function restoreUndoPoint(db: BetterSqlite3.Database, dataFile: string, stored: string, importFile: string, actor: string): SnapshotRecord {
-  const snap = ownSnapshotFor(db, dataFile, stored);
-  if (!snap) throw notOwn(`导入 ${importFile} 的导入前快照`);
-  return restoreSnapshot(db, dataFile, snap.file, actor, `撤销导入 ${importFile}`);
 }
