@@ -1,5 +1,6 @@
 // Builds the format-independent content of a shortlist export: the columns the criteria set uses, one row
-// per listed firm (withdrawn ones left out), what each lacks, and the notes a reader must not miss.
+// per recommended firm (drafts too, with their 状态, when asked; withdrawn ones never), what each lacks, and the
+// notes a reader must not miss.
 import type Database from 'better-sqlite3';
 import type { MethodOutput } from '../contract';
 import type { Evaluation } from '../criteria/engine';
@@ -7,7 +8,7 @@ import { metricUnit } from '../criteria/metrics';
 import { needsOf } from '../criteria/needs';
 import type { CriteriaSet } from '../criteria/schema';
 import { FIGURES, figureSpec, type FigureKey } from '../figures';
-import { CONFIDENCE_ZH, UNIT_ZH, VERDICT_ZH, dateZh, figureHeader, metricLabel } from './labels';
+import { CONFIDENCE_ZH, STATUS_ZH, UNIT_ZH, VERDICT_ZH, dateZh, figureHeader, metricLabel } from './labels';
 import type { ExportColumn, ShortlistExport } from './model';
 
 type Detail = MethodOutput<'shortlist.get'>;
@@ -41,8 +42,11 @@ export function shortlistExportData(
   results: Map<number, Evaluation>,
   effective: (id: string) => boolean,
   dataYear: number,
+  includeDrafts = false,
 ): ShortlistExport {
-  const entries = detail.entries.filter((e) => e.status !== 'withdrawn');
+  // A draft is not a recommendation: it goes out only when asked for, and then says so in its own column.
+  const entries = detail.entries.filter((e) => e.status === 'recommended' || (includeDrafts && e.status === 'draft'));
+  const drafts = detail.entries.filter((e) => e.status === 'draft').length;
   const keys = FIGURES.map((f) => f.key as FigureKey).filter((k) => needsOf(set).keys.includes(k));
   // One column per criterion whose deciding value is a derived metric (a 3-year average, a share…).
   const derived = set.criteria.filter((c) => effective(c.id) && 'cmp' in c.rule && !keys.includes(c.rule.cmp as FigureKey));
@@ -63,6 +67,7 @@ export function shortlistExportData(
       return { key: `c${c.id}`, header: unit === 'rank' || unit === 'flag' ? metricLabel(metric) : `${metricLabel(metric)}（${UNIT_ZH[unit] ?? ''}）`, kind: (unit === 'flag' || unit === 'points' ? 'count' : unit) as ExportColumn['kind'] };
     }),
     { key: 'verdict', header: '达标情况', kind: 'text', width: 10 },
+    ...(includeDrafts ? [{ key: 'status', header: '状态', kind: 'text' as const, width: 6 }] : []),
     { key: 'shortfall', header: '未达标或待补情况', kind: 'text', width: 30 },
     { key: 'note', header: '推荐意见', kind: 'text', width: 30 },
   ];
@@ -90,6 +95,7 @@ export function shortlistExportData(
       main_product: e.mainProduct ?? profile.get(e.firmId)?.main_product ?? null,
       product_code: profile.get(e.firmId)?.product_code ?? null,
       verdict: ev ? VERDICT_ZH[ev.verdict] : '—',
+      status: STATUS_ZH[e.status],
       shortfall: shortfall(ev),
       note: e.note,
     };
@@ -106,7 +112,10 @@ export function shortlistExportData(
   if (unconfirmedOn.length) notes.push(`注：已启用未证实的条件：${unconfirmedOn.map((c) => `条件${c.id}（${c.text.zh}）`).join('；')}。`);
   // The set's own notice (the 2022 rules, a revised version from 2026-04-01) goes with every export under it.
   if (set.notice) notes.push(`注：${set.notice.zh}`);
-  const withdrawn = detail.entries.length - entries.length;
+  const withdrawn = detail.entries.filter((e) => e.status === 'withdrawn').length;
+  if (detail.id === 0) notes.push('注：本表为系统按评估结果生成的建议名单，所列企业均为草稿，尚未经分析员确定推荐。');
+  else if (includeDrafts && drafts) notes.push(`注：本表含草稿企业 ${drafts} 家（尚未确定推荐），见“状态”列。`);
+  else if (drafts) notes.push(`注：名单中尚未确定推荐的草稿企业 ${drafts} 家未列入本表（导出时选择“含草稿”可一并列出）。`);
   if (withdrawn) notes.push(`注：名单中已撤回的 ${withdrawn} 家企业未列入本表。`);
 
   const kind = set.title.zh.replace(/（.*）$/, '');

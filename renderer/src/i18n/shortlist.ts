@@ -96,6 +96,8 @@ export const shortlistZh = {
   export: {
     xlsx: '导出申报汇总表 (xlsx)',
     csv: '导出 CSV',
+    drafts: '含草稿',
+    draftsHint: '默认只导出状态为“推荐”的企业；勾选后草稿企业一并导出，并加“状态”列',
     busy: '正在导出…',
     savedTo: '已保存到 {{path}}',
     downloaded: '已下载 {{file}}',
@@ -150,7 +152,8 @@ export const shortlistZh = {
       heading: '二、推荐企业名单',
       lacks: '尚缺条件',
       none: '无（全部符合）',
-      empty: '名单中没有未撤回的企业。',
+      empty: '名单中还没有状态为“推荐”的企业。',
+      draftsHeading: '附：草稿企业 {{count}} 家（尚未确定推荐，不属于推荐名单）',
     },
     lack: {
       fail: '准则{{id}} {{metric}}：{{gap}}',
@@ -278,6 +281,8 @@ export const shortlistEn: typeof shortlistZh = {
   export: {
     xlsx: 'Export application summary (xlsx)',
     csv: 'Export CSV',
+    drafts: 'Include drafts',
+    draftsHint: 'Only recommended firms are exported by default; tick to add the drafts too, with a status column',
     busy: 'Exporting…',
     savedTo: 'Saved to {{path}}',
     downloaded: 'Downloaded {{file}}',
@@ -332,7 +337,8 @@ export const shortlistEn: typeof shortlistZh = {
       heading: '2. Listed firms',
       lacks: 'Still lacking',
       none: 'nothing (all met)',
-      empty: 'No firm on the shortlist that is not withdrawn.',
+      empty: 'No firm on the shortlist is marked recommended yet.',
+      draftsHeading: 'Appendix: {{count}} draft firms (not yet recommended, not part of the shortlist)',
     },
     lack: {
       fail: '#{{id}} {{metric}}: {{gap}}',
