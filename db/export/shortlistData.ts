@@ -15,17 +15,23 @@ type Detail = MethodOutput<'shortlist.get'>;
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
+/** What a firm still lacks, short enough for a printed cell: gaps one by one, then the criteria missing data and
+ * those awaiting the analyst's judgement each as one group ("条件4、5、6待研判"). */
 function shortfall(e: Evaluation | undefined): string {
   if (!e) return '无数据';
   const parts: string[] = [];
+  const unknown: string[] = [];
+  const review: string[] = [];
   for (const c of e.criteria) {
     if (!c.enabled || c.status === 'pass') continue;
     const p = c.primary;
-    if (c.status === 'review') parts.push(`条件${c.id}待研判`);
-    else if (c.status === 'unknown') parts.push(`条件${c.id}缺数据`);
+    if (c.status === 'review') review.push(c.id);
+    else if (c.status === 'unknown') unknown.push(c.id);
     else if (p?.gap && p.gap.abs !== 0) parts.push(`条件${c.id}差${fmt(p.gap.abs)}${UNIT_ZH[p.unit] ?? ''}`);
     else parts.push(`条件${c.id}不符合`);
   }
+  if (unknown.length) parts.push(`条件${unknown.join('、')}缺数据`);
+  if (review.length) parts.push(`条件${review.join('、')}待研判`);
   return parts.join('；') || '—';
 }
 
@@ -51,12 +57,12 @@ export function shortlistExportData(
   // One column per criterion whose deciding value is a derived metric (a 3-year average, a share…).
   const derived = set.criteria.filter((c) => effective(c.id) && 'cmp' in c.rule && !keys.includes(c.rule.cmp as FigureKey));
   const columns: ExportColumn[] = [
-    { key: 'index', header: '序号', kind: 'index', width: 6 },
-    { key: 'name', header: '企业名称', kind: 'text', width: 22 },
-    { key: 'credit_code', header: '统一社会信用代码', kind: 'text', width: 21 },
-    { key: 'town', header: '所属镇街', kind: 'text', width: 11 },
-    { key: 'main_product', header: '主导产品', kind: 'text', width: 18 },
-    { key: 'product_code', header: '产品分类代码', kind: 'text', width: 12 },
+    { key: 'index', header: '序号', kind: 'index' },
+    { key: 'name', header: '企业名称', kind: 'text' },
+    { key: 'credit_code', header: '统一社会信用代码', kind: 'text' },
+    { key: 'town', header: '所属镇街', kind: 'text' },
+    { key: 'main_product', header: '主导产品', kind: 'text' },
+    { key: 'product_code', header: '产品分类代码', kind: 'text' },
     ...keys.map((k) => {
       const unit = figureSpec(k).unit;
       return { key: k, header: figureHeader(k), kind: unit === 'persons' ? ('count' as const) : (unit as ExportColumn['kind']) };
@@ -66,10 +72,10 @@ export function shortlistExportData(
       const unit = metricUnit(metric);
       return { key: `c${c.id}`, header: unit === 'rank' || unit === 'flag' ? metricLabel(metric) : `${metricLabel(metric)}（${UNIT_ZH[unit] ?? ''}）`, kind: (unit === 'flag' || unit === 'points' ? 'count' : unit) as ExportColumn['kind'] };
     }),
-    { key: 'verdict', header: '达标情况', kind: 'text', width: 10 },
-    ...(includeDrafts ? [{ key: 'status', header: '状态', kind: 'text' as const, width: 6 }] : []),
-    { key: 'shortfall', header: '未达标或待补情况', kind: 'text', width: 30 },
-    { key: 'note', header: '推荐意见', kind: 'text', width: 30 },
+    { key: 'verdict', header: '达标情况', kind: 'text' },
+    ...(includeDrafts ? [{ key: 'status', header: '状态', kind: 'text' as const }] : []),
+    { key: 'shortfall', header: '未达标或待补情况', kind: 'text' },
+    { key: 'note', header: '推荐意见', kind: 'text' },
   ];
 
   const ids = entries.map((e) => e.firmId);

@@ -108,10 +108,11 @@ describe('exporting a shortlist', () => {
     const sheet = wb.getWorksheet('申报汇总表')!;
     expect(sheet.getCell('A1').value).toBe('2023年度国家级制造业单项冠军企业申报汇总表');
     expect(JSON.stringify(sheet.getRow(2).values)).toContain('填报单位：台儿庄区工业和信息化局');
-    const headers = (sheet.getRow(4).values as unknown[]).filter(Boolean);
+    // Headers print with the unit on a line of its own.
+    const headers = (sheet.getRow(4).values as unknown[]).filter(Boolean).map((h) => String(h).replace('\n', ''));
     expect(headers.slice(0, 6)).toEqual(['序号', '企业名称', '统一社会信用代码', '所属镇街', '主导产品', '产品分类代码']);
     expect(headers).toEqual(expect.arrayContaining(['营业收入（万元）', '主营业务收入（万元）', '全球排名', '近三年平均主营业务收入（万元）', '达标情况', '未达标或待补情况', '推荐意见']));
-    const col = (h: string) => (sheet.getRow(4).values as unknown[]).indexOf(h);
+    const col = (h: string) => (sheet.getRow(4).values as unknown[]).map((v) => (typeof v === 'string' ? v.replace('\n', '') : v)).indexOf(h);
     // Withdrawn firms are left out: 3 of 4 rows, the drafts marked as such.
     expect([5, 6, 7].map((r) => sheet.getRow(r).getCell(col('企业名称')).value)).toEqual(['台城新材料', '鑫金山机械', '汉庄数控']);
     expect([5, 6, 7].map((r) => sheet.getRow(r).getCell(col('状态')).value)).toEqual(['推荐', '草稿', '草稿']);
@@ -123,7 +124,7 @@ describe('exporting a shortlist', () => {
     expect(sheet.getRow(5).getCell(col('推荐意见')).value).toBe(`=HYPERLINK("http://x","点我")`);
     expect(sheet.getRow(5).getCell(col('推荐意见')).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false });
     const text = JSON.stringify(sheet.getSheetValues());
     expect(text).toContain('示例数据');
     expect(text).toContain('已撤回的 1 家企业未列入');
