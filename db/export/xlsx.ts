@@ -94,9 +94,9 @@ function summarySheet(wb: Workbook, data: ShortlistExport): void {
 
   const header = ws.getRow(HEADER_ROW);
   const headers = data.columns.map((c) => paperHeader(c.header));
-  data.columns.forEach((c, i) => {
+  headers.forEach((h, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = text(headers[i]);
+    cell.value = text(h);
     cell.font = { name: FONT, size: 11, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = HEADER_FILL;
