@@ -334,14 +334,14 @@ describe('the report', () => {
     const drafts = screen.getByTestId('report-drafts');
     expect(drafts.querySelector('h3')!.textContent).toBe('附：草稿企业 1 家（尚未确定推荐，不属于推荐名单）');
     expect([...drafts.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-firm'))).toEqual(['鑫金山机械']);
-    expect(table.textContent).toContain('待研判：准则4');
+    expect(table.textContent).toContain('待研判：条件4');
     expect(table.textContent).toContain('细分市场全球第二');
     expect(document.querySelectorAll('rect.bm-bar')).toHaveLength(2);
     expect(document.querySelectorAll('g.bm-matrix-row')).toHaveLength(2);
     const sources = screen.getByTestId('report-sources').textContent;
     expect(sources).toContain('依据文件：《制造业单项冠军企业认定管理办法》，文号 工信部政法〔2023〕138号，发布时间 2023-08');
     expect(sources).toContain('标准可信度：多来源一致');
-    expect(screen.getByTestId('report-switched-on').textContent).toBe('分析员启用的未证实条件：准则u1（王分析，2026年11月20日 09:30）');
+    expect(screen.getByTestId('report-switched-on').textContent).toBe('分析员启用的未证实条件：条件u1（王分析，2026年11月20日 09:30）');
     expect(screen.getByTestId('report-sample').textContent).toContain('台城新材料 等 1 家企业');
   });
 
@@ -351,8 +351,8 @@ describe('the report', () => {
     render(<ReportPage id={7} />);
     await waitFor(() => expect(screen.getByTestId('report').getAttribute('data-report-ready')).toBe('true'));
     const text = screen.getByTestId('report-table').textContent;
-    expect(text).toContain('准则2 近三年平均主营业务收入：差距 4,000 万元（10%）');
-    expect(text).toContain('准则3 全球排名：缺数据');
+    expect(text).toContain('条件2 近三年平均主营业务收入：差距 4,000 万元（10%）');
+    expect(text).toContain('条件3 全球排名：缺数据');
     expect(screen.queryByTestId('report-sample')).toBeNull();
   });
 
