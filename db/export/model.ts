@@ -15,7 +15,7 @@ export interface ExportColumn {
 export interface CriterionLine {
   id: string;
   text: string;
-  /** The threshold in words, e.g. "≥ 40000 万元（近三年平均主营业务收入）". */
+  /** The threshold in words with its unit, e.g. "近三年平均主营业务收入 ≥ 4亿元". */
   threshold: string;
   source: string;
   confidence: string;

@@ -35,10 +35,24 @@ function shortfall(e: Evaluation | undefined): string {
   return parts.join('；') || '—';
 }
 
-function thresholdText(rule: CriteriaSet['criteria'][number]['rule']): string {
-  if (!('cmp' in rule)) return '见条件内容';
-  const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[rule.op];
-  return `${metricLabel(rule.cmp)} ${op} ${rule.value}`;
+/** A threshold in the unit a reader expects: money in 万元 or 亿元, percentages with %, years, ranks, counts. */
+export function amountText(value: number, unit: string): string {
+  if (unit === 'money') return value >= 10000 ? `${value / 10000}亿元` : `${value}万元`;
+  if (unit === 'percent') return `${value} %`;
+  if (unit === 'rank') return `第${value}名`;
+  if (unit === 'flag') return value ? '是' : '否';
+  return `${value}${UNIT_ZH[unit] ?? ''}`;
+}
+
+/** "近三年平均主营业务收入 ≥ 4亿元"; a compound rule's simple parts joined by 且/或, the rest left to the criterion's text. */
+export function thresholdText(rule: CriteriaSet['criteria'][number]['rule']): string {
+  if ('cmp' in rule) {
+    const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[rule.op];
+    return `${metricLabel(rule.cmp)} ${op} ${amountText(rule.value, metricUnit(rule.cmp))}`;
+  }
+  const parts = 'all' in rule ? rule.all : 'any' in rule ? rule.any : null;
+  if (parts && parts.every((p) => 'cmp' in p)) return parts.map(thresholdText).join('all' in rule ? '，且 ' : '，或 ');
+  return '见条件内容';
 }
 
 export function shortlistExportData(

@@ -43,7 +43,7 @@ const fixture: ShortlistExport = {
   notes: ['注：含示例数据，不代表真实企业', '注：已启用未证实的条件：条件4（主导产品全球市场占有率位居前三）。'],
   criteria: [
     { id: '1', text: '长期专注于制造业某一特定细分产品市场，从事相关领域10年及以上', threshold: '从事该领域年限 ≥ 10', source: '制造业单项冠军企业认定管理办法（工信部政法〔2023〕138号，2023-08-14）', confidence: '原文', enabled: true, reason: null },
-    { id: '2', text: '近三年平均主营业务收入不低于4亿元', threshold: '近三年平均营业收入 ≥ 40000', source: '制造业单项冠军企业认定管理办法（工信部政法〔2023〕138号，2023-08-14）', confidence: '原文', enabled: true, reason: null },
+    { id: '2', text: '近三年平均主营业务收入不低于4亿元', threshold: '近三年平均主营业务收入 ≥ 4亿元', source: '制造业单项冠军企业认定管理办法（工信部政法〔2023〕138号，2023-08-14）', confidence: '原文', enabled: true, reason: null },
     { id: '3', text: '研发投入占营业收入比重不低于3%', threshold: '研发投入强度 ≥ 3', source: '地方实施细则', confidence: '单一来源', enabled: false, reason: '本区暂不考核' },
     { id: '4', text: '主导产品全球市场占有率位居前三', threshold: '全球排名 ≤ 3', source: '申报通知（口径待核实）', confidence: '未证实', enabled: true, reason: '未证实，按申报通知试行' },
   ],
