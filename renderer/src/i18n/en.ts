@@ -145,6 +145,7 @@ export const en: Messages = {
     save: 'Record',
     undefinedValue: 'cannot be computed ({{reason}})',
     missing: 'missing data',
+    partial: 'the values found come from: ',
     reasons: { zero_denominator: 'zero denominator', cagr_nonpositive: 'start and end must be positive' },
   },
   levels: { national: 'National', provincial: 'Provincial', city: 'City' },

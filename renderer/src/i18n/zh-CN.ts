@@ -143,6 +143,7 @@ export const zhCN = {
     save: '记录',
     undefinedValue: '无法计算（{{reason}}）',
     missing: '缺少数据',
+    partial: '已有的数值来自：',
     reasons: { zero_denominator: '分母为0', cagr_nonpositive: '起止值须为正数' },
   },
   levels: { national: '国家级', provincial: '省级', city: '市级' },
