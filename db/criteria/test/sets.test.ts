@@ -63,6 +63,13 @@ describe('cn-champion-2023', () => {
     expect(on.criteria.find((c) => c.id === '2')!.enabled).toBe(false);
     expect(status(on, 'u2')).toBe('pass');
     expect(on.verdict).toBe('needs_review');
+    // Short of both floors, a holder of the title is shown the 2亿元 floor of its branch, with its gap.
+    const short = run('cn-champion-2023', facts(flat({ main_revenue: 15000, rank_global: 1 }), { segmentSince: 2000, titles: ['little_giant'] }), (c) => c.enabled || c.id === 'u2');
+    expect(status(short, 'u2')).toBe('fail');
+    expect(short.criteria.find((c) => c.id === 'u2')!.primary).toMatchObject({ threshold: 20000, gap: { abs: 5000 } });
+    // Without the title only the general 4亿元 floor applies.
+    const plain = run('cn-champion-2023', facts(flat({ main_revenue: 15000, rank_global: 1 }), { segmentSince: 2000 }), (c) => c.enabled || c.id === 'u2');
+    expect(plain.criteria.find((c) => c.id === 'u2')!.primary).toMatchObject({ threshold: 40000, gap: { abs: 25000 } });
     const withShare = run('cn-champion-2023', f, (c) => c.enabled || c.id === 'u1');
     expect(status(withShare, 'u1')).toBe('fail'); // 10000 / 25000 = 40 %
   });
