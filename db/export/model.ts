@@ -8,7 +8,7 @@ export interface ExportColumn {
   /** Header as printed, with its unit, e.g. "营业收入（万元）". */
   header: string;
   kind: ColumnKind;
-  /** Suggested width in characters. */
+  /** A width in characters fixed by the caller; without it the paper layout (paper.ts) sizes the column. */
   width?: number;
 }
 
