@@ -13,8 +13,10 @@ import { createService, dispatch } from '../db/service';
 import { writeFileAtomic } from '../db/export/writeFile';
 import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
+import { localDateTimeZh } from '../db/time';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { registerCriteriaCommands, setHeading } from './criteria';
+import { localiseHelp } from './help';
 import { formatInfo, snapshotNote } from './info';
 import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
@@ -150,12 +152,15 @@ program
   .option('--year <year>', "data year Y (default: the pool's default data year)")
   .option('--pool <year>', 'pool year (default: the latest)')
   .option('--name <name>', 'a saved shortlist to export instead of the proposal')
-  .option('--unit <text>', '填报单位 for the proposal')
-  .action((o: { db: string; set: string; out: string; year?: string; pool?: string; name?: string; unit?: string }) =>
+  .option('--unit <text>', "填报单位 for the proposal (default: the one last saved on a shortlist)")
+  .option('--include-drafts', 'with --name: list the draft entries too, with a 状态 column (default: 推荐 entries only)')
+  .option('--force', 'overwrite the output file if it exists')
+  .action((o: { db: string; set: string; out: string; year?: string; pool?: string; name?: string; unit?: string; includeDrafts?: boolean; force?: boolean }) =>
     run(async () => {
       const format = path.extname(o.out).slice(1).toLowerCase();
       if (format !== 'xlsx' && format !== 'csv') fail(`输出文件须以 .xlsx 或 .csv 结尾：${o.out}`, 2);
       const out = path.resolve(o.out);
+      if (!o.force && fs.existsSync(out)) fail(`目标文件已存在，未作改动：${out}（加 --force 覆盖）`);
       const file = (await query(o.db, async (call) => {
         const years = (await call('pool.years', {})) as { year: number; defaultDataYear: number | null }[];
         const pool = o.pool ? years.find((y) => y.year === Number(o.pool)) : years[0];
@@ -164,7 +169,7 @@ program
           const lists = (await call('shortlist.list', {})) as { id: number; name: string; setId: string }[];
           const found = lists.find((l) => l.name === o.name);
           if (!found) throw new AppError('not_found', `没有名为“${o.name}”的推荐名单；已有：${lists.map((l) => l.name).join('、') || '无'}`);
-          return call('shortlist.export', { id: found.id, format });
+          return call('shortlist.export', { id: found.id, format, includeDrafts: Boolean(o.includeDrafts) });
         }
         const dataYear = o.year ? Number(o.year) : (pool.defaultDataYear ?? undefined);
         return call('shortlist.exportProposal', { year: pool.year, setId: o.set, dataYear, fillingUnit: o.unit, format, limit: 500 });
@@ -257,7 +262,7 @@ program
         return;
       }
       const info = (await query(o.db, (call) => call('app.info', {}))) as { snapshots: { id: number; createdAt: string; reason: string; file: string; exists: boolean; own: boolean }[] };
-      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${s.createdAt}\t${s.reason}\t${s.file}${snapshotNote(s)}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
+      process.stdout.write(info.snapshots.map((s) => `${s.id}\t${localDateTimeZh(s.createdAt)}\t${s.reason}\t${s.file}${snapshotNote(s)}`).join('\n') + (info.snapshots.length ? '\n' : '没有快照\n'));
     }),
   );
 
@@ -380,4 +385,5 @@ program
     }),
   );
 
+localiseHelp(program);
 await program.parseAsync(process.argv);

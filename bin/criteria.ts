@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { MethodOutput } from '../db/contract';
 import { writeFileAtomic } from '../db/export/writeFile';
+import { localDateTimeZh } from '../db/time';
 
 type Caller = (method: string, input: unknown) => Promise<unknown>;
 type Compare = MethodOutput<'criteria.compare'>;
@@ -75,7 +76,7 @@ export function registerCriteriaCommands(program: Command, t: CliTools): void {
         if (!fs.existsSync(o.file)) t.fail(`找不到文件：${o.file}`);
         const text = fs.readFileSync(o.file, 'utf8');
         const r = (await t.write(o.db, (call) => call('criteria.import', { fileName: path.basename(o.file), text }))) as MethodOutput<'criteria.import'>;
-        process.stdout.write(`已导入标准集 ${r.setId}（第 ${r.version} 版${r.replacesVersion ? `，取代第 ${r.replacesVersion} 版` : ''}），导入人 ${r.addedBy}，${r.addedAt}\n`);
+        process.stdout.write(`已导入标准集 ${r.setId}（第 ${r.version} 版${r.replacesVersion ? `，取代第 ${r.replacesVersion} 版` : ''}），导入人 ${r.addedBy}，${localDateTimeZh(r.addedAt)}\n`);
       }),
     );
 

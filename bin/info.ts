@@ -1,4 +1,6 @@
 // The text form of `champion-pool info`.
+import { localDateTimeZh } from '../db/time';
+
 interface InfoOut {
   appVersion: string;
   schemaVersion: number;
@@ -23,7 +25,7 @@ export function formatInfo(i: InfoOut): string {
       ? `示例数据：${i.sample.firms} 家示例企业，${i.sample.values} 个示例数值`
       : '示例数据：无',
     `快照：${i.snapshots.length ? '' : '无'}`,
-    ...i.snapshots.map((s) => `  ${s.createdAt}  ${s.reason}  ${s.file}${snapshotNote(s)}`),
+    ...i.snapshots.map((s) => `  ${localDateTimeZh(s.createdAt)}  ${s.reason}  ${s.file}${snapshotNote(s)}`),
   ];
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // The text of `champion-pool restore`: what an undo of the last import would revert and the later work it
 // touches, and what a whole-snapshot restore takes back (from the audit log).
+import { localDateTimeZh } from '../db/time';
 import type { MethodOutput } from '../db/contract';
 
 type UndoPlan = MethodOutput<'import.undoPlan'>;
@@ -22,7 +23,7 @@ export function undoPlanText(p: UndoPlan): string {
 }
 
 export function doneSinceText(d: DoneSince): string {
-  const lines = [`快照 ${d.snapshot.id}（${d.snapshot.createdAt.slice(0, 16).replace('T', ' ')}，${d.snapshot.reason}）之后的 ${d.total} 项操作将被撤回：`];
+  const lines = [`快照 ${d.snapshot.id}（${localDateTimeZh(d.snapshot.createdAt)}，${d.snapshot.reason}）之后的 ${d.total} 项操作将被撤回：`];
   for (const x of d.done) lines.push(`  ${x.at.slice(0, 16).replace('T', ' ')} ${x.actor} ${x.what || x.entity}`);
   if (d.total > d.done.length) lines.push(`  ……以上为最近的 ${d.done.length} 项`);
   return lines.join('\n') + '\n';

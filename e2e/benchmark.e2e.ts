@@ -97,7 +97,7 @@ describe('对标分析 on the default 2023 pool', () => {
     await bench.card('trend').locator('h2', { hasText: '越成制动' }).waitFor();
     expect(await bench.attrs('trend', 'circle.bm-trend-dot', 'data-year')).toEqual(['2020', '2021', '2022']);
     await expect(app.page.getByTestId('trend-figure-chart').getAttribute('data-threshold')).resolves.toBe('40000');
-    expect(await bench.card('trend').textContent()).toContain('准则2门槛 ≥ 4.00 亿元（近三年平均主营业务收入）');
+    expect(await bench.card('trend').textContent()).toContain('条件2门槛 ≥ 4.00 亿元（近三年平均主营业务收入）');
     await screenshot(app.page, 'benchmark-3');
     const png = await bench.exportPng('trend');
     expect(png.name).toBe('对标分析-越成制动-主营业务收入.png');

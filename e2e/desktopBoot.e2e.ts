@@ -110,7 +110,7 @@ describe('the built desktop app, booted in Node', () => {
     await ok('shortlist.update', { id: sl.id, name: '冒烟测试名单（改）', fillingUnit: '区工信局' });
     await ok('shortlist.addFirm', { id: sl.id, firmId: c, note: '补充' });
     await ok('shortlist.move', { id: sl.id, firmId: c, position: 1 });
-    await ok('shortlist.annotate', { id: sl.id, firmId: c, note: '已核实' });
+    await ok('shortlist.annotate', { id: sl.id, firmId: c, note: '已核实', status: 'recommended' });
     await ok('shortlist.removeFirm', { id: sl.id, firmId: b });
     expect(isZip(await saved('shortlist.export', { id: sl.id, format: 'xlsx' }))).toBe(true);
     expect((await saved('shortlist.export', { id: sl.id, format: 'csv' })).toString('utf8')).toContain('已核实');

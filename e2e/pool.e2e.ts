@@ -108,7 +108,7 @@ describe('the 2023 pool in browser mode', () => {
     const before = app.handle.db.prepare('SELECT count(*) AS n FROM audit_log').get();
     await firm.editFigure('share_global', 2022, '130');
     await firm.cell('share_global', 2022).locator('.cell-error').waitFor();
-    expect(await firm.cell('share_global', 2022).locator('.cell-error').textContent()).toBe('超出允许范围');
+    expect(await firm.cell('share_global', 2022).locator('.cell-error').textContent()).toBe('超出允许范围（0 至 100）');
     expect(app.handle.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(before);
     await firm.grid().getByRole('button', { name: '取消' }).click();
     expect(await firm.value('share_global', 2022)).toBe('12.5');

@@ -131,13 +131,24 @@ describe('推荐名单 on the default 2023 pool', () => {
     expect(await sl.outcome().textContent()).toBe(`已下载 ${xlsx.name}`);
     fs.writeFileSync(path.join(ARTIFACTS, 'shortlist.xlsx'), xlsx.bytes);
 
+    // A draft is not a recommendation: by default only the two 推荐 firms go out, and the sheet says so.
     const csv = await sl.export('csv');
     expect(csv.name).toMatch(/\.csv$/);
     expect(csv.bytes.subarray(0, 3).equals(BOM)).toBe(true);
     const text = csv.bytes.toString('utf8');
-    for (const firm of ['鑫金山机械', '台城新材料', '汉庄数控', '越成制动']) expect(text).toContain(firm);
+    for (const firm of ['鑫金山机械', '台城新材料']) expect(text).toContain(firm);
+    for (const firm of ['汉庄数控', '越成制动']) expect(text).not.toContain(firm);
     expect(text.indexOf('鑫金山机械')).toBeLessThan(text.indexOf('台城新材料'));
+    expect(text).toContain('草稿企业 2 家未列入本表');
+    expect(text.split('\r\n')[0].split(',')).not.toContain('状态');
     fs.writeFileSync(path.join(ARTIFACTS, 'shortlist.csv'), csv.bytes);
+
+    // 含草稿: all four, each with its 状态.
+    await app.page.getByTestId('sl-export-drafts').check();
+    const all = (await sl.export('csv')).bytes.toString('utf8').slice(1).split('\r\n').map((l) => l.split(','));
+    const status = all[0].indexOf('状态');
+    expect(status).toBeGreaterThan(0);
+    expect(all.slice(1, 5).map((r) => [r[1], r[status]])).toEqual([['鑫金山机械', '推荐'], ['台城新材料', '推荐'], ['汉庄数控', '草稿'], ['越成制动', '草稿']]);
   });
 
   it('4 · opens the printable report, prints it to an A4 PDF with the title, unit, firms and sources', async () => {
@@ -147,8 +158,10 @@ describe('推荐名单 on the default 2023 pool', () => {
     await expect(app.page.locator('nav.sidebar').count()).resolves.toBe(0);
     await expect(app.page.getByTestId('report-title').textContent()).resolves.toBe('2023年度国家级制造业单项冠军企业申报推荐名单报告');
     await expect(app.page.locator('[data-testid="report-summary"] [data-status="withdrawn"] strong').textContent()).resolves.toBe('1');
-    const tableFirms = await app.page.locator('[data-testid="report-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-firm')));
-    expect(tableFirms).toEqual(['鑫金山机械', '台城新材料', '汉庄数控', '越成制动']);
+    // 二、推荐企业名单 lists the 推荐 firms; the drafts follow in their own, labelled table.
+    const firmsOf = (selector: string) => app.page.locator(selector).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-firm')));
+    expect(await firmsOf('[data-testid="report-table"] > table tbody tr')).toEqual(['鑫金山机械', '台城新材料']);
+    expect(await firmsOf('[data-testid="report-drafts"] tbody tr')).toEqual(['汉庄数控', '越成制动']);
     expect(await app.page.locator('[data-testid="report-charts"] rect.bm-bar').count()).toBe(4);
     expect(await app.page.locator('[data-testid="report-charts"] g.bm-matrix-row').count()).toBe(4);
     await expect(app.page.getByTestId('report-sample').isVisible()).resolves.toBe(true);
@@ -186,6 +199,7 @@ describe('推荐名单 on the default 2023 pool', () => {
     expect(flat).toContain(UNIT);
     for (const firm of ['鑫金山机械', '台城新材料', '越成制动']) expect(flat).toContain(firm);
     expect(flat).toContain('答复函点名'); // the note (it wraps inside its cell)
+    expect(flat).toContain('附：草稿企业2家（尚未确定推荐，不属于推荐名单）');
     expect(flat).toContain('四、依据与数据来源');
     expect(flat).toContain('工信部政法〔2023〕138号');
     expect(flat).toContain('本报告含示例数据');

@@ -86,7 +86,11 @@ export const shortlistMethods = {
     output: ShortlistDetail,
   },
   'shortlist.delete': { input: z.object({ id: z.number().int() }), output: z.object({ deleted: z.number().int() }) },
-  'shortlist.export': { input: z.object({ id: z.number().int(), format: z.enum(['xlsx', 'csv']) }), output: ExportFile },
+  'shortlist.export': {
+    /** 推荐 entries only, unless the analyst asks for drafts too (then with a 状态 column). */
+    input: z.object({ id: z.number().int(), format: z.enum(['xlsx', 'csv']), includeDrafts: z.boolean().default(false) }),
+    output: ExportFile,
+  },
   'shortlist.exportProposal': {
     /** The proposal as a file, without saving a shortlist (the CLI's `shortlist` without --name). */
     input: z.object({ year, setId: text, dataYear: year.optional(), fillingUnit: safeText(TEXT_CAPS.name).optional(), limit: z.number().int().min(1).max(500).default(20), format: z.enum(['xlsx', 'csv']) }),

@@ -124,6 +124,16 @@ function inputItem(ctx: Ctx, kind: 'flag' | 'review', key: string): Node {
   return { status, checks: [], items: [{ kind, key, status, recorded }], projection: status === 'fail' ? { kind: 'not_projectable' } : { kind: 'none' } };
 }
 
+/** Whether a rule's conditions other than its figures (titles, flags, judgements) hold: the branch applies. */
+function conditionsHold(ctx: Ctx, rule: Rule, year: number): boolean {
+  if ('all' in rule) return rule.all.every((r) => conditionsHold(ctx, r, year));
+  if ('any' in rule) return rule.any.some((r) => conditionsHold(ctx, r, year));
+  if ('title' in rule || 'flag' in rule || 'review' in rule) return evalRule(ctx, rule, year).status === 'pass';
+  return true;
+}
+/** How far a branch's failing figures are from their thresholds, relative to them (Infinity when not measurable). */
+const nearest = (n: Node): number => Math.min(Infinity, ...n.checks.filter((c) => c.status === 'fail').map((c) => c.gap?.rel ?? Infinity));
+
 function merge(nodes: Node[], status: Status, projection: Projection): Node {
   const checks: Check[] = [];
   const items: Item[] = [];
@@ -163,7 +173,11 @@ export function evalRule(ctx: Ctx, rule: Rule, year: number): Node {
   if ('any' in rule) {
     const nodes = rule.any.map((r) => evalRule(ctx, r, year));
     const status = combineAny(nodes.map((n) => n.status));
-    return merge(nodes, status, status === 'pass' ? { kind: 'none' } : combineProjections(nodes.map((n) => n.projection), 'any'));
+    // Short of every branch, the one that applies to the firm leads, so the threshold shown is the one it must
+    // reach: a holder of 专精特新 sees the 2亿元 floor of its branch, not the 4亿元 of the general one.
+    const order = nodes.map((n, i) => ({ n, applies: conditionsHold(ctx, rule.any[i], year) ? 1 : 0, near: nearest(n) }));
+    const shown = status === 'pass' ? nodes : order.sort((a, b) => b.applies - a.applies || a.near - b.near).map((o) => o.n);
+    return merge(shown, status, status === 'pass' ? { kind: 'none' } : combineProjections(nodes.map((n) => n.projection), 'any'));
   }
   if ('each_year' in rule) {
     const nodes = Array.from({ length: rule.each_year }, (_, k) => evalRule(ctx, rule.rule, year - rule.each_year + 1 + k));

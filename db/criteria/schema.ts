@@ -68,12 +68,18 @@ const Indicator = z
     best_of: z.array(z.object({ metric, bands: z.array(Band).min(1) }).strict()).optional(),
     /** Points an analyst records directly, clamped to [0, max]. */
     input: z.string().optional(),
+    /** For `input`: the fewest points any answer scores (创新型's field: other → 5), so an unrecorded one counts
+     * as [min, max] rather than [0, max] (criteria-spec §3). */
+    min: z.number().min(0).optional(),
     confidence: z.enum(CONFIDENCE).optional(),
     note: bilingual.optional(),
   })
   .strict()
   .refine((i) => [i.metric && i.bands, i.best_of, i.input].filter(Boolean).length === 1, {
     message: 'an indicator needs exactly one of metric+bands, best_of, or input',
+  })
+  .refine((i) => i.min === undefined || (i.input !== undefined && i.min <= i.max), {
+    message: 'min applies only to an input indicator and cannot exceed its max',
   });
 
 const Criterion = z

@@ -1,4 +1,6 @@
-// Banded scores as intervals (criteria-spec §3): an indicator whose input is unknown contributes [0, max].
+// Banded scores as intervals (criteria-spec §3): an indicator whose input is unknown contributes [least, most]
+// over what it can award — a banded metric [0, its best band] (an unknown ratio may yet turn out undefined or fall
+// between bands, which scores nothing), an analyst-scored item [its declared min, max].
 import type { Indicator, ScoreTable } from './schema';
 import { inBand, metricValue, type FirmFacts, type Used } from './metrics';
 
@@ -22,7 +24,7 @@ export interface ScoreResult extends Interval {
 
 function banded(f: FirmFacts, metric: string, bands: { points: number; gte?: number; gt?: number; lt?: number; lte?: number }[], year: number, max: number) {
   const v = metricValue(f, metric, year);
-  if (v.state === 'unknown') return { lo: 0, hi: max, used: v.used };
+  if (v.state === 'unknown') return { lo: 0, hi: Math.min(max, Math.max(...bands.map((b) => b.points))), used: v.used };
   if (v.state === 'undefined') return { lo: 0, hi: 0, used: v.used }; // every comparison on it fails: no band
   const band = bands.find((b) => inBand(f, metric, year, v.value, b));
   const p = Math.min(band?.points ?? 0, max);
@@ -37,7 +39,7 @@ function result(ind: Indicator, lo: number, hi: number, used: Used[]): Indicator
 function indicatorScore(f: FirmFacts, ind: Indicator, year: number): IndicatorScore {
   if (ind.input) {
     const input = f.inputs.get(`points:${ind.input}`);
-    if (typeof input?.value !== 'number') return result(ind, 0, ind.max, []);
+    if (typeof input?.value !== 'number') return result(ind, ind.min ?? 0, ind.max, []);
     const p = Math.max(0, Math.min(ind.max, input.value));
     return result(ind, p, p, [{ key: `input:${ind.input}`, year: null, value: input.value, sourceId: null }]);
   }

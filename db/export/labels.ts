@@ -42,6 +42,7 @@ export function figureHeader(key: FigureKey): string {
 }
 
 export const VERDICT_ZH: Record<string, string> = { eligible: '达标', not_eligible: '未达标', incomplete: '数据不全', needs_review: '待研判' };
+export const STATUS_ZH: Record<string, string> = { draft: '草稿', recommended: '推荐', withdrawn: '撤回' };
 export const CONFIDENCE_ZH: Record<string, string> = { text: '原文', multi: '多来源一致', single: '单一来源', unconfirmed: '未证实' };
 
 /** 2026年11月26日 */

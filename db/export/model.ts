@@ -8,14 +8,14 @@ export interface ExportColumn {
   /** Header as printed, with its unit, e.g. "营业收入（万元）". */
   header: string;
   kind: ColumnKind;
-  /** Suggested width in characters. */
+  /** A width in characters fixed by the caller; without it the paper layout (paper.ts) sizes the column. */
   width?: number;
 }
 
 export interface CriterionLine {
   id: string;
   text: string;
-  /** The threshold in words, e.g. "≥ 40000 万元（近三年平均主营业务收入）". */
+  /** The threshold in words with its unit, e.g. "近三年平均主营业务收入 ≥ 4亿元". */
   threshold: string;
   source: string;
   confidence: string;

@@ -1,8 +1,9 @@
 // The shortlist as an xlsx workbook laid out like the bureau's paper 申报汇总表: title, filling unit and
 // date, subtitle, one bordered table, notes in red under it; a second sheet lists the criteria and sources.
 import type { Borders, Fill, Workbook, Worksheet } from 'exceljs';
-import { cellValue, displayWidth, shownText } from './cells';
+import { cellValue, displayWidth } from './cells';
 import type { ColumnKind, ShortlistExport } from './model';
+import { SIDE_MARGIN_IN, paperFit, paperHeader, paperWidths } from './paper';
 
 const FONT = '宋体'; // what the bureau's own forms use; present on every Chinese Windows and WPS install
 const HEADER_ROW = 4;
@@ -30,21 +31,13 @@ const text = (s: string | null | undefined): string => s ?? '';
 
 /** Rows needed to show `s` wrapped in a column `width` characters wide. */
 function lines(s: string, width: number): number {
-  return s.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
+  // A line holds whole CJK characters (two units each) within the width less the cell's padding.
+  const perLine = Math.max(2, Math.floor((width - 1.5) / 2) * 2);
+  return s.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / perLine)), 0);
 }
 
 function heightFor(count: number, lineHeight = LINE_HEIGHT): number | undefined {
   return count > 1 ? Math.ceil(count * lineHeight + 4) : undefined;
-}
-
-/** The given width, else wide enough for the content (and a wrapped header), capped so nothing dominates. */
-function columnWidths(data: ShortlistExport): number[] {
-  return data.columns.map((c) => {
-    if (c.width) return c.width;
-    const content = data.rows.reduce((w, r) => Math.max(w, displayWidth(shownText(c.kind, cellValue(c.kind, r[c.key])))), 0);
-    const header = Math.min(displayWidth(c.header), 16); // headers wrap, so a long one need not widen the column
-    return Math.min(40, Math.max(6, header, content + 2));
-  });
 }
 
 /** A merged row of red bold text across `span` columns, sized to its wrapped length. */
@@ -62,7 +55,8 @@ function noteRow(ws: Worksheet, rowNo: number, span: number, note: string, width
 function summarySheet(wb: Workbook, data: ShortlistExport): void {
   const ws = wb.addWorksheet('申报汇总表');
   const n = data.columns.length;
-  const widths = columnWidths(data);
+  const widths = paperWidths(data);
+  ws.properties.defaultColWidth = 9; // exceljs leaves out a width of 9 as its default: say what that default is
   const total = widths.reduce((a, b) => a + b, 0);
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
@@ -99,19 +93,29 @@ function summarySheet(wb: Workbook, data: ShortlistExport): void {
   ws.getRow(3).height = heightFor(lines(data.subtitle, total), 13) ?? 18;
 
   const header = ws.getRow(HEADER_ROW);
-  data.columns.forEach((c, i) => {
+  const headers = data.columns.map((c) => paperHeader(c.header));
+  headers.forEach((h, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = text(c.header);
+    cell.value = text(h);
     cell.font = { name: FONT, size: 11, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = HEADER_FILL;
     cell.border = THIN;
   });
-  header.height = heightFor(Math.max(2, ...data.columns.map((c, i) => lines(c.header, widths[i])))) ?? 30;
+  header.height = heightFor(Math.max(2, ...headers.map((h, i) => lines(h, widths[i])))) ?? 30;
 
+  // Every data row as tall as the tallest needs, so the printed table reads evenly and nothing is cut off.
+  const tall = Math.max(
+    1,
+    ...data.rows.flatMap((r) =>
+      data.columns.map((c, i) => {
+        const v = cellValue(c.kind, r[c.key]);
+        return typeof v === 'string' ? lines(v, widths[i]) : 1;
+      }),
+    ),
+  );
   data.rows.forEach((r, ri) => {
     const row = ws.getRow(HEADER_ROW + 1 + ri);
-    let tall = 1;
     data.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       const v = cellValue(c.kind, r[c.key]);
@@ -120,7 +124,6 @@ function summarySheet(wb: Workbook, data: ShortlistExport): void {
       cell.border = THIN;
       const fmt = NUM_FMT[c.kind];
       if (typeof v === 'number' && fmt) cell.numFmt = fmt;
-      if (typeof v === 'string') tall = Math.max(tall, lines(v, widths[i]));
       cell.alignment =
         c.kind === 'index'
           ? { horizontal: 'center', vertical: 'middle' }
@@ -128,8 +131,7 @@ function summarySheet(wb: Workbook, data: ShortlistExport): void {
             ? { horizontal: 'right', vertical: 'middle' }
             : { horizontal: 'left', vertical: 'middle', wrapText: true };
     });
-    const h = heightFor(tall);
-    if (h) row.height = h;
+    row.height = heightFor(tall) ?? LINE_HEIGHT + 4;
   });
 
   if (data.notes.length) {
@@ -140,17 +142,26 @@ function summarySheet(wb: Workbook, data: ShortlistExport): void {
   // Freeze below the header and after 序号 + 企业名称, so both stay in sight while scrolling.
   const xSplit = Math.min(2, n);
   ws.views = [{ state: 'frozen', xSplit, ySplit: HEADER_ROW, topLeftCell: `${ws.getColumn(xSplit + 1).letter}${HEADER_ROW + 1}` }]; // getCell would add a row
+  const fit = paperFit(widths);
   ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0, // as many pages tall as needed
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...paperSetup(fit.scale),
     printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    // Too wide even at the smallest legible scale: the rest runs onto a page of its own, the firm named on each.
+    ...(fit.oneAcross ? {} : { printTitlesColumn: `A:${ws.getColumn(xSplit).letter}` }),
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+/** A4 landscape at a set scale (no fit-to-width: that is what shrank a wide sheet to 39 %), pages as tall as needed. */
+function paperSetup(scale: number): Worksheet['pageSetup'] {
+  return {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: false,
+    scale,
+    horizontalCentered: true,
+    margins: { left: SIDE_MARGIN_IN, right: SIDE_MARGIN_IN, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
 }
 
 const CRITERIA_COLUMNS: { header: string; width: number }[] = [
@@ -207,16 +218,7 @@ function criteriaSheet(wb: Workbook, data: ShortlistExport): void {
   data.notes.forEach((note, i) => noteRow(ws, first + i, n, note, total));
 
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2' }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: '1:1',
-  };
+  ws.pageSetup = { ...paperSetup(paperFit(CRITERIA_COLUMNS.map((c) => c.width)).scale), printTitlesRow: '1:1' };
 }
 
 export async function shortlistXlsx(data: ShortlistExport): Promise<Buffer> {

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput } from '../contract';
 import { AppError } from '../errors';
-import { FIGURE_KEYS, figureProblem, titleValidUntil, type FigureKey } from '../figures';
+import { FIGURE_KEYS, figureProblem, figureSpec, titleValidUntil, type FigureKey } from '../figures';
 import { insertFirmYear } from '../store/firmYears';
 import { insertSource, sourceRefs } from '../store/sources';
 import { nowIso } from '../time';
@@ -79,7 +79,9 @@ type YearChange = ParsedInput<'firm.updateFigures'>['years'][number];
 function valueProblems(change: YearChange) {
   return (Object.entries(change.values) as [FigureKey, number | null][]).flatMap(([field, value]) => {
     const problem = value === null ? null : figureProblem(field, value);
-    return problem ? [{ year: change.year, field, value, problem }] : [];
+    // The allowed range goes with the problem, so the page can say what would be accepted.
+    const { min, max } = figureSpec(field);
+    return problem ? [{ year: change.year, field, value, problem, min, max }] : [];
   });
 }
 

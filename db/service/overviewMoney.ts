@@ -42,7 +42,10 @@ export function rewardExposure(firms: PoolFirm[], table: Reward[], results: Resu
     }
     return { r, setId, budget, review, held: firms.filter((f) => f.titles.some((t) => t.code === r.code)).length };
   });
-  const years = [...new Set(built.flatMap((b) => b.budget.map(recognitionYear)))].sort((a, b) => a - b);
+  // Every year from the first to the last, empty ones too: columns jumping from 2024 to 2030 hid the gap.
+  const found = built.flatMap((b) => b.budget.map(recognitionYear));
+  const first = Math.min(...found);
+  const years = found.length ? Array.from({ length: Math.max(...found) - first + 1 }, (_, i) => first + i) : [];
   const rows = built.map(({ r, setId, budget, review, held }) => {
     const cells = years.map((year) => {
       const list = budget.filter((c) => recognitionYear(c) === year);

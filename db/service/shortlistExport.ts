@@ -19,10 +19,11 @@ const MIME = {
 type Detail = MethodOutput<'shortlist.get'>;
 
 export function exportShortlist(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'shortlist.export'>): Promise<MethodOutput<'shortlist.export'>> {
-  return exportDetail(db, evaluator, getShortlist(db, evaluator, input.id), input.format);
+  return exportDetail(db, evaluator, getShortlist(db, evaluator, input.id), input.format, input.includeDrafts);
 }
 
-/** The proposal laid out as a shortlist that was never saved (entries in the proposed order, no notes). */
+/** The proposal laid out as a shortlist that was never saved (entries in the proposed order, no notes): every
+ * entry a draft, listed with its 状态 and a note that nobody has decided to recommend them yet. */
 export function exportProposal(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'shortlist.exportProposal'>): Promise<MethodOutput<'shortlist.export'>> {
   const rows = proposeShortlist(db, evaluator, input);
   const now = nowIso();
@@ -32,7 +33,7 @@ export function exportProposal(db: Database.Database, evaluator: Evaluator, inpu
     poolYear: input.year,
     setId: input.setId,
     dataYear: input.dataYear ?? null,
-    fillingUnit: input.fillingUnit ?? null,
+    fillingUnit: input.fillingUnit ?? savedFillingUnit(db),
     createdBy: 'system',
     createdAt: now,
     updatedAt: now,
@@ -53,17 +54,22 @@ export function exportProposal(db: Database.Database, evaluator: Evaluator, inpu
       addedAt: now,
     })),
   };
-  return exportDetail(db, evaluator, detail, input.format);
+  return exportDetail(db, evaluator, detail, input.format, true);
 }
 
-async function exportDetail(db: Database.Database, evaluator: Evaluator, detail: Detail, format: 'xlsx' | 'csv'): Promise<MethodOutput<'shortlist.export'>> {
+/** The 填报单位 the analyst last saved on a shortlist: what a proposal exported without one is filed under. */
+function savedFillingUnit(db: Database.Database): string | null {
+  return (db.prepare("SELECT filling_unit FROM shortlists WHERE trim(coalesce(filling_unit, '')) <> '' ORDER BY updated_at DESC, id DESC LIMIT 1").pluck().get() as string | undefined) ?? null;
+}
+
+async function exportDetail(db: Database.Database, evaluator: Evaluator, detail: Detail, format: 'xlsx' | 'csv', includeDrafts: boolean): Promise<MethodOutput<'shortlist.export'>> {
   const set = requireSet(db, detail.setId);
   const dataYear = detail.dataYear ?? defaultDataYear(dataYears(db), detail.poolYear);
   if (dataYear == null) throw new AppError('not_found', '数据文件中没有年度数据，无法导出');
   const enabled = enabledFn(db, set.id);
   const effective = (id: string) => enabled(set.criteria.find((c) => c.id === id)!);
   const results = evaluator.firms(set.id, detail.poolYear, dataYear, detail.entries.map((e) => e.firmId));
-  const data = shortlistExportData(db, detail, set, results, effective, dataYear);
+  const data = shortlistExportData(db, detail, set, results, effective, dataYear, includeDrafts);
   const bytes = format === 'xlsx' ? await shortlistXlsx(data) : shortlistCsv(data);
   return { fileName: `${data.baseName}.${format}`, mime: MIME[format], base64: Buffer.from(bytes).toString('base64'), savedTo: null };
 }

@@ -142,6 +142,12 @@ describe('firm.updateFigures', () => {
     });
   }
 
+  it('sends the allowed range with a value out of it', async () => {
+    const t = defaultService();
+    const e = await callError(t.service, 'firm.updateFigures', { firmId: firmId(t, XJS), years: [{ year: 2022, values: { share_domestic: 130 } }] });
+    expect(e.details).toEqual([{ year: 2022, field: 'share_domestic', value: 130, problem: 'above_max', min: 0, max: 100 }]);
+  });
+
   it('accepts the limits themselves and a negative net profit', async () => {
     const t = defaultService();
     const id = firmId(t, XJS);

@@ -162,7 +162,7 @@ describe('对标分析 · bars', () => {
     // Only criteria that compare a number are offered; the switched-off one says so.
     const options = [...(screen.getByTestId('bars-criterion') as HTMLSelectElement).options].map((o) => o.value);
     expect(options).toEqual(['1', '2', '3', 'u1']);
-    expect(screen.getByRole('option', { name: /准则u1.*（未启用）/ })).toBeTruthy();
+    expect(screen.getByRole('option', { name: /条件u1.*（未启用）/ })).toBeTruthy();
     expect(calls.find((c) => c.method === 'evaluate.pool')?.input).toMatchObject({ year: 2023, setId: 'cn-champion-2023', dataYear: 2022, limit: 1000 });
   });
 
@@ -222,7 +222,7 @@ describe('对标分析 · the other charts', () => {
     expect(calls.find((c) => c.method === 'firm.get')?.input).toEqual({ firmId: 5 }); // largest revenue first
     expect([...document.querySelectorAll('circle.bm-trend-dot')].map((d) => d.getAttribute('data-year'))).toEqual(['2020', '2021', '2022']);
     expect(figure('trend-figure-chart').getAttribute('data-threshold')).toBe('40000');
-    expect(screen.getByText('准则2门槛 ≥ 4.00 亿元（近三年平均主营业务收入）')).toBeTruthy();
+    expect(screen.getByText('条件2门槛 ≥ 4.00 亿元（近三年平均主营业务收入）')).toBeTruthy();
     expect(document.querySelectorAll('.recharts-reference-line')).toHaveLength(1);
     fireEvent.change(screen.getByTestId('trend-figure'), { target: { value: 'rd_expense' } });
     await screen.findByText('所选标准对该指标没有门槛');
@@ -249,8 +249,8 @@ describe('对标分析 · the other charts', () => {
     expect(row.querySelector('g.bm-verdict')!.getAttribute('data-status')).toBe('unknown');
     expect(row.querySelector('g.bm-verdict')!.textContent).toBe('数据不全');
     const tip = document.querySelector('g.bm-matrix-row[data-firm="越成制动"] g.bm-cell[data-criterion="2"] title')!.textContent;
-    expect(tip).toBe('越成制动 · 准则2：不符合（3.49 亿元，门槛 ≥ 4.00 亿元）');
-    expect(screen.getByText('准则u1：产品占比70%以上（未启用）')).toBeTruthy();
+    expect(tip).toBe('越成制动 · 条件2：不符合（3.49 亿元，门槛 ≥ 4.00 亿元）');
+    expect(screen.getByText('条件u1：产品占比70%以上（未启用）')).toBeTruthy();
   });
 
   it('counts titles held in the pool next to the reply letter’s district counts', async () => {

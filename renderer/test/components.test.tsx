@@ -126,13 +126,13 @@ describe('figures grid', () => {
 
   it('shows the service’s refusal in the cell it concerns', async () => {
     answers['firm.updateFigures'] = () => {
-      throw new ApiError('invalid_input', '有数值不符合要求，未保存任何修改', [{ year: 2022, field: 'share_global', value: 130, problem: 'above_max' }]);
+      throw new ApiError('invalid_input', '有数值不符合要求，未保存任何修改', [{ year: 2022, field: 'share_global', value: 130, problem: 'above_max', min: 0, max: 100 }]);
     };
     render(<FiguresGrid detail={detail(5000)} onSaved={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: '编辑数据' }));
     fireEvent.change(screen.getByLabelText('全球市场占有率 2022'), { target: { value: '130' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await screen.findByText('超出允许范围');
+    await screen.findByText('超出允许范围（0 至 100）'); // says what would be accepted
     expect(screen.getByRole('status').textContent).toContain('输入有误');
   });
 });

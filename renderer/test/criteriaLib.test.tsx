@@ -187,6 +187,14 @@ describe('标准库 page', () => {
     expect(CTX.onChanged).not.toHaveBeenCalled();
   });
 
+  it('shows the range of an analyst-scored item whose every answer scores', async () => {
+    render(<CriteriaSection ctx={CTX} />);
+    await screen.findByTestId('set-detail');
+    fireEvent.click(screen.getByTestId('criteria-sets').querySelector('[data-set="cn-innovative-2022"]')!);
+    const table = await screen.findByTestId('score-innovative');
+    expect(within(table).getByTestId('indicator-field').textContent).toContain('分析员录入，5分至10分（未录入时按此区间计）');
+  });
+
   it('shows a score table with block subtotals, written-out bands, inputs and unconfirmed rows', async () => {
     render(<CriteriaSection ctx={CTX} />);
     await screen.findByTestId('set-detail');

@@ -43,3 +43,15 @@ describe('what an analyst types into a figure cell', () => {
     expect(parseFigureInput(raw)).toBe('invalid');
   });
 });
+
+describe('humanSize', () => {
+  it('says bytes, KB or MB as the size calls for — a 300-byte file is not "0.1 MB"', async () => {
+    const { humanSize } = await import('../src/sections/refresh/fileBytes');
+    const zh = (key: string, o?: Record<string, unknown>) => (key === 'refresh.file.bytes' ? `${String(o?.n)} 字节` : key);
+    expect(humanSize(300, zh)).toBe('300 字节');
+    expect(humanSize(1023, zh)).toBe('1023 字节');
+    expect(humanSize(1024, zh)).toBe('1 KB');
+    expect(humanSize(12_800, zh)).toBe('12.5 KB');
+    expect(humanSize(3.4 * 1024 * 1024, zh)).toBe('3.4 MB');
+  });
+});

@@ -277,10 +277,21 @@ describe('exports', () => {
     render(<ShortlistSection ctx={CTX} shortlistId={7} />);
     fireEvent.click(await screen.findByTestId('sl-export-csv'));
     await waitFor(() => expect(clicked).toEqual([{ href: 'blob:report', download: '推荐名单.csv' }]));
-    expect(inputs('shortlist.export')).toEqual([{ id: 7, format: 'csv' }]);
+    expect(inputs('shortlist.export')).toEqual([{ id: 7, format: 'csv', includeDrafts: false }]);
     expect(blobs[0].type).toBe('text/csv; charset=utf-8');
     expect([...new Uint8Array(await blobs[0].arrayBuffer())]).toEqual([0xef, 0xbb, 0xbf, 0x61, 0x2c, 0x62]);
     expect(screen.getByTestId('sl-export-outcome').textContent).toBe('已下载 推荐名单.csv');
+  });
+
+  it('asks for the drafts too only when 含草稿 is ticked', async () => {
+    answers['shortlist.export'] = () => ({ ...FILE, savedTo: 'D:\\申报\\推荐名单.xlsx' });
+    render(<ShortlistSection ctx={CTX} shortlistId={7} />);
+    const drafts = (await screen.findByTestId('sl-export-drafts')) as HTMLInputElement;
+    expect(drafts.checked).toBe(false);
+    expect(drafts.closest('label')!.textContent).toBe('含草稿');
+    fireEvent.click(drafts);
+    fireEvent.click(screen.getByTestId('sl-export-xlsx'));
+    await waitFor(() => expect(inputs('shortlist.export')).toEqual([{ id: 7, format: 'xlsx', includeDrafts: true }]));
   });
 
   it('says where the desktop shell saved it, and shows a failure loudly', async () => {
@@ -290,7 +301,7 @@ describe('exports', () => {
     fireEvent.click(await screen.findByTestId('sl-export-xlsx'));
     await waitFor(() => expect(screen.getByTestId('sl-export-outcome').textContent).toBe('已保存到 D:\\申报\\推荐名单.xlsx'));
     expect(click).not.toHaveBeenCalled();
-    expect(inputs('shortlist.export')).toEqual([{ id: 7, format: 'xlsx' }]);
+    expect(inputs('shortlist.export')).toEqual([{ id: 7, format: 'xlsx', includeDrafts: false }]);
 
     answers['shortlist.export'] = () => {
       throw new ApiError('internal', '写入失败');
@@ -318,15 +329,19 @@ describe('the report', () => {
     expect(summary.querySelector('[data-status="draft"] strong')!.textContent).toBe('1');
     expect(summary.querySelector('[data-status="withdrawn"] strong')!.textContent).toBe('1');
     const table = screen.getByTestId('report-table');
-    expect([...table.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-firm'))).toEqual(['台城新材料', '鑫金山机械']);
-    expect(table.textContent).toContain('待研判：准则4');
+    // 二、推荐企业名单 lists the 推荐 firm; the draft follows in its own, labelled table.
+    expect([...table.querySelectorAll(':scope > table tbody tr')].map((tr) => tr.getAttribute('data-firm'))).toEqual(['台城新材料']);
+    const drafts = screen.getByTestId('report-drafts');
+    expect(drafts.querySelector('h3')!.textContent).toBe('附：草稿企业 1 家（尚未确定推荐，不属于推荐名单）');
+    expect([...drafts.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-firm'))).toEqual(['鑫金山机械']);
+    expect(table.textContent).toContain('待研判：条件4');
     expect(table.textContent).toContain('细分市场全球第二');
     expect(document.querySelectorAll('rect.bm-bar')).toHaveLength(2);
     expect(document.querySelectorAll('g.bm-matrix-row')).toHaveLength(2);
     const sources = screen.getByTestId('report-sources').textContent;
     expect(sources).toContain('依据文件：《制造业单项冠军企业认定管理办法》，文号 工信部政法〔2023〕138号，发布时间 2023-08');
     expect(sources).toContain('标准可信度：多来源一致');
-    expect(screen.getByTestId('report-switched-on').textContent).toBe('分析员启用的未证实条件：准则u1（王分析，2026年11月20日 09:30）');
+    expect(screen.getByTestId('report-switched-on').textContent).toBe('分析员启用的未证实条件：条件u1（王分析，2026年11月20日 09:30）');
     expect(screen.getByTestId('report-sample').textContent).toContain('台城新材料 等 1 家企业');
   });
 
@@ -336,8 +351,8 @@ describe('the report', () => {
     render(<ReportPage id={7} />);
     await waitFor(() => expect(screen.getByTestId('report').getAttribute('data-report-ready')).toBe('true'));
     const text = screen.getByTestId('report-table').textContent;
-    expect(text).toContain('准则2 近三年平均主营业务收入：差距 4,000 万元（10%）');
-    expect(text).toContain('准则3 全球排名：缺数据');
+    expect(text).toContain('条件2 近三年平均主营业务收入：差距 4,000 万元（10%）');
+    expect(text).toContain('条件3 全球排名：缺数据');
     expect(screen.queryByTestId('report-sample')).toBeNull();
   });
 

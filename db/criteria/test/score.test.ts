@@ -1,5 +1,5 @@
 // Banded scores as intervals (criteria-spec §3), one indicator kind at a time: an unknown input widens the
-// interval to [0, max], an undefined one scores nothing, bands are capped at max, best_of takes the higher,
+// interval to [0, its best band] (an analyst-scored item to [its min, max]), an undefined one scores nothing, bands are capped at max, best_of takes the higher,
 // analyst-entered points are clamped, and blocks and totals add their indicators' bounds.
 import { describe, expect, it } from 'vitest';
 import type { Indicator, ScoreTable } from '../schema';
@@ -70,6 +70,17 @@ describe('scoreTable', () => {
     expect(withPoints(4).indicators[0].used).toEqual([{ key: 'input:quality', year: null, value: 4, sourceId: null }]);
     expect(scoreTable(facts({}), t, 2022)).toMatchObject({ lo: 0, hi: 6 });
     expect(scoreTable(facts({}, { inputs: { 'points:quality': true } }), t, 2022)).toMatchObject({ lo: 0, hi: 6 });
+  });
+
+  it('counts an unrecorded input whose every answer scores as [min, max]', () => {
+    const t = table([ind({ id: 'field', max: 10, input: 'field', min: 5 })]);
+    expect(scoreTable(facts({}), t, 2022)).toMatchObject({ lo: 5, hi: 10 });
+    expect(scoreTable(facts({}, { inputs: { 'points:field': 10 } }), t, 2022)).toMatchObject({ lo: 10, hi: 10 });
+  });
+
+  it('caps an unknown banded metric at its best band', () => {
+    const t = table([ind({ id: 'a', max: 10, metric: 'rd_expense', bands: [{ gte: 500, points: 6 }, { lt: 500, points: 2 }] })]);
+    expect(scoreTable(facts({}), t, 2022)).toMatchObject({ lo: 0, hi: 6 });
   });
 
   it('adds indicators into their blocks and the total, lower and upper bounds apart', () => {

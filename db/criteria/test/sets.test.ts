@@ -63,6 +63,13 @@ describe('cn-champion-2023', () => {
     expect(on.criteria.find((c) => c.id === '2')!.enabled).toBe(false);
     expect(status(on, 'u2')).toBe('pass');
     expect(on.verdict).toBe('needs_review');
+    // Short of both floors, a holder of the title is shown the 2亿元 floor of its branch, with its gap.
+    const short = run('cn-champion-2023', facts(flat({ main_revenue: 15000, rank_global: 1 }), { segmentSince: 2000, titles: ['little_giant'] }), (c) => c.enabled || c.id === 'u2');
+    expect(status(short, 'u2')).toBe('fail');
+    expect(short.criteria.find((c) => c.id === 'u2')!.primary).toMatchObject({ threshold: 20000, gap: { abs: 5000 } });
+    // Without the title only the general 4亿元 floor applies.
+    const plain = run('cn-champion-2023', facts(flat({ main_revenue: 15000, rank_global: 1 }), { segmentSince: 2000 }), (c) => c.enabled || c.id === 'u2');
+    expect(plain.criteria.find((c) => c.id === 'u2')!.primary).toMatchObject({ threshold: 40000, gap: { abs: 25000 } });
     const withShare = run('cn-champion-2023', f, (c) => c.enabled || c.id === 'u1');
     expect(status(withShare, 'u1')).toBe('fail'); // 10000 / 25000 = 40 %
   });
@@ -195,12 +202,25 @@ describe('cn-innovative-2022', () => {
     expect(lowInnovation.scores.innovative.blocks.innovation).toEqual({ lo: 5, hi: 5 }); // 1.999 % → 5
     expect(lowInnovation.verdict).toBe('not_eligible');
   });
+  it('counts an unrecorded main-product field as [5, 10], so a lower bound of 60 is 达标', () => {
+    // IP Ⅱ类 5 + rd 3 % 15 = 20; growth 8 % 10 + debt 55 % 10 = 20; main share 65 % 15 + field [5, 10] = [20, 25]
+    const g = (main: number) => facts({ 2020: { equity_financing: 0 }, 2021: { main_revenue: main / 1.08, equity_financing: 0 }, 2022: { revenue: 1000, main_revenue: main, rd_expense: 30, total_assets: 100, total_liabilities: 55, equity_financing: 0 } }, { inputs: { 'points:inn_ip_level': 5 } });
+    const e = run('cn-innovative-2022', g(650));
+    expect(e.scores.innovative.indicators.find((i) => i.id === 'field')).toMatchObject({ lo: 5, hi: 10 });
+    expect(e.scores.innovative.blocks.specialisation).toEqual({ lo: 20, hi: 25 });
+    expect(e.score).toEqual({ lo: 60, hi: 65, max: 100 });
+    expect(e.verdict).toBe('eligible');
+    // main share 58 % → 10: [55, 60] straddles the pass mark again
+    const short = run('cn-innovative-2022', g(580));
+    expect(short.score).toEqual({ lo: 55, hi: 60, max: 100 });
+    expect(short.verdict).toBe('incomplete');
+  });
   it('lets a high-tech enterprise through directly', () => {
     expect(run('cn-innovative-2022', f({ rd_expense: 0 }, {}, ['high_tech'])).verdict).toBe('eligible');
   });
   it('is incomplete while the score interval straddles 60', () => {
     const e = run('cn-innovative-2022', f({ rd_expense: 20 }));
-    expect(e.score).toEqual({ lo: 60, hi: 90, max: 100 });
+    expect(e.score).toEqual({ lo: 65, hi: 90, max: 100 }); // the field, unrecorded, scores at least 5
     expect(run('cn-innovative-2022', f({ rd_expense: 10, main_revenue: 1000 })).verdict).toBe('incomplete');
   });
 });

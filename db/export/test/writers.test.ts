@@ -43,7 +43,7 @@ const fixture: ShortlistExport = {
   notes: ['注：含示例数据，不代表真实企业', '注：已启用未证实的条件：条件4（主导产品全球市场占有率位居前三）。'],
   criteria: [
     { id: '1', text: '长期专注于制造业某一特定细分产品市场，从事相关领域10年及以上', threshold: '从事该领域年限 ≥ 10', source: '制造业单项冠军企业认定管理办法（工信部政法〔2023〕138号，2023-08-14）', confidence: '原文', enabled: true, reason: null },
-    { id: '2', text: '近三年平均主营业务收入不低于4亿元', threshold: '近三年平均营业收入 ≥ 40000', source: '制造业单项冠军企业认定管理办法（工信部政法〔2023〕138号，2023-08-14）', confidence: '原文', enabled: true, reason: null },
+    { id: '2', text: '近三年平均主营业务收入不低于4亿元', threshold: '近三年平均主营业务收入 ≥ 4亿元', source: '制造业单项冠军企业认定管理办法（工信部政法〔2023〕138号，2023-08-14）', confidence: '原文', enabled: true, reason: null },
     { id: '3', text: '研发投入占营业收入比重不低于3%', threshold: '研发投入强度 ≥ 3', source: '地方实施细则', confidence: '单一来源', enabled: false, reason: '本区暂不考核' },
     { id: '4', text: '主导产品全球市场占有率位居前三', threshold: '全球排名 ≤ 3', source: '申报通知（口径待核实）', confidence: '未证实', enabled: true, reason: '未证实，按申报通知试行' },
   ],
@@ -121,9 +121,9 @@ describe('shortlistXlsx', () => {
     expect(ws.getCell(3, last).master.address).toBe('A3');
 
     const headers = fixture.columns.map((_, i) => ws.getCell(4, i + 1).value);
-    expect(headers).toEqual(fixture.columns.map((c) => c.header));
-    expect(headers).toContain('营业收入（万元）');
-    expect(headers).toContain('主导产品全球市场占有率（%）');
+    expect(headers).toEqual(fixture.columns.map((c) => c.header.replace('（', '\n（')));
+    expect(headers).toContain('营业收入\n（万元）');
+    expect(headers).toContain('主导产品全球市场占有率\n（%）');
     const h = ws.getCell('F4');
     expect(h.font.bold).toBe(true);
     expect(h.alignment.wrapText).toBe(true);
@@ -182,22 +182,25 @@ describe('shortlistXlsx', () => {
     expect(ws.rowCount).toBe(blank + fixture.notes.length);
   });
 
-  it('freezes the header and first two columns, sizes columns, and prints A4 landscape one page wide', async () => {
+  it('freezes the header and first two columns, sizes columns for paper, and prints A4 landscape at a legible scale', async () => {
     const ws = (await readBack()).getWorksheet('申报汇总表')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
     const ps = ws.pageSetup;
     expect(ps.orientation).toBe('landscape');
     expect(ps.paperSize).toBe(9);
-    expect(ps.fitToPage).toBe(true);
-    expect(ps.fitToWidth).toBe(1);
-    expect(ps.fitToHeight).toBe(0);
+    expect(ps.fitToPage).toBe(false); // fit-to-width is what shrank a wide sheet to 39 %
+    expect(ps.scale).toBeGreaterThanOrEqual(70);
     expect(ps.horizontalCentered).toBe(true);
     expect(ps.printTitlesRow).toBe('4:4');
     expect(ws.getColumn(2).width).toBe(22); // given
-    const derived = ws.getColumn(5).width!; // 主导产品: from content, CJK double
-    expect(derived).toBeGreaterThanOrEqual(displayWidth('高速精密主轴轴承'));
-    expect(derived).toBeLessThanOrEqual(40);
-    expect(ws.getColumn(6).width).toBeGreaterThanOrEqual('1,234,567.9'.length);
+    const product = ws.getColumn(5).width!; // 主导产品: from content, CJK double, wrapping past 12
+    expect(product).toBe(12);
+    expect(displayWidth('高速精密主轴轴承')).toBeGreaterThan(product);
+    expect(ws.getCell('E5').alignment.wrapText).toBe(true);
+    expect(ws.getColumn(6).width).toBeGreaterThanOrEqual('1,234,567.9'.length); // a number never wraps
+    // The unit on a line of its own; every data row as tall as the tallest.
+    expect(ws.getCell('F4').value).toBe('营业收入\n（万元）');
+    expect(new Set(fixture.rows.map((_, i) => ws.getRow(5 + i).height)).size).toBe(1);
   });
 
   it('lists the criteria and their sources on 标准与出处, notes repeated', async () => {

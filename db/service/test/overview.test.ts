@@ -89,13 +89,14 @@ describe('reward exposure', () => {
   it('budgets reward × firms per title and per year, keeps 待研判 apart and skips titles already held', async () => {
     const r = (await get()).rewards;
     const row = (code: string) => r.rows.find((x) => x.code === code)!;
-    expect(r.years).toEqual([2023, 2024, 2030]);
+    // Consecutive years, the empty ones included, so the table never jumps from 2024 to 2030.
+    expect(r.years).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     const nat = row('champion_national');
-    expect(nat.cells.map((c) => [c.year, names(c.firms), c.total])).toEqual([
-      [2023, [], 0],
+    expect(nat.cells.filter((c) => c.total > 0).map((c) => [c.year, names(c.firms), c.total])).toEqual([
       [2024, names([{ name: '汉庄数控' }, { name: '运河锂能科技' }]), 200],
       [2030, names([{ name: '鲁南电解液' }, { name: '马兰屯智能装备' }]), 200],
     ]);
+    expect(nat.cells.filter((c) => c.total === 0).map((c) => c.year)).toEqual([2023, 2025, 2026, 2027, 2028, 2029]);
     expect(names(nat.review)).toEqual(names([{ name: '台城新材料' }, { name: '鑫金山机械' }]));
     expect([nat.total, nat.reviewTotal]).toEqual([400, 200]);
     // Ten firms hold 专精特新 already: only 鲁南电解液 (创新型 only, eligible now) counts, in 2023.
@@ -103,11 +104,7 @@ describe('reward exposure', () => {
     expect(row('srdi_provincial').cells[0].firms.map((f) => f.name)).toEqual(['鲁南电解液']);
     // 领航 has no criteria set: listed with its amount, nothing estimated.
     expect(row('leader_national')).toMatchObject({ setId: null, total: 0, reviewTotal: 0 });
-    expect(r.totals).toEqual([
-      { year: 2023, total: 30 },
-      { year: 2024, total: 200 },
-      { year: 2030, total: 200 },
-    ]);
+    expect(r.totals).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030].map((year) => ({ year, total: year === 2023 ? 30 : year === 2024 || year === 2030 ? 200 : 0 })));
     expect(r.total).toBe(430);
     expect(r.reviewTotal).toBe(200 + 250 + 100 + 210);
   });

@@ -101,19 +101,21 @@ describe('exporting a shortlist', () => {
 
   it('writes the 申请汇总表: title, unit and date, headers with units, values in 万元, what is missing, notes, sources', async () => {
     const s = await shortlist();
-    const file = await ok('shortlist.export', { id: s.id, format: 'xlsx' });
+    const file = await ok('shortlist.export', { id: s.id, format: 'xlsx', includeDrafts: true });
     expect(file.fileName).toBe('2023年度国家级制造业单项冠军企业申报汇总表-推荐名单甲.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('申报汇总表')!;
     expect(sheet.getCell('A1').value).toBe('2023年度国家级制造业单项冠军企业申报汇总表');
     expect(JSON.stringify(sheet.getRow(2).values)).toContain('填报单位：台儿庄区工业和信息化局');
-    const headers = (sheet.getRow(4).values as unknown[]).filter(Boolean);
+    // Headers print with the unit on a line of its own.
+    const headers = (sheet.getRow(4).values as unknown[]).filter(Boolean).map((h) => String(h).replace('\n', ''));
     expect(headers.slice(0, 6)).toEqual(['序号', '企业名称', '统一社会信用代码', '所属镇街', '主导产品', '产品分类代码']);
     expect(headers).toEqual(expect.arrayContaining(['营业收入（万元）', '主营业务收入（万元）', '全球排名', '近三年平均主营业务收入（万元）', '达标情况', '未达标或待补情况', '推荐意见']));
-    const col = (h: string) => (sheet.getRow(4).values as unknown[]).indexOf(h);
-    // Withdrawn firms are left out: 3 of 4 rows.
+    const col = (h: string) => (sheet.getRow(4).values as unknown[]).map((v) => (typeof v === 'string' ? v.replace('\n', '') : v)).indexOf(h);
+    // Withdrawn firms are left out: 3 of 4 rows, the drafts marked as such.
     expect([5, 6, 7].map((r) => sheet.getRow(r).getCell(col('企业名称')).value)).toEqual(['台城新材料', '鑫金山机械', '汉庄数控']);
+    expect([5, 6, 7].map((r) => sheet.getRow(r).getCell(col('状态')).value)).toEqual(['推荐', '草稿', '草稿']);
     const revenue = sheet.getRow(5).getCell(col('营业收入（万元）'));
     expect(revenue.value).toBe(71063.8);
     expect(revenue.numFmt).toBe('#,##0.0');
@@ -122,12 +124,53 @@ describe('exporting a shortlist', () => {
     expect(sheet.getRow(5).getCell(col('推荐意见')).value).toBe(`=HYPERLINK("http://x","点我")`);
     expect(sheet.getRow(5).getCell(col('推荐意见')).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false });
     const text = JSON.stringify(sheet.getSheetValues());
     expect(text).toContain('示例数据');
     expect(text).toContain('已撤回的 1 家企业未列入');
+    expect(text).toContain('本表含草稿企业 2 家（尚未确定推荐），见“状态”列');
     const sources = wb.getWorksheet('标准与出处')!;
     expect(JSON.stringify(sources.getSheetValues())).toContain('工信部政法〔2023〕138号');
+  });
+
+  it('exports the 推荐 entries alone by default, saying how many drafts were left out, with no 状态 column', async () => {
+    const s = await shortlist();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await ok('shortlist.export', { id: s.id, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('申报汇总表')!;
+    const headers = sheet.getRow(4).values as unknown[];
+    expect(headers).not.toContain('状态');
+    expect(sheet.getRow(5).getCell(headers.indexOf('企业名称')).value).toBe('台城新材料');
+    expect(sheet.getRow(6).getCell(headers.indexOf('企业名称')).value).toBeNull(); // the blank row before the notes
+    const text = JSON.stringify(sheet.getSheetValues());
+    expect(text).not.toContain('鑫金山机械');
+    expect(text).toContain('名单中尚未确定推荐的草稿企业 2 家未列入本表');
+
+    const csv = Buffer.from((await ok('shortlist.export', { id: s.id, format: 'csv' })).base64, 'base64').toString('utf8');
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]).not.toContain('状态');
+    expect(rows[1][1]).toBe('台城新材料');
+    expect(rows.slice(2).map((r) => r[0])).toContain('注：名单中尚未确定推荐的草稿企业 2 家未列入本表（导出时选择“含草稿”可一并列出）。');
+
+    const withDrafts = Buffer.from((await ok('shortlist.export', { id: s.id, format: 'csv', includeDrafts: true })).base64, 'base64').toString('utf8');
+    const all = Papa.parse<string[]>(withDrafts.slice(1), { skipEmptyLines: true }).data;
+    const status = all[0].indexOf('状态');
+    expect(status).toBeGreaterThan(0);
+    expect(all.slice(1, 4).map((r) => [r[1], r[status]])).toEqual([['台城新材料', '推荐'], ['鑫金山机械', '草稿'], ['汉庄数控', '草稿']]);
+  });
+
+  it('files a proposal exported without a unit under the 填报单位 last saved, and says it is unreviewed', async () => {
+    const blank = await ok('shortlist.exportProposal', { year: 2023, setId: 'cn-champion-2023', format: 'csv' });
+    expect(Buffer.from(blank.base64, 'base64').toString('utf8')).toContain('尚未经分析员确定推荐');
+    await shortlist(); // saves 台儿庄区工业和信息化局
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await ok('shortlist.exportProposal', { year: 2023, setId: 'cn-champion-2023', format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer);
+    expect(JSON.stringify(wb.getWorksheet('申报汇总表')!.getRow(2).values)).toContain('填报单位：台儿庄区工业和信息化局');
+    await ok('shortlist.exportProposal', { year: 2023, setId: 'cn-champion-2023', format: 'xlsx', fillingUnit: '某某局' }).then(async (f) => {
+      const own = new ExcelJS.Workbook();
+      await own.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+      expect(JSON.stringify(own.getWorksheet('申报汇总表')!.getRow(2).values)).toContain('填报单位：某某局');
+    });
   });
 
   it('writes a CSV with a BOM that round-trips the Chinese text, and exports the proposal without saving', async () => {

@@ -9,7 +9,7 @@ const firmIds = (t: TestService) => t.pool.db.prepare("SELECT id FROM firms WHER
 let made = 0;
 async function exportedText(t: TestService, format: 'xlsx' | 'csv'): Promise<string> {
   const list = await call(t.service, 'shortlist.create', { name: `名单${++made}`, year: 2023, setId: 'cn-champion-2023', firmIds: firmIds(t) });
-  const file = await call(t.service, 'shortlist.export', { id: list.id, format });
+  const file = await call(t.service, 'shortlist.export', { id: list.id, format, includeDrafts: true });
   const bytes = Buffer.from(file.base64, 'base64');
   if (format === 'csv') return bytes.toString('utf8');
   const wb = new ExcelJS.Workbook();

@@ -17,9 +17,9 @@ export const benchmarkZh = {
   verdict: { eligible: '达标', not_eligible: '未达标', incomplete: '数据不全', needs_review: '待研判' },
   units: { yi: '亿元', wan: '万元', mcny: '百万元', percent: '%', years: '年', count: '项', rank: '名', points: '分', persons: '人' },
   axis: '{{label}}（{{unit}}）',
-  criterionOption: '准则{{id}}：{{text}}',
+  criterionOption: '条件{{id}}：{{text}}',
   criterionDisabled: '（未启用）',
-  criterionShort: '准则{{id}}',
+  criterionShort: '条件{{id}}',
   metric: {
     debt_ratio: '资产负债率',
     rd_intensity: '研发费用占营业收入比重',
@@ -83,7 +83,7 @@ export const benchmarkZh = {
     firm: '企业',
     verdict: '结论',
     key: '条件说明',
-    cellTitle: '{{firm}} · 准则{{id}}：{{status}}',
+    cellTitle: '{{firm}} · 条件{{id}}：{{status}}',
     valueVs: '（{{value}}，门槛 {{op}} {{threshold}}）',
   },
   funnel: {

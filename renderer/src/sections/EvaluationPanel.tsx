@@ -24,6 +24,38 @@ function itemTexts(rule: Rule, out = new Map<string, { zh: string; en: string }>
   return out;
 }
 
+type Primary = EvaluationT['criteria'][number]['primary'];
+
+/** A criterion's deciding value with where it came from. When the value is missing, the marks belong to the inputs
+ * that were found, and say so — a bare 导入 beside 缺少数据 read as if the missing figure had been imported. */
+export function ValueCell({ p, years, sources, lang }: { p: Primary; years: number[]; sources: Map<number, SourceRefT>; lang: Lang }) {
+  const { t } = useTranslation();
+  if (!p) return <>—</>;
+  const marks = <SourceMarks used={p.used} sources={sources} />;
+  const yearsLine = years.length > 0 && <div className="muted small">{t('evaluation.usedYears', { years: years.join('、') })}</div>;
+  if (p.state === 'unknown') {
+    return (
+      <>
+        {t('evaluation.missing')}
+        {p.used.some((u) => u.sourceId != null) && (
+          <div className="muted small" data-testid="partial-inputs">
+            {t('evaluation.partial')}
+            {marks}
+          </div>
+        )}
+        {yearsLine}
+      </>
+    );
+  }
+  return (
+    <>
+      {p.state === 'undefined' ? t('evaluation.undefinedValue', { reason: t(`evaluation.reasons.${p.reason}`, { defaultValue: p.reason ?? '' }) }) : formatValue(p.value, p.unit, lang, t)}
+      {marks}
+      {yearsLine}
+    </>
+  );
+}
+
 function SourceMarks({ used, sources }: { used: EvaluationT['criteria'][number]['checks'][number]['used']; sources: Map<number, SourceRefT> }) {
   const { t } = useTranslation();
   const kinds = [...new Set(used.flatMap((u) => (u.sourceId != null ? [sources.get(u.sourceId)] : [])).filter(Boolean))] as SourceRefT[];
@@ -96,9 +128,7 @@ function SetResult({ firm, set, evaluation, data, onSaved }: { firm: number; set
                   </span>
                 </td>
                 <td className="num">
-                  {p ? (p.state === 'undefined' ? t('evaluation.undefinedValue', { reason: t(`evaluation.reasons.${p.reason}`, { defaultValue: p.reason ?? '' }) }) : p.state === 'unknown' ? t('evaluation.missing') : formatValue(p.value, p.unit, lang, t)) : '—'}
-                  {p && <SourceMarks used={p.used} sources={sources} />}
-                  {years.length > 0 && <div className="muted small">{t('evaluation.usedYears', { years: years.join('、') })}</div>}
+                  <ValueCell p={p} years={years} sources={sources} lang={lang} />
                 </td>
                 <td className="num">
                   {p ? formatThreshold(p.op, p.threshold, p.unit, lang, t) : '—'}

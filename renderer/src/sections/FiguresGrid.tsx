@@ -90,8 +90,9 @@ export function FiguresGrid({ detail, onSaved }: { detail: FirmDetailT; onSaved:
     } catch (e) {
       if (e instanceof ApiError && Array.isArray(e.details)) {
         const serverErrors: CellErrors = {};
-        for (const d of e.details as { year?: number; field?: string; problem?: string }[]) {
-          if (d.year != null && d.field) serverErrors[`${d.year}:${d.field}`] = t(`problems.${d.problem}`, { defaultValue: d.problem ?? '' });
+        for (const d of e.details as { year?: number; field?: string; problem?: string; min?: number; max?: number }[]) {
+          const range = { min: formatNumber(d.min ?? null), max: formatNumber(d.max ?? null) };
+          if (d.year != null && d.field) serverErrors[`${d.year}:${d.field}`] = t(`problems.${d.problem}`, { ...range, defaultValue: d.problem ?? '' });
         }
         setErrors(serverErrors);
       }

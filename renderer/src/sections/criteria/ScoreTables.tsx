@@ -21,6 +21,7 @@ function Bands({ metric, bands, f }: { metric: string; bands: NonNullable<Indica
 
 function IndicatorRule({ ind, f }: { ind: Indicator; f: Fmt }) {
   const { t } = f;
+  if (ind.input && ind.min) return <span>{t('criteriaLib.score.inputMin', { min: formatAmount(ind.min, 'points', f), max: formatAmount(ind.max, 'points', f) })}</span>;
   if (ind.input) return <span>{t('criteriaLib.score.input', { max: formatAmount(ind.max, 'points', f) })}</span>;
   if (ind.best_of) {
     return (

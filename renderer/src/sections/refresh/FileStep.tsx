@@ -3,7 +3,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
-import { megabytes } from './fileBytes';
+import { humanSize } from './fileBytes';
 import { ServiceError } from './ServiceError';
 import type { Encoding, ImportState } from './useImport';
 
@@ -75,7 +75,7 @@ export function FileStep({ im }: { im: ImportState }) {
           <div>
             <span className="muted">{t('refresh.file.chosen')}</span> <strong data-testid="rf-file-name">{im.chosen.name}</strong>{' '}
             {im.applied && <span className="rf-tag">{t('refresh.file.applied')}</span>}{' '}
-            <span className="muted">{t('refresh.file.size', { mb: formatNumber(megabytes(im.chosen.size)) })}</span>
+            <span className="muted">{humanSize(im.chosen.size, t)}</span>
             {report && (
               <span className="muted">
                 {' · '}

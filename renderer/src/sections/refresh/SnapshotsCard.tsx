@@ -4,13 +4,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { formatDateTime, formatNumber, type Lang } from '../../format';
+import { formatDateTime, type Lang } from '../../format';
 import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import type { MethodOutput } from '../../../../db/contract';
 import { Confirm } from './Confirm';
 import { DoneSinceList } from './UndoDetails';
-import { megabytes } from './fileBytes';
+import { humanSize } from './fileBytes';
 import { ServiceError } from './ServiceError';
 import { useWrite } from './useWrite';
 
@@ -56,7 +56,7 @@ export function SnapshotsCard({ ctx }: { ctx: SectionContext }) {
               </div>
               <div className="muted small">
                 {at}
-                {s.bytes != null && <> · {t('refresh.snapshots.size', { mb: formatNumber(megabytes(s.bytes)) })}</>}
+                {s.bytes != null && <> · {humanSize(s.bytes, t)}</>}
                 {!s.exists && <> · {t('refresh.snapshots.gone')}</>}
               </div>
               {asking === s.id ? (

@@ -78,60 +78,74 @@ export function Summary({ data }: ReportProps) {
   );
 }
 
+type Entry = ReportData['detail']['entries'][number];
+
+/** The firms of one status as a table: the 推荐 ones are the list the report is about; drafts come apart. */
+function EntryTable({ data, lang, entries }: ReportProps & { entries: Entry[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="rp-table">
+      <thead>
+        <tr>
+          <th className="num">{t('shortlist.columns.position')}</th>
+          <th className="rp-col-name">{t('shortlist.columns.name')}</th>
+          <th className="rp-nowrap">{t('shortlist.columns.town')}</th>
+          <th className="rp-nowrap">{t('shortlist.columns.verdict')}</th>
+          <th className="rp-col-lacks">{t('shortlist.report.table.lacks')}</th>
+          <th className="rp-col-outlook">{t('shortlist.columns.outlook')}</th>
+          <th className="rp-nowrap">{t('shortlist.columns.status')}</th>
+          <th className="rp-col-note">{t('shortlist.columns.note')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e, i) => {
+          const missing = lacks(data.evaluation.get(e.firmId), data.set, t, lang);
+          return (
+            <tr key={e.firmId} data-firm={e.name}>
+              <td className="num">{i + 1}</td>
+              <td>
+                <strong>{e.name}</strong>
+                {data.pool.get(e.firmId)?.sample && <span className="tag-sample">{t('pool.sampleTag')}</span>}
+                <span className="rp-code">{e.creditCode}</span>
+              </td>
+              <td className="rp-nowrap">{e.town ?? '—'}</td>
+              <td>{e.verdictNow ? <span className={`verdict verdict-${e.verdictNow}`}>{t(`verdicts.${e.verdictNow}`)}</span> : '—'}</td>
+              <td className="rp-lacks">
+                {missing.length === 0 ? (
+                  t('shortlist.report.table.none')
+                ) : (
+                  <ul>
+                    {missing.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="rp-nowrap">{outlookText(e.verdictNow, e.projection, t)}</td>
+              <td className="rp-nowrap">{t(`shortlist.status.${e.status}`)}</td>
+              <td className="rp-note">{e.note ?? '—'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** 二、推荐企业名单 holds the 推荐 entries only; drafts follow under their own heading, as not (yet) recommended. */
 export function FirmsTable({ data, lang }: ReportProps) {
   const { t } = useTranslation();
-  const listed = listedOf(data);
+  const recommended = data.detail.entries.filter((e) => e.status === 'recommended');
+  const drafts = data.detail.entries.filter((e) => e.status === 'draft');
   return (
     <section className="rp-section" data-testid="report-table">
       <h2>{t('shortlist.report.table.heading')}</h2>
-      {listed.length === 0 ? (
-        <p>{t('shortlist.report.table.empty')}</p>
-      ) : (
-        <table className="rp-table">
-          <thead>
-            <tr>
-              <th className="num">{t('shortlist.columns.position')}</th>
-              <th className="rp-col-name">{t('shortlist.columns.name')}</th>
-              <th className="rp-nowrap">{t('shortlist.columns.town')}</th>
-              <th className="rp-nowrap">{t('shortlist.columns.verdict')}</th>
-              <th className="rp-col-lacks">{t('shortlist.report.table.lacks')}</th>
-              <th className="rp-col-outlook">{t('shortlist.columns.outlook')}</th>
-              <th className="rp-nowrap">{t('shortlist.columns.status')}</th>
-              <th className="rp-col-note">{t('shortlist.columns.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {listed.map((e, i) => {
-              const missing = lacks(data.evaluation.get(e.firmId), data.set, t, lang);
-              return (
-                <tr key={e.firmId} data-firm={e.name}>
-                  <td className="num">{i + 1}</td>
-                  <td>
-                    <strong>{e.name}</strong>
-                    {data.pool.get(e.firmId)?.sample && <span className="tag-sample">{t('pool.sampleTag')}</span>}
-                    <span className="rp-code">{e.creditCode}</span>
-                  </td>
-                  <td className="rp-nowrap">{e.town ?? '—'}</td>
-                  <td>{e.verdictNow ? <span className={`verdict verdict-${e.verdictNow}`}>{t(`verdicts.${e.verdictNow}`)}</span> : '—'}</td>
-                  <td className="rp-lacks">
-                    {missing.length === 0 ? (
-                      t('shortlist.report.table.none')
-                    ) : (
-                      <ul>
-                        {missing.map((m) => (
-                          <li key={m}>{m}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="rp-nowrap">{outlookText(e.verdictNow, e.projection, t)}</td>
-                  <td className="rp-nowrap">{t(`shortlist.status.${e.status}`)}</td>
-                  <td className="rp-note">{e.note ?? '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      {recommended.length === 0 ? <p>{t('shortlist.report.table.empty')}</p> : <EntryTable data={data} lang={lang} entries={recommended} />}
+      {drafts.length > 0 && (
+        <div className="rp-drafts" data-testid="report-drafts">
+          <h3>{t('shortlist.report.table.draftsHeading', { count: drafts.length })}</h3>
+          <EntryTable data={data} lang={lang} entries={drafts} />
+        </div>
       )}
     </section>
   );
