@@ -106,6 +106,8 @@ interface LedgerRecord {
   rating: string | null;
   visited: string | null;
   taken_by: string | null;
+  /** 不满意 at 回访, or the file's own 办理状态 says 重办 (an open request reopened before). */
+  reopened: boolean;
 }
 
 interface Parsed {
@@ -230,6 +232,7 @@ class LedgerSheet {
       rating: rec.rating ?? null,
       visited: rec.rating ? (rec.visited ?? rec.closed) : (rec.visited ?? null),
       taken_by: rec.taken_by ?? null,
+      reopened: rec.rating === '不满意' || (!rec.closed && !!rec.status?.startsWith('重办')),
     };
     if (rec.visited && !rec.rating) this.fail(rowNo, at('visited'), rec.visited, '有回访日期但没有企业评价：回访日期不导入', 'warning');
     if (!rec.rating) record.visited = null;
@@ -239,7 +242,7 @@ class LedgerSheet {
 
   /** The file's own status column is checked against what its dates say (as of the file's latest date). */
   private checkStatus(status: string, r: LedgerRecord, rowNo: number, header: string): void {
-    const expected = r.rating === '不满意' ? ['重办', '办理中'] : r.visited ? ['已回访', '已办结'] : r.closed ? ['已办结', '超期办结'] : r.assigned || r.handling === '就地解决' ? ['办理中', '超期'] : ['待交办'];
+    const expected = r.rating === '不满意' ? ['重办', '办理中'] : r.visited ? ['已回访', '已办结'] : r.closed ? ['已办结', '超期办结'] : r.assigned || r.handling === '就地解决' ? ['办理中', '超期', '重办'] : ['待交办'];
     if (!expected.some((e) => status.startsWith(e))) this.fail(rowNo, header, status, `办理状态“${status}”与日期不符（按日期应为${expected[0]}），按日期导入`, 'warning');
   }
 
@@ -352,9 +355,10 @@ export async function applyLedger(db: Database.Database, dataFile: string, input
     const progress = db.prepare('INSERT INTO request_progress (request_id, round, kind, date, note, by, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const r of records) {
       const firm = firmFor(db, r.credit_code, r.name, r.town, () => source);
+      // 不满意 reopens: the round's closing and 回访 go to its progress, the request is open again.
       const reopened = r.rating === '不满意';
       const id = Number(
-        insert.run(firm.id, r.credit_code, r.town, r.origin, r.category, r.content, r.received, r.taken_by, r.handling, r.department, r.assigned, r.deadline, reopened ? null : r.closed, reopened ? null : r.result, reopened ? null : r.visited, reopened ? null : r.rating, reopened ? 2 : 1, source, r.row, actor, now, now).lastInsertRowid,
+        insert.run(firm.id, r.credit_code, r.town, r.origin, r.category, r.content, r.received, r.taken_by, r.handling, r.department, r.assigned, r.deadline, reopened ? null : r.closed, reopened ? null : r.result, reopened ? null : r.visited, reopened ? null : r.rating, r.reopened ? 2 : 1, source, r.row, actor, now, now).lastInsertRowid,
       );
       const by = r.taken_by ?? actor;
       if (r.assigned && r.department) progress.run(id, 1, 'handover', r.assigned, `交办${r.department}${r.deadline ? `，限${zhDate(r.deadline)}前办结` : ''}`, by, now);
