@@ -28,9 +28,9 @@ const NO_FILTERS: Filters = { scope: 'all', status: '', category: '', department
 
 export function RequestsSection({ ctx }: { ctx: SectionContext }) {
   const { t } = useTranslation();
-  const today = todayIso();
-  const [asOfText, setAsOfText] = useState(today);
-  const asOf = isDay(asOfText) ? asOfText : today;
+  // Empty: the service's today (the answer names it), so the ledger, 总览 and the files agree on the day.
+  const [asOfText, setAsOfText] = useState('');
+  const chosen = isDay(asOfText) ? asOfText : undefined;
   const [tab, setTab] = useState<Tab>('ledger');
   const [filters, setFilters] = useState<Filters>(() => ({ ...NO_FILTERS, scope: scopeFromHash(window.location.hash) ?? 'all' }));
   const [sort, setSort] = useState<Sort>({ column: 'open_first', dir: 'asc' });
@@ -53,7 +53,7 @@ export function RequestsSection({ ctx }: { ctx: SectionContext }) {
 
   const lists = useAsync(() => call('requests.lists', {}), [ctx.refresh, version]);
   const query = {
-    asOf,
+    asOf: chosen,
     scope: filters.scope,
     status: (filters.status || undefined) as (typeof STATUSES)[number] | undefined,
     category: filters.category || undefined,
@@ -64,7 +64,9 @@ export function RequestsSection({ ctx }: { ctx: SectionContext }) {
     search: filters.search.trim() || undefined,
   };
   const list = useAsync(() => call('requests.list', { ...query, sort, limit: 5000 }), [JSON.stringify(query), sort, ctx.refresh, version]);
-  const all = useAsync(() => call('requests.list', { asOf, limit: 5000 }), [asOf, ctx.refresh, version]);
+  const all = useAsync(() => call('requests.list', { limit: 5000 }), [ctx.refresh, version]);
+  const today = all.data?.asOf ?? todayIso();
+  const asOf = chosen ?? today;
   const towns = [...new Set((all.data?.rows ?? []).map((r) => r.town).filter((x): x is string => !!x))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const counts = list.data?.counts;
   const changed = () => {
@@ -93,10 +95,10 @@ export function RequestsSection({ ctx }: { ctx: SectionContext }) {
         <h1>{t('requests.title')}</h1>
         <label className="rq-asof">
           {t('requests.asOf')}
-          <input value={asOfText} onChange={(e) => setAsOfText(e.target.value)} placeholder="YYYY-MM-DD" aria-invalid={!isDay(asOfText)} data-testid="rq-asof" />
+          <input value={asOfText} onChange={(e) => setAsOfText(e.target.value)} placeholder={asOf} aria-invalid={asOfText !== '' && !isDay(asOfText)} data-testid="rq-asof" />
         </label>
         {counts && (
-          <span className="count" data-testid="rq-counts">
+          <span className="count" data-testid="rq-counts" data-asof={list.data?.asOf}>
             {t('requests.counts', counts)}
           </span>
         )}
