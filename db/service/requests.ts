@@ -154,7 +154,8 @@ export function updateRequest(db: Database.Database, input: ParsedInput<'request
     const v = (input as Record<string, unknown>)[key];
     if (v !== undefined && v !== (r as unknown as Record<string, unknown>)[column]) next[column] = v;
   }
-  checkDates({ received: (next.received as string) ?? r.received, assigned: (next.assigned as string | null) ?? r.assigned, deadline: next.deadline !== undefined ? (next.deadline as string | null) : r.deadline, closed: r.closed, visited: r.visited });
+  const after = (column: 'received' | 'assigned' | 'deadline') => (column in next ? (next[column] as string | null) : r[column]);
+  checkDates({ received: after('received')!, assigned: after('assigned'), deadline: after('deadline'), closed: r.closed, visited: r.visited });
   if ('category' in next) checkListed(db, 'category', next.category as string);
   if ('department' in next) checkListed(db, 'department', next.department as string | null);
   db.transaction(() => {

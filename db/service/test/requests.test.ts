@@ -139,3 +139,16 @@ describe('the ledger and its statistics', () => {
     expect(h.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'request_list'").pluck().get()).toBe(1);
   });
 });
+
+describe('editing a request', () => {
+  it('audits each changed field and refuses a raised day after its closing', async () => {
+    const r = await ok('requests.create', { ...base, department: '区自然资源局', assigned: '2024-03-02', deadline: '2024-03-31' });
+    await ok('requests.close', { id: r.id, closed: '2024-03-20', result: '办结', by: 'x' });
+    const edited = await ok('requests.update', { id: r.id, content: '扩建厂房用地指标 30 亩', deadline: null });
+    expect(edited).toMatchObject({ content: '扩建厂房用地指标 30 亩', deadline: null, closedLate: false });
+    expect(edited.history.filter((a) => a.field === '办理时限').map((a) => [a.oldValue, a.newValue])).toEqual([['2024-03-31', null]]);
+    expect((await callError(service, 'requests.update', { id: r.id, received: '2024-03-25' })).message).toContain('早于提出日期');
+    // the hand-over day can be cleared
+    expect((await ok('requests.update', { id: r.id, assigned: null })).assigned).toBeNull();
+  });
+});
