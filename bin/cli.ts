@@ -17,6 +17,7 @@ import { localDateTimeZh } from '../db/time';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { registerCriteriaCommands, setHeading } from './criteria';
 import { localiseHelp } from './help';
+import { registerRequestCommands } from './requests';
 import { formatInfo, snapshotNote } from './info';
 import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
@@ -323,6 +324,7 @@ program
   );
 
 registerCriteriaCommands(program, { run, fail, query, write, dbOption });
+registerRequestCommands(program, { run, fail, query, write, dbOption });
 
 program
   .command('serve')

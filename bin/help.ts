@@ -77,6 +77,23 @@ export const HELP_ZH: Record<string, string> = {
   // serve
   'browser mode: serve the app on 127.0.0.1 over this data file': '浏览器模式：在 127.0.0.1 上以该数据文件提供本程序界面',
   'port on 127.0.0.1 (0 picks a free one)': '127.0.0.1 上的端口（0 表示自动选一个空闲端口）',
+  // requests (诉求台账)
+  "诉求台账: import, list, statistics and export of firms' requests": '诉求台账：导入、查看、统计和导出企业诉求',
+  'check a filled ledger (xlsx or CSV) and show what would be added; without --dry-run, add it (a snapshot first)':
+    '检查填好的台账（xlsx 或 CSV）并列出将要新增的诉求；不加 --dry-run 则写入（写入前先建快照）',
+  'the ledger file': '台账文件',
+  'the worksheet (default: 诉求台账, else the first with a header row)': '工作表（默认：诉求台账，没有则取第一个有表头的工作表）',
+  'write the blank ledger template (xlsx, with a sheet of instructions)': '写出空白的诉求台账模板（xlsx，带填写说明）',
+  'FILE.xlsx': '输出文件，FILE.xlsx',
+  'the ledger as of a day (default today): status and overdue as of that day': '截至某日（默认今天）的台账：当日的办理状态和超期情况',
+  'YYYY-MM-DD (default: today)': '日期，YYYY-MM-DD（默认：今天）',
+  'which requests': '哪些诉求',
+  'statistics per 责任部门, category, town and month, as of a day over a period': '截至某日、某一时段内按责任部门、诉求类别、镇街和月份的统计',
+  'requests raised on or after this day': '提出日期不早于该日的诉求',
+  'requests raised on or before this day (default: the as-of day)': '提出日期不晚于该日的诉求（默认：截至日）',
+  'the ledger as the 专班 prints it (xlsx, A4 landscape), with a sheet that imports back': '专班打印用的台账（xlsx，A4 横向），另附一张可原样导回的工作表',
+  'the 周报 or 月报 (xlsx): statistics of the week or month to the day, and what is overdue': '周报或月报（xlsx）：截至当日本周或本月的统计及超期诉求',
+  'week or month': '周（week）或月（month）',
 };
 
 const TITLES_ZH: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };

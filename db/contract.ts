@@ -8,6 +8,7 @@ import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
 import { overviewMethods } from './contracts/overview';
+import { requestMethods } from './contracts/requests';
 import { ExportFile, ShortlistDetail, ShortlistEntry, ShortlistSummary, shortlistMethods } from './contracts/shortlist';
 import { FIGURE_KEYS, TITLE_CODES } from './figures';
 
@@ -16,6 +17,7 @@ export { AuditEntry, SourceRef, Check, CriteriaSetInfo, Evaluation, EvaluationRo
 export { ENTRY_STATUSES } from './contracts/shortlist';
 export type { UploadReceiptT } from './contracts/import';
 export { CompareResult, CompareRow } from './contracts/criteriaLibrary';
+export { RequestDetail, RequestRow, RequestStats, REQUEST_SORT_COLUMNS } from './contracts/requests';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
 
 const year = z.number().int().min(1990).max(2100);
@@ -179,6 +181,7 @@ export const contract = {
   ...importMethods,
   ...poolYearMethods,
   ...criteriaLibraryMethods,
+  ...requestMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -213,7 +216,7 @@ export interface ErrorPayload {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
-export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport'] as const satisfies readonly Method[];
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'requests.template', 'requests.export', 'requests.report'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

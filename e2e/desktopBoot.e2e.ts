@@ -201,11 +201,33 @@ describe('the built desktop app, booted in Node', () => {
     expect(isZip(await saved('criteria.compareExport', { from: SET, to: 'smoke-champion', year: YEAR }))).toBe(true);
     await ok('criteria.remove', { setId: 'smoke-champion' });
 
+    // 诉求台账: a request through 交办, progress, 办结 and 回访; the lists, statistics, a ledger import and the files.
+    const code = '91370405MA3C7K2E3Q';
+    const rq = await ok<{ id: number; status: string }>('requests.create', { creditCode: code, origin: '镇街走访', category: '用地厂房', content: '扩建用地', received: '2024-03-01', handling: '上报专班', asOf: '2024-03-01' });
+    expect(rq.status).toBe('pending');
+    await ok('requests.update', { id: rq.id, takenBy: '王专员' });
+    await ok('requests.handover', { id: rq.id, department: '区自然资源局', assigned: '2024-03-02', deadline: '2024-03-31', by: '专班' });
+    await ok('requests.progress', { id: rq.id, date: '2024-03-15', note: '已踏勘', by: '区自然资源局' });
+    await ok('requests.close', { id: rq.id, closed: '2024-04-02', result: '已供地', by: '区自然资源局' });
+    expect((await ok<{ status: string; closedLate: boolean }>('requests.visit', { id: rq.id, visited: '2024-04-05', rating: '满意', by: '王专员', asOf: '2024-04-05' })).closedLate).toBe(true);
+    expect((await ok<{ status: string }>('requests.get', { id: rq.id, asOf: '2024-04-05' })).status).toBe('visited');
+    const lists = await ok<{ categories: string[] }>('requests.lists', {});
+    await ok('requests.setList', { kind: 'category', names: [...lists.categories, '数字化改造'] });
+    expect((await ok<{ total: { received: number } }>('requests.stats', { asOf: '2024-04-30' })).total.received).toBe(1);
+    const ledgerPath = path.join(app.home, '诉求台账.csv');
+    fs.writeFileSync(ledgerPath, `统一社会信用代码,企业名称,诉求类别,诉求内容,提出日期\n${code},鑫金山机械,融资,流动资金贷款,2024-04-01\n`);
+    expect((await ok<{ counts: { rows: number } }>('requests.importAnalyse', { fileName: '诉求台账.csv', path: ledgerPath })).counts.rows).toBe(1);
+    expect((await ok<{ added: number }>('requests.importApply', { fileName: '诉求台账.csv', path: ledgerPath })).added).toBe(1);
+    const listed = await ok<{ rows: { id: number; content: string }[] }>('requests.list', { asOf: '2024-04-30' });
+    expect(listed.rows.map((r) => r.content).sort()).toEqual(['扩建用地', '流动资金贷款']);
+    await ok('requests.delete', { id: listed.rows.find((r) => r.content === '流动资金贷款')!.id });
+    for (const [method, input] of [['requests.template', {}], ['requests.export', { asOf: '2024-04-30' }], ['requests.report', { asOf: '2024-04-30', period: 'month' }]] as const) expect(isZip(await saved(method, input))).toBe(true);
+
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
     const { calls } = await app.state();
     // Every save asked before overwriting; the PDF took its paper and margins from the page's CSS.
     const saves = calls.filter(([n]) => n === 'dialog.showSaveDialog').map(([, o]) => (o as { properties?: string[] }).properties ?? []);
-    expect(saves).toHaveLength(9); // the nine file answers above
+    expect(saves).toHaveLength(12); // the twelve file answers above
     for (const properties of saves) expect(properties).toContain('showOverwriteConfirmation');
     expect(calls.filter(([n]) => n === 'webContents.printToPDF').map(([, o]) => o)).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
     expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);

@@ -52,8 +52,17 @@ function noteRow(ws: Worksheet, rowNo: number, span: number, note: string, width
   if (h) ws.getRow(rowNo).height = h;
 }
 
-function summarySheet(wb: Workbook, data: ShortlistExport): void {
-  const ws = wb.addWorksheet('申报汇总表');
+/** How a table sheet names itself and labels its second row (the paper form's 填报单位 and 填报日期). */
+export interface SheetLabels {
+  sheet: string;
+  unit: string;
+  date: string;
+}
+
+const SUMMARY_LABELS: SheetLabels = { sheet: '申报汇总表', unit: '填报单位', date: '填报日期' };
+
+function summarySheet(wb: Workbook, data: ShortlistExport, labels: SheetLabels = SUMMARY_LABELS): void {
+  const ws = wb.addWorksheet(labels.sheet);
   const n = data.columns.length;
   const widths = paperWidths(data);
   ws.properties.defaultColWidth = 9; // exceljs leaves out a width of 9 as its default: say what that default is
@@ -68,8 +77,8 @@ function summarySheet(wb: Workbook, data: ShortlistExport): void {
   ws.getRow(1).height = 32;
 
   // Filling unit on the left half, date on the right half, as on the paper form.
-  const unit = `填报单位：${data.fillingUnit}`;
-  const date = `填报日期：${data.date}`;
+  const unit = `${labels.unit}：${data.fillingUnit}`;
+  const date = `${labels.date}：${data.date}`;
   if (n >= 2) {
     const left = Math.ceil(n / 2);
     ws.mergeCells(2, 1, 2, left);
@@ -221,18 +230,31 @@ function criteriaSheet(wb: Workbook, data: ShortlistExport): void {
   ws.pageSetup = { ...paperSetup(paperFit(CRITERIA_COLUMNS.map((c) => c.width)).scale), printTitlesRow: '1:1' };
 }
 
-export async function shortlistXlsx(data: ShortlistExport): Promise<Buffer> {
+async function newWorkbook(title: string): Promise<Workbook> {
   const { default: ExcelJS } = await import('../exceljs'); // loaded when first needed: a quicker start
-  if (data.columns.length === 0) throw new Error('导出失败：汇总表没有任何列');
   const wb = new ExcelJS.Workbook();
   const now = new Date();
   wb.creator = '单项冠军培育库';
   wb.lastModifiedBy = '单项冠军培育库';
   wb.created = now;
   wb.modified = now;
-  wb.title = data.title;
+  wb.title = title;
+  return wb;
+}
+
+export async function shortlistXlsx(data: ShortlistExport): Promise<Buffer> {
+  if (data.columns.length === 0) throw new Error('导出失败：汇总表没有任何列');
+  const wb = await newWorkbook(data.title);
   summarySheet(wb, data);
   criteriaSheet(wb, data);
   // exceljs types this as an ArrayBuffer-like; hand callers a real Node Buffer.
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Tables laid out as the shortlist's summary sheet (title, a labelled second row, subtitle, bordered table, notes
+ * in red; A4 landscape, header repeated on every page), one sheet each: the 诉求台账 and its reports. */
+export async function tablesXlsx(title: string, sheets: { data: ShortlistExport; labels: SheetLabels }[]): Promise<Buffer> {
+  const wb = await newWorkbook(title);
+  for (const s of sheets) summarySheet(wb, s.data, s.labels);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

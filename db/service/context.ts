@@ -9,6 +9,8 @@ export interface ServiceContext {
   appVersion: string;
   /** Told after every write, so a shell can push `data:changed` to its windows. */
   onChange?: (method: Method) => void;
+  /** "Today" as YYYY-MM-DD for dated rules (the 诉求台账's overdue); tests set it, else this computer's calendar. */
+  today?: () => string;
 }
 
 /** What a part of the service gets: the context, and `changed` to wrap every write (drops caches, tells the shell). */

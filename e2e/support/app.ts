@@ -17,7 +17,7 @@ export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
 const ACTOR = 'e2e-analyst';
 
 export interface StartOptions {
-  /** The service's today (YYYY-MM-DD) for 总览's calendar, instead of the machine's clock. */
+  /** The service's today (YYYY-MM-DD) for 总览's calendar and the 诉求台账's overdue, instead of the machine's clock. */
   today?: string;
 }
 
@@ -48,7 +48,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const events: { bridge?: Bridge } = {};
   const open = () => {
     const handle = openPoolDb({ file, create: 'default' });
-    const service = withToday(createService({ db: handle.db, dataFile: handle.file, actor: ACTOR, appVersion: 'e2e', onChange: () => events.bridge?.emit('data:changed') }), options.today);
+    const service = withToday(createService({ db: handle.db, dataFile: handle.file, actor: ACTOR, appVersion: 'e2e', onChange: () => events.bridge?.emit('data:changed'), today: options.today ? () => options.today! : undefined }), options.today);
     return { handle, service };
   };
   let current = open();

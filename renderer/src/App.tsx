@@ -15,6 +15,7 @@ const CriteriaSection = lazy(() => import('./sections/criteria/CriteriaSection')
 const FirmSection = lazy(() => import('./sections/FirmSection').then((m) => ({ default: m.FirmSection })));
 const OverviewSection = lazy(() => import('./sections/overview/OverviewSection').then((m) => ({ default: m.OverviewSection })));
 const RefreshSection = lazy(() => import('./sections/refresh/RefreshSection').then((m) => ({ default: m.RefreshSection })));
+const RequestsSection = lazy(() => import('./sections/requests/RequestsSection').then((m) => ({ default: m.RequestsSection })));
 const ReportPage = lazy(() => import('./sections/shortlist/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const ShortlistSection = lazy(() => import('./sections/shortlist/ShortlistSection').then((m) => ({ default: m.ShortlistSection })));
 
@@ -148,6 +149,7 @@ export function App() {
             {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
             {route.section === 'overview' && ctx && <OverviewSection ctx={ctx} />}
             {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
+            {route.section === 'requests' && ctx && <RequestsSection ctx={ctx} />}
           </Suspense>
         </main>
       </div>

@@ -8,6 +8,7 @@ export const en: Messages = {
     firm: 'Company',
     benchmark: 'Benchmarking',
     shortlist: 'Shortlists',
+    requests: 'Requests',
     refresh: 'Annual refresh',
     criteria: 'Criteria',
   },

@@ -6,6 +6,7 @@ import { en } from './en';
 import { overviewEn, overviewZh } from './overview';
 import { refreshZh } from './refresh';
 import { refreshEn } from './refresh.en';
+import { requestsEn, requestsZh } from './requests';
 import { shortlistEn, shortlistZh } from './shortlist';
 import { zhCN } from './zh-CN';
 
@@ -30,8 +31,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, requests: requestsZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, requests: requestsEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',

@@ -6,6 +6,7 @@ export const zhCN = {
     firm: '企业详情',
     benchmark: '对标分析',
     shortlist: '推荐名单',
+    requests: '诉求台账',
     refresh: '年度更新',
     criteria: '标准库',
   },

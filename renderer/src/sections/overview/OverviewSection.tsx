@@ -12,6 +12,7 @@ import { HistoryCard } from './HistoryCard';
 import { listOf, type Lang, type OverviewData, type Shown } from './model';
 import './overview.css';
 import { RewardCard } from './RewardCard';
+import { RequestsCard } from '../requests/RequestsCard';
 import { StatusCard } from './StatusCard';
 import { TargetsCard } from './TargetsCard';
 
@@ -95,6 +96,7 @@ export function OverviewSection({ ctx }: { ctx: SectionContext }) {
       {data && (
         <div className={`ov-body${overview.loading ? ' is-stale' : ''}`}>
           <Kpis data={data} setTitle={setTitle} show={setShown} />
+          <RequestsCard refresh={refresh} />
           <GradientCard gradient={data.gradient} firms={data.firms} notes={notes} show={setShown} />
           <RewardCard rewards={data.rewards} dataYear={data.dataYear} setTitle={setTitle} notes={notes} show={setShown} onChanged={ctx.onChanged} />
           <div className="ov-grid-2">
