@@ -7,6 +7,8 @@ import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evalua
 import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
+import { POOL_SORT_COLUMNS } from './contracts/poolSort';
+import { savedViewMethods } from './contracts/savedViews';
 import { overviewMethods } from './contracts/overview';
 import { ExportFile, ShortlistDetail, ShortlistEntry, ShortlistSummary, shortlistMethods } from './contracts/shortlist';
 import { FIGURE_KEYS, TITLE_CODES } from './figures';
@@ -34,19 +36,7 @@ export const TitleHeld = z.object({
   validUntil: z.number().int().nullable(),
 });
 
-export const POOL_SORT_COLUMNS = [
-  'name',
-  'town',
-  'chain',
-  'main_product',
-  'titles',
-  'revenue',
-  'main_share',
-  'share_domestic',
-  'rank_national',
-  'rank_global',
-  'verdict',
-] as const;
+export { POOL_SORT_COLUMNS };
 
 export const PoolRow = z.object({
   firmId: z.number().int(),
@@ -179,6 +169,7 @@ export const contract = {
   ...importMethods,
   ...poolYearMethods,
   ...criteriaLibraryMethods,
+  ...savedViewMethods,
 } as const;
 
 export type Contract = typeof contract;
