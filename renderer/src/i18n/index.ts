@@ -8,6 +8,7 @@ import { overviewEn, overviewZh } from './overview';
 import { refreshZh } from './refresh';
 import { refreshEn } from './refresh.en';
 import { shortlistEn, shortlistZh } from './shortlist';
+import { viewsEn, viewsZh } from './views';
 import { zhCN } from './zh-CN';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
@@ -31,8 +32,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, access: accessZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, access: accessEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, access: accessZh, views: viewsZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, access: accessEn, views: viewsEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',
