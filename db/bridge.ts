@@ -1,6 +1,7 @@
 // The loopback bridge: the same service over HTTP for browser mode and the e2e tests. It listens on
-// 127.0.0.1 only, wants a per-run random token on every API call, refuses foreign Host/Origin headers
-// (DNS rebinding), and serves the built UI with the same strict CSP the desktop window uses.
+// 127.0.0.1 only, wants a per-run random token on every API call (or the session cookie a page that presented
+// the token was given), refuses foreign Host/Origin headers (DNS rebinding), and serves the built UI with the
+// same strict CSP the desktop window uses.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -31,6 +32,10 @@ export const MAX_JSON_BODY = 1024 * 1024;
 /** What is read and thrown away after a 413, so the client can still read the answer; past it the connection is cut. */
 const MAX_DISCARDED = 1024 * 1024 * 1024;
 const UPLOAD_PATH = '/api/upload';
+/** Where a page presents the token (or its cookie) and learns whether it may go on. */
+export const SESSION_PATH = '/api/session';
+/** How long a browser keeps the session cookie; it stops working anyway once this bridge stops. */
+const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 /** The methods whose input names an import file (`path`, `upload` or `base64`). */
 const FILE_REF_METHODS: readonly string[] = ['import.analyse', 'import.apply', 'requests.importAnalyse', 'requests.importApply'];
 
@@ -133,6 +138,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** The value of one cookie in a Cookie header, or undefined. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
 const megabytesOf = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${Math.round(bytes / 1024)} KB`);
 
 /** 413 with the limit in Chinese, then the rest of the body read and dropped (up to a cap) so the answer arrives. */
@@ -161,12 +175,33 @@ function resolveFileRef(method: string, input: unknown, uploads: UploadStore): u
 
 export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  // The cookie carries its own secret, not the token: the token stays in the page's fragment and storage only.
+  const session = crypto.randomBytes(24).toString('base64url');
   const listeners = new Set<http.ServerResponse>();
   const uploads = new UploadStore(options.maxUpload);
   let port = 0;
 
   const allowedHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   const allowedOrigin = (origin: string | undefined) => !origin || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  // Cookies are not scoped by port: the name carries it, so two bridges on one machine keep their own.
+  const cookieName = () => `champion-pool-session-${port}`;
+  const bearerOk = (req: http.IncomingMessage) => {
+    const auth = req.headers.authorization ?? '';
+    return auth.startsWith('Bearer ') && sameToken(auth.slice('Bearer '.length), token);
+  };
+  /**
+   * The cookie counts only on a request the page itself made: a write must name our origin (browsers always
+   * send Origin on a POST), and the browser must not say it came from another site or port.
+   */
+  const cookieOk = (req: http.IncomingMessage) => {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') return false;
+    if (req.method !== 'GET' && !req.headers.origin) return false;
+    return sameToken(cookieValue(req.headers.cookie, cookieName()) ?? '', session);
+  };
+  const sessionCookie = () => `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_MAX_AGE}`;
+  const unauthorised = (res: http.ServerResponse) =>
+    sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: '访问凭证无效或已过期：请打开启动时打印的完整地址（含 #token=）。' } });
 
   async function serveStatic(urlPath: string, res: http.ServerResponse): Promise<void> {
     if (!options.staticDir) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'no UI is served here' } });
@@ -196,16 +231,18 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/api/events') {
-      if (!sameToken(url.searchParams.get('token') ?? '', token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: 'bad token' } });
+      if (!sameToken(url.searchParams.get('token') ?? '', token) && !cookieOk(req)) return unauthorised(res);
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
       return;
     }
-    const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice('Bearer '.length), token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: 'bad token' } });
+    const byToken = bearerOk(req);
+    if (!byToken && !cookieOk(req)) return unauthorised(res);
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'POST only' } });
+    // Presenting the token gives this browser the cookie, so a bookmark or a new tab keeps working.
+    if (url.pathname === SESSION_PATH) return send(res, 200, JSON.stringify({ ok: true, data: null }), CONTENT_TYPES['.json'], byToken ? { 'Set-Cookie': sessionCookie() } : {});
     if (url.pathname === UPLOAD_PATH) return receiveUpload(req, res);
     const method = decodedPath(url.pathname.slice('/api/'.length));
     if (method === null) return badRequest(res, '操作名含有无效的转义或字符');

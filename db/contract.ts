@@ -7,6 +7,8 @@ import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evalua
 import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
+import { POOL_SORT_COLUMNS } from './contracts/poolSort';
+import { savedViewMethods } from './contracts/savedViews';
 import { overviewMethods } from './contracts/overview';
 import { requestMethods } from './contracts/requests';
 import { ExportFile, ShortlistDetail, ShortlistEntry, ShortlistSummary, shortlistMethods } from './contracts/shortlist';
@@ -36,19 +38,7 @@ export const TitleHeld = z.object({
   validUntil: z.number().int().nullable(),
 });
 
-export const POOL_SORT_COLUMNS = [
-  'name',
-  'town',
-  'chain',
-  'main_product',
-  'titles',
-  'revenue',
-  'main_share',
-  'share_domestic',
-  'rank_national',
-  'rank_global',
-  'verdict',
-] as const;
+export { POOL_SORT_COLUMNS };
 
 export const PoolRow = z.object({
   firmId: z.number().int(),
@@ -182,6 +172,7 @@ export const contract = {
   ...poolYearMethods,
   ...criteriaLibraryMethods,
   ...requestMethods,
+  ...savedViewMethods,
 } as const;
 
 export type Contract = typeof contract;

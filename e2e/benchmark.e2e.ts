@@ -60,19 +60,30 @@ describe('对标分析 on the default 2023 pool', () => {
     await app.page.getByTestId('bars-criterion').selectOption('2');
   });
 
-  it('2 · places each firm by revenue and domestic share, with both threshold lines and quadrant captions', async () => {
+  it('2 · places each firm by the selected set’s own metrics and lines, agreeing with the verdicts, with quadrant captions', async () => {
     await bench.show('quadrant', 'circle.bm-dot');
-    expect(await bench.count('quadrant', 'circle.bm-dot')).toBe(11);
-    expect(await bench.count('quadrant', 'text.bm-point-label')).toBe(11);
-    const labels = await bench.texts('quadrant', 'text.bm-point-label');
-    expect(labels).toEqual(expect.arrayContaining(['鑫金山机械', '越成制动', '明源机械']));
+    const fig = app.page.getByTestId('quadrant-figure');
+    // 单项冠军 2023: criterion 2 (3-year average 主营业务收入 ≥ 4亿元) across, criterion 3 (global top 3) up
+    expect(await fig.getAttribute('data-x-metric')).toBe('avg_3y(main_revenue)');
+    expect(await fig.getAttribute('data-y-metric')).toBe('rank_global');
+    expect([await fig.getAttribute('data-x-line'), await fig.getAttribute('data-y-line')]).toEqual(['40000', '3']);
     const quadrants = Object.fromEntries(
       (await bench.card('quadrant').locator('circle.bm-dot').evaluateAll((els) => els.map((e) => [e.getAttribute('data-firm'), e.getAttribute('data-quadrant')]))) as [string, string][],
     );
-    expect(quadrants['台城新材料']).toBe('both'); // 7.11 亿元, 34.1 %
-    expect(quadrants['明源机械']).toBe('shareOnly'); // 3.31 亿元, 10.8 %
-    expect(quadrants['鲁南电解液']).toBe('revenueOnly'); // 4.45 亿元, 4.7 %
-    expect(quadrants['马兰屯智能装备']).toBe('neither');
+    // every plotted firm sits where criteria 2 and 3 of its evaluation put it; a firm without a global rank is listed, not plotted
+    const evaluation = await app.call('evaluate.pool', { year: 2023, setId: 'cn-champion-2023', offset: 0, limit: 100 });
+    const expected: Record<string, string> = {};
+    for (const row of evaluation.rows) {
+      const [size, rank] = ['2', '3'].map((id) => row.criteria.find((c) => c.id === id)!);
+      if (size.value == null || rank.value == null) continue;
+      const big = size.status === 'pass';
+      const top = rank.status === 'pass';
+      expected[row.name] = big && top ? 'both' : top ? 'shareOnly' : big ? 'revenueOnly' : 'neither';
+    }
+    expect(Object.keys(expected).length).toBeGreaterThan(3);
+    expect(quadrants).toEqual(expected);
+    expect(quadrants['台城新材料']).toBe('both');
+    expect(await bench.count('quadrant', 'text.bm-point-label')).toBe(Object.keys(expected).length);
     // No two firm names overlap.
     const boxes = await bench.card('quadrant').locator('text.bm-point-label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
     for (let i = 0; i < boxes.length; i++)
@@ -81,12 +92,13 @@ describe('对标分析 on the default 2023 pool', () => {
         expect(a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1).toBe(false);
       }
     const text = (await bench.card('quadrant').textContent()) ?? '';
-    expect(text).toContain('2022年营业收入（亿元）');
-    expect(text).toContain('国内细分市场占有率（%）');
-    expect(text).toContain('规模与占有率均达标');
+    expect(text).toContain('近三年平均主营业务收入（亿元）');
+    expect(text).toContain('全球排名（名）');
+    expect(text).toContain('规模与市场地位均达标');
+    expect(text).toContain('参考线即所选标准《国家级制造业单项冠军企业（2023年认定管理办法）》的门槛：准则2 近三年平均主营业务收入 ≥ 4.00 亿元；准则3 全球排名 ≤ 3');
     await screenshot(app.page, 'benchmark-2');
     const png = await bench.exportPng('quadrant');
-    expect(png.name).toBe('对标分析-市场占有率×营业收入.png');
+    expect(png.name).toBe('对标分析-市场地位×规模.png');
     expect(png.bytes.subarray(0, 8).equals(PNG)).toBe(true);
     fs.writeFileSync(path.join(ARTIFACTS, 'benchmark-2-export.png'), png.bytes);
   });

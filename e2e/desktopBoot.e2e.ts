@@ -135,6 +135,13 @@ describe('the built desktop app, booted in Node', () => {
     await ok('poolYear.recheck', { year: YEAR + 1, setId: SET });
     await ok('poolYear.compare', { a: YEAR, b: YEAR + 1 });
 
+    // Saved views of the pool table.
+    const view = await ok<{ id: number }>('views.save', { name: '小巨人候选 · 高端装备 · 按营收', spec: { title: 'little_giant', chain: '高端装备', sort: { column: 'revenue', dir: 'desc' }, setId: SET } });
+    const second = await ok<{ id: number }>('views.save', { name: '达标企业', spec: { verdict: 'eligible' } });
+    expect((await ok<{ name: string }[]>('views.reorder', { ids: [second.id, view.id] })).map((v) => v.name)).toEqual(['达标企业', '小巨人候选 · 高端装备 · 按营收']);
+    await ok('views.delete', { id: second.id });
+    expect((await ok<{ name: string }[]>('views.list', {})).map((v) => v.name)).toEqual(['小巨人候选 · 高端装备 · 按营收']);
+
     // The template and the data as files.
     expect(isZip(await saved('template.file', { format: 'xlsx' }))).toBe(true);
     expect((await saved('template.file', { format: 'csv' })).toString('utf8')).toContain('统一社会信用代码');

@@ -93,7 +93,7 @@ describe('the 2023 pool in browser mode', () => {
     await expect(firm.cell('revenue', 2022).locator('[data-source]').getAttribute('data-source')).resolves.toBe('manual');
     await expect(firm.cell('revenue', 2021).locator('[data-source]').getAttribute('data-source')).resolves.toBe('sample');
     const history = await firm.history().textContent();
-    expect(history).toContain('2022年 营业收入：56847.8 → 62000');
+    expect(history).toContain('2022年 营业收入：56,847.8 万元 → 62,000 万元');
     expect(history).toContain('企业2022年报更正');
     expect(history).toContain('e2e-analyst');
 

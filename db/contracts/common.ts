@@ -23,4 +23,6 @@ export const AuditEntry = z.object({
   note: z.string().nullable(),
   /** The firm a shortlist change concerns (shortlist histories name it). */
   firmName: z.string().nullable().default(null),
+  /** What an analyst's recorded input concerns, named from the criteria data (firm histories fill it). */
+  subject: z.object({ zh: z.string(), en: z.string() }).nullable().optional(),
 });

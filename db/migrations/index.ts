@@ -11,6 +11,7 @@ import { revenueDesc } from './010_revenue_desc';
 import { fileIdentity } from './011_file_identity';
 import { importWrites } from './012_import_writes';
 import { criteriaLibrary } from './013_criteria_library';
+import { savedViews } from './014_saved_views';
 import { requests } from './015_requests';
 
 export interface Migration {
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'data file identity', sql: fileIdentity },
   { version: 12, name: 'what each import wrote, for exact undo', sql: importWrites },
   { version: 13, name: 'criteria sets added from files', sql: criteriaLibrary },
+  { version: 14, name: 'saved views of the pool table', sql: savedViews },
   { version: 15, name: 'requests ledger', sql: requests },
 ];
 

@@ -2,6 +2,7 @@
 // validated, written in one transaction with a manual source, value-level overrides and audit entries.
 import type Database from 'better-sqlite3';
 import type { MethodOutput, ParsedInput } from '../contract';
+import { inputSubject } from '../criteria/inputNames';
 import { AppError } from '../errors';
 import { FIGURE_KEYS, figureProblem, figureSpec, titleValidUntil, type FigureKey } from '../figures';
 import { insertFirmYear } from '../store/firmYears';
@@ -130,10 +131,11 @@ export function updateFigures(db: Database.Database, input: ParsedInput<'firm.up
 
 export function firmHistory(db: Database.Database, input: ParsedInput<'firm.history'>): MethodOutput<'firm.history'> {
   if (!db.prepare('SELECT 1 FROM firms WHERE id = ?').get(input.firmId)) throw new AppError('not_found', `找不到企业（编号 ${input.firmId}）`, { firmId: input.firmId });
-  return db
+  const rows = db
     .prepare(
       `SELECT id, at, actor, entity, year, field, old_value AS oldValue, new_value AS newValue, note
        FROM audit_log WHERE firm_id = ? ORDER BY id DESC LIMIT ?`,
     )
-    .all(input.firmId, input.limit) as MethodOutput<'firm.history'>;
+    .all(input.firmId, input.limit) as Omit<MethodOutput<'firm.history'>[number], 'firmName' | 'subject'>[];
+  return rows.map((r) => ({ ...r, firmName: null, subject: r.entity === 'analyst_input' && r.field ? inputSubject(db, r.field) : null }));
 }

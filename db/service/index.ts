@@ -9,6 +9,7 @@ import { importService } from './imports';
 import { overviewService } from './overview';
 import { poolYearService } from './poolYear';
 import { requestService } from './requestService';
+import { savedViewService } from './savedViews';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { addSet, removeSet } from '../criteria/library';
@@ -102,6 +103,7 @@ function serviceOver(ctx: ServiceContext): Service {
     ...importService({ ...ctx, changed, evaluator }),
     ...poolYearService({ ...ctx, changed, evaluator }),
     ...requestService({ ...ctx, changed, evaluator }),
+    ...savedViewService({ ...ctx, changed, evaluator }),
   };
 }
 

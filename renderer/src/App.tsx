@@ -61,7 +61,16 @@ export function App() {
   // Reloaded after a write (a set added or removed) and for the pool year (is the set in force in it?).
   const sets = useAsync(() => call('criteria.list', { poolYear: pool?.year }), [refresh, pool?.year]);
   const selectedSet = sets.data?.find((s) => s.id === setId);
-  const ctx: SectionContext | null = pool ? { poolYear: pool.year, poolName: pool.name, dataYear: effectiveDataYear, setId, refresh, onChanged: changed } : null;
+  const chooseSet = (id: string) => {
+    setSetId(id);
+    localStorage.setItem(SET_KEY, id);
+  };
+  const choose = (c: { setId?: string; dataYear?: number }) => {
+    // A view names a set or data year this file or pool may no longer have: those stay as chosen.
+    if (c.setId && sets.data?.some((x) => x.id === c.setId)) chooseSet(c.setId);
+    if (c.dataYear != null && pool?.dataYears.includes(c.dataYear)) setDataYear(c.dataYear);
+  };
+  const ctx: SectionContext | null = pool ? { poolYear: pool.year, poolName: pool.name, dataYear: effectiveDataYear, setId, refresh, onChanged: changed, choose } : null;
 
   // The printable report stands alone: no sidebar or top bar, so it prints as it is shown.
   if (route.section === 'report' && route.shortlistId != null)
@@ -116,10 +125,7 @@ export function App() {
                 {t('pool.criteriaSet')}
                 <select
                   value={setId}
-                  onChange={(e) => {
-                    setSetId(e.target.value);
-                    localStorage.setItem(SET_KEY, e.target.value);
-                  }}
+                  onChange={(e) => chooseSet(e.target.value)}
                   data-testid="criteria-set"
                   className="set-select"
                 >

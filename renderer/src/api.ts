@@ -27,22 +27,49 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = 'champion-pool-token';
 
-/** Browser mode: the token arrives once in the URL fragment and is kept for this tab only. */
-export function takeTokenFromLocation(): void {
+/** Browser mode: the token arrives once in the URL fragment and is kept for this tab only. Says whether it came. */
+export function takeTokenFromLocation(): boolean {
   const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (m) {
-    sessionStorage.setItem(TOKEN_KEY, m[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search + '#/pool');
+  if (!m) return false;
+  sessionStorage.setItem(TOKEN_KEY, m[1]);
+  history.replaceState(null, '', window.location.pathname + window.location.search + '#/pool');
+  return true;
+}
+
+/** The token when this tab has one; otherwise the browser's session cookie (HttpOnly, sent by itself) speaks. */
+function authHeader(): Record<string, string> {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** Raised when the bridge no longer knows this browser (a bare address, or the server was started again). */
+export const LOCKED_EVENT = 'champion-pool:locked';
+function locked(message: string): Envelope<unknown> {
+  window.dispatchEvent(new Event(LOCKED_EVENT));
+  return { ok: false, error: { code: 'unauthorised', message } };
+}
+
+/**
+ * Browser mode: presents the token (the bridge answers with its session cookie) or the cookie alone, and says
+ * whether this page may go on. The desktop has no bridge and always may.
+ */
+export async function openSession(): Promise<boolean> {
+  if (window.api) return true;
+  try {
+    const res = await fetch('/api/session', { method: 'POST', headers: authHeader() });
+    return res.ok;
+  } catch {
+    return false;
   }
 }
 
 async function viaBridge(method: string, input: unknown): Promise<Envelope<unknown>> {
   const res = await fetch(`/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}` },
+    headers: { 'Content-Type': 'application/json', ...authHeader() },
     body: JSON.stringify(input ?? {}),
   });
-  if (res.status === 401) return { ok: false, error: { code: 'unauthorised', message: 'token' } };
+  if (res.status === 401) return locked(((await res.json()) as Envelope<unknown> & { ok: false }).error.message);
   return (await res.json()) as Envelope<unknown>;
 }
 
@@ -54,9 +81,9 @@ export async function call<M extends Method>(method: M, input: MethodInput<M>): 
 
 export function onEvent(event: EventName, listener: (payload: unknown) => void): () => void {
   if (window.api) return window.api.on(event, listener);
+  if (typeof EventSource === 'undefined') return () => {};
   const token = sessionStorage.getItem(TOKEN_KEY);
-  if (!token || typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+  const source = new EventSource(token ? `/api/events?token=${encodeURIComponent(token)}` : '/api/events');
   const handler = (e: MessageEvent) => listener(JSON.parse(e.data as string));
   source.addEventListener(event, handler);
   return () => source.close();
@@ -70,14 +97,17 @@ function uploadViaBridge(file: File, onProgress?: (fraction: number) => void): P
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/upload');
-    xhr.setRequestHeader('Authorization', `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}`);
+    for (const [name, value] of Object.entries(authHeader())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     // XHR rather than fetch: only XHR reports upload progress, which a 100 MB file needs.
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
     };
     xhr.onload = () => {
-      if (xhr.status === 401) return reject(new ApiError('unauthorised', 'token'));
+      if (xhr.status === 401) {
+        locked('');
+        return reject(new ApiError('unauthorised', '访问凭证无效或已过期：请打开启动时打印的完整地址（含 #token=）。'));
+      }
       let envelope: Envelope<UploadReceiptT>;
       try {
         envelope = JSON.parse(xhr.responseText) as Envelope<UploadReceiptT>;

@@ -201,17 +201,21 @@ describe('对标分析 · bars', () => {
 });
 
 describe('对标分析 · the other charts', () => {
-  it('places firms in quadrants by revenue (亿元) and domestic share, leaving out a firm without share', async () => {
+  it('places firms by the selected set’s own metrics and lines: 3-year average main revenue and global rank', async () => {
     render(<BenchmarkSection ctx={CTX} />);
-    await screen.findByRole('tab', { name: '占有率×营收' });
-    tab('占有率×营收');
-    await waitFor(() => expect(document.querySelectorAll('circle.bm-dot')).toHaveLength(3));
+    await screen.findByRole('tab', { name: '市场地位×规模' });
+    tab('市场地位×规模');
+    await waitFor(() => expect(document.querySelectorAll('circle.bm-dot')).toHaveLength(2));
     const q = Object.fromEntries([...document.querySelectorAll('circle.bm-dot')].map((c) => [c.getAttribute('data-firm'), c.getAttribute('data-quadrant')]));
-    expect(q).toEqual({ 台城新材料: 'both', 越成制动: 'revenueOnly', 马兰屯智能装备: 'shareOnly' });
-    expect([...document.querySelectorAll('text.bm-point-label')].map((e) => e.textContent).sort()).toEqual(['台城新材料', '越成制动', '马兰屯智能装备'].sort());
-    expect(screen.getByText('缺少营业收入或占有率（1 家，未绘出）：鲁南电解液')).toBeTruthy();
-    expect(figure('quadrant-figure').textContent).toContain('2022年营业收入（亿元）');
-    expect(figure('quadrant-figure').textContent).toContain('均未达标');
+    // the same values the verdicts read: 越成制动 34,866.7 万元 and 4th worldwide fails both, as criteria 2 and 3 say
+    expect(q).toEqual({ 台城新材料: 'both', 越成制动: 'neither' });
+    const fig = figure('quadrant-figure');
+    expect([fig.getAttribute('data-x-metric'), fig.getAttribute('data-x-line'), fig.getAttribute('data-y-metric'), fig.getAttribute('data-y-line')]).toEqual(['avg_3y(main_revenue)', '40000', 'rank_global', '3']);
+    expect(fig.textContent).toContain('近三年平均主营业务收入（亿元）');
+    expect(fig.textContent).toContain('全球排名（名）');
+    expect(fig.textContent).toContain('均未达标');
+    expect(screen.getByText('参考线即所选标准《国家级制造业单项冠军企业》的门槛：准则2 近三年平均主营业务收入 ≥ 4.00 亿元；准则3 全球排名 ≤ 3')).toBeTruthy();
+    expect(screen.getByText('缺少近三年平均主营业务收入或全球排名（2 家，未绘出）：马兰屯智能装备、鲁南电解液')).toBeTruthy();
   });
 
   it('draws a firm’s years in order with the set’s threshold for the figure, and none where the set has none', async () => {
@@ -300,7 +304,6 @@ describe('对标分析 · helpers', () => {
     expect([7.7, 37.5, 0.53, 42].map(model.niceMax)).toEqual([8, 40, 0.6, 50]);
     const twice = poolRow(1, 'x', 1, 1, ['little_giant', 'little_giant', 'high_tech']);
     expect(model.titleCounts([twice]).little_giant).toBe(1);
-    expect(model.quadrantOf(40000, 10)).toBe('both');
     expect(model.fileName('对标分析', '市场占有率 × 营业收入')).toBe('对标分析-市场占有率×营业收入.png');
   });
 

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { accessEn, accessZh } from './access';
 import { benchmarkEn, benchmarkZh } from './benchmark';
 import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
@@ -8,6 +9,7 @@ import { refreshZh } from './refresh';
 import { refreshEn } from './refresh.en';
 import { requestsEn, requestsZh } from './requests';
 import { shortlistEn, shortlistZh } from './shortlist';
+import { viewsEn, viewsZh } from './views';
 import { zhCN } from './zh-CN';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
@@ -31,8 +33,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, requests: requestsZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, requests: requestsEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, access: accessZh, views: viewsZh, requests: requestsZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, access: accessEn, views: viewsEn, requests: requestsEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',

@@ -27,7 +27,7 @@ export const shortlistZh = {
     nameTaken: '已有同名推荐名单',
   },
   detail: {
-    choose: '请在左侧选择一份推荐名单，或新建一份。',
+    choose: '请从本年度推荐名单中选择一份，或新建一份。',
     loading: '正在加载名单…',
     name: '名单名称',
     unit: '填报单位',
@@ -212,7 +212,7 @@ export const shortlistEn: typeof shortlistZh = {
     nameTaken: 'A shortlist with this name exists',
   },
   detail: {
-    choose: 'Choose a shortlist on the left, or create one.',
+    choose: 'Choose one of this year’s shortlists, or create one.',
     loading: 'Loading the shortlist…',
     name: 'Name',
     unit: 'Filing unit',

@@ -6,6 +6,7 @@ import { call } from '../api';
 import { useAsync } from '../useAsync';
 import type { SectionContext } from './context';
 import { PoolTable } from './PoolTable';
+import { SavedViews, type ViewSpec } from './SavedViews';
 import { usePoolPages, type PoolQuery } from './usePoolPages';
 
 export function PoolSection({ ctx }: { ctx: SectionContext }) {
@@ -38,6 +39,26 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
   }, [pool.year, pool.dataYear, deferredSearch, town, chain, title, verdict, ctx.setId, sorting]);
   const pages = usePoolPages(query, refresh);
   const filtered = Boolean(search || town || chain || title || verdict);
+  const s0 = sorting[0];
+  const current: ViewSpec = {
+    search: search.trim() || undefined,
+    town: town || undefined,
+    chain: chain || undefined,
+    title: title || undefined,
+    verdict: verdict || undefined,
+    sort: s0 ? { column: s0.id as PoolSortColumn, dir: s0.desc ? 'desc' : 'asc' } : undefined,
+    setId: ctx.setId,
+    dataYear: pool.dataYear ?? undefined,
+  };
+  const apply = (v: ViewSpec) => {
+    setSearch(v.search ?? '');
+    setTown(v.town ?? '');
+    setChain(v.chain ?? '');
+    setTitle(v.title ?? '');
+    setVerdict(v.verdict ?? '');
+    setSorting(v.sort ? [{ id: v.sort.column, desc: v.sort.dir === 'desc' }] : []);
+    ctx.choose?.({ setId: v.setId, dataYear: v.dataYear });
+  };
 
   return (
     <section className="section pool-section">
@@ -47,6 +68,7 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
           {pages.total == null ? t('app.loading') : t('pool.total', { count: pages.total })}
         </span>
       </header>
+      <SavedViews current={current} onApply={apply} refresh={refresh} onChanged={ctx.onChanged} />
       <div className="filters" role="search">
         <input type="search" className="search" placeholder={t('pool.search')} aria-label={t('pool.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <label>

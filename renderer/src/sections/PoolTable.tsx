@@ -44,10 +44,10 @@ const numeric = { meta: { align: 'right' } } as const;
 const rank = { ...numeric, sortDescFirst: false } as const;
 export const COLUMN_WIDTHS: Record<PoolSortColumn, number> = {
   name: 212,
-  town: 88,
+  town: 100,
   chain: 96,
   main_product: 150,
-  titles: 150,
+  titles: 210,
   revenue: 108,
   main_share: 92,
   share_domestic: 100,
@@ -87,7 +87,8 @@ const columns = helper.columns([
   helper.accessor('rankGlobal', { id: 'rank_global', ...rank, header: () => <Header id="rank_global" />, cell: (c) => <Lang value={c.getValue()} render={formatRank} /> }),
 ]);
 
-const ROW_HEIGHT = 48;
+// Two lines of title chips fit a row.
+const ROW_HEIGHT = 54;
 
 export function PoolTable({ pages, sorting, onSortingChange }: { pages: PoolPages; sorting: SortingState; onSortingChange: (s: SortingState) => void }) {
   const { t } = useTranslation();

@@ -10,4 +10,6 @@ export interface SectionContext {
   refresh: number;
   /** Call after a write, so other sections reload. */
   onChanged: () => void;
+  /** Sets the top bar's criteria set and data year (a saved view restores them). */
+  choose?: (choice: { setId?: string; dataYear?: number }) => void;
 }

@@ -17,6 +17,8 @@ export type ChartId = (typeof CHARTS)[number];
 /** What every chart of the section is drawn from (loaded once per pool year, data year, set and refresh). */
 export interface BenchData {
   set: CriteriaSetInfoT | undefined;
+  /** Every set of the library (the quadrant borrows a line the selected set lacks, and says so). */
+  library?: CriteriaSetInfoT[];
   evaluation: EvaluationRowT[];
   /** The pool's firms, largest revenue first. */
   pool: PoolRowT[];
@@ -74,6 +76,7 @@ export function BenchmarkSection({ ctx }: { ctx: SectionContext }) {
     evaluation.data && pool.data && sets.data
       ? {
           set,
+          library: sets.data,
           evaluation: evaluation.data.rows,
           pool: pool.data.rows,
           dataYear: year,

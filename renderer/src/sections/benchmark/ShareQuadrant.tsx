@@ -3,7 +3,9 @@ import { CartesianGrid, ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAx
 import type { BenchData } from './BenchmarkSection';
 import { ChartCard, useWidth } from './ChartCard';
 import { FONT, textWidth } from './exportPng';
-import { axisLabel, fileName, niceMax, QUADRANT_COLOUR, quadrantOf, REVENUE_LINE, scaleFor, SHARE_LINE, withUnit, type Quadrant } from './model';
+import type { PoolRowT } from '../../../../db/contract';
+import { axisLabel, fileName, metricLabel, niceMax, OP_TEXT, QUADRANT_COLOUR, scaleFor, withUnit, type Quadrant } from './model';
+import { meets, quadrantAxes, valueOf, type QuadrantLine } from './quadrantAxes';
 
 const CAP = 200;
 const QUADRANTS: Quadrant[] = ['both', 'shareOnly', 'revenueOnly', 'neither'];
@@ -85,48 +87,95 @@ function Labels({ points, captions }: { points: Point[]; captions: Record<Quadra
   );
 }
 
+/** The default axes where neither the set nor the library has a line (no shipped set lacks both). */
+const FALLBACK = { size: 'revenue', position: 'share_domestic' } as const;
+
 export function ShareQuadrant({ data }: { data: BenchData }) {
   const { t } = useTranslation();
   const [ref, width] = useWidth();
+  const axes = quadrantAxes(data.set, data.library ?? []);
   const rows = data.pool.slice(0, CAP);
-  const scale = scaleFor('money', [Math.max(REVENUE_LINE, ...rows.map((r) => r.revenue ?? 0))], t, data.lang);
-  const points: Point[] = rows
-    .filter((r) => r.revenue != null && r.shareDomestic != null)
-    .map((r) => ({ firmId: r.firmId, name: r.name, x: r.revenue! / scale.div, y: r.shareDomestic!, quadrant: quadrantOf(r.revenue!, r.shareDomestic!) }));
-  const missing = rows.filter((r) => r.revenue == null || r.shareDomestic == null).map((r) => r.name);
+  const evaluated = new Map(data.evaluation.map((e) => [e.firmId, e]));
+  const valueIn = (dimension: 'size' | 'position', r: PoolRowT) => {
+    const line = axes[dimension];
+    if (line) return valueOf(line, r, evaluated.get(r.firmId));
+    return dimension === 'size' ? r.revenue : r.shareDomestic;
+  };
+  const sizeLine = axes.size;
+  const posLine = axes.position;
+  const rank = posLine?.unit === 'rank';
+  const values = rows.map((r) => ({ r, x: valueIn('size', r), y: valueIn('position', r) }));
+  const scale = scaleFor('money', [sizeLine?.value ?? 0, ...values.map((v) => v.x ?? 0)], t, data.lang);
+  const quadrant = (x: number, y: number): Quadrant => {
+    const big = sizeLine ? meets(sizeLine, x) : false;
+    const strong = posLine ? meets(posLine, y) : false;
+    return big && strong ? 'both' : strong ? 'shareOnly' : big ? 'revenueOnly' : 'neither';
+  };
+  const points: Point[] = values
+    .filter((v) => v.x != null && v.y != null)
+    .map(({ r, x, y }) => ({ firmId: r.firmId, name: r.name, x: x! / scale.div, y: y!, quadrant: quadrant(x!, y!) }));
+  const missing = values.filter((v) => v.x == null || v.y == null).map((v) => v.r.name);
   const captions = Object.fromEntries(QUADRANTS.map((q) => [q, t(`benchmark.quadrant.${q}`)])) as Record<Quadrant, string>;
-  const xLine = REVENUE_LINE / scale.div;
-  const maxX = niceMax(Math.max(xLine * 1.25, ...points.map((p) => p.x)) * 1.05);
-  const maxY = niceMax(Math.max(SHARE_LINE * 1.5, ...points.map((p) => p.y)) * 1.05);
+  const xLine = sizeLine ? sizeLine.value / scale.div : null;
+  const yLine = posLine?.value ?? null;
+  const maxX = niceMax(Math.max((xLine ?? 0) * 1.25, ...points.map((p) => p.x)) * 1.05);
+  const maxY = niceMax(Math.max((yLine ?? 0) * (rank ? 2 : 1.5), ...points.map((p) => p.y)) * 1.05);
   const chartWidth = Math.max(600, width);
-  const yearText = data.dataYear ?? '';
-  const xLabel = axisLabel(t('benchmark.quadrant.x', { year: yearText }), scale, t);
-  const yLabel = axisLabel(t('benchmark.quadrant.y'), { div: 1, unit: '%', decimals: 1 }, t);
+  const metricName = (dimension: 'size' | 'position') => metricLabel(axes[dimension]?.metric ?? FALLBACK[dimension], t);
+  const plain = (m: string) => !m.includes('(');
+  const xName = plain(axes.size?.metric ?? FALLBACK.size) && data.dataYear ? t('benchmark.quadrant.x', { year: data.dataYear, metric: metricName('size') }) : metricName('size');
+  const xLabel = axisLabel(xName, scale, t);
+  const yLabel = axisLabel(metricName('position'), rank ? { div: 1, unit: t('benchmark.units.rank'), decimals: 0 } : { div: 1, unit: '%', decimals: 1 }, t);
+  const lineValue = (l: QuadrantLine) => (l.unit === 'money' ? withUnit(l.value, scaleFor('money', [l.value], t, data.lang)) : l.unit === 'percent' ? `${l.value}%` : String(l.value));
+  const lineText = (l: QuadrantLine) => t('benchmark.quadrant.line', { id: l.criterionId, metric: metricLabel(l.metric, t), op: OP_TEXT[l.op], value: lineValue(l) });
+  const title = (l: QuadrantLine) => (data.lang === 'en' ? l.setTitle.en : l.setTitle.zh);
+  const own = [sizeLine, posLine].filter((l): l is QuadrantLine => l != null && l.own);
+  const lineNotes = [
+    ...(own.length ? [t('benchmark.quadrant.own', { set: title(own[0]), lines: own.map(lineText).join('；') })] : []),
+    ...(['size', 'position'] as const).flatMap((d) => {
+      const l = axes[d];
+      const what = t(`benchmark.quadrant.what.${d}`);
+      if (!l) return [t('benchmark.quadrant.none', { what })];
+      return l.own ? [] : [t('benchmark.quadrant.borrowed', { what, set: title(l), line: lineText(l) })];
+    }),
+  ];
 
   const frame = {
     title: t('benchmark.quadrant.heading'),
     subtitle: data.subtitle,
     legend: QUADRANTS.map((q) => ({ colour: QUADRANT_COLOUR[q], label: captions[q] })),
     notes: [
-      t('benchmark.quadrant.thresholds'),
+      ...lineNotes,
       ...(data.pool.length > CAP ? [t('benchmark.quadrant.capped', { count: CAP })] : []),
-      ...(missing.length ? [t('benchmark.quadrant.missing', { count: missing.length, names: missing.join('、') })] : []),
+      ...(missing.length ? [t('benchmark.quadrant.missing', { x: metricName('size'), y: metricName('position'), count: missing.length, names: missing.join('、') })] : []),
       ...data.notes,
     ],
   };
+  const tickFormatter = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 1 });
 
   return (
     <ChartCard chart="quadrant" frame={frame} file={fileName(t('benchmark.filePrefix'), t('benchmark.quadrant.heading'))} figureRef={ref}>
-      <div ref={ref} className="bm-figure" data-testid="quadrant-figure">
+      <div
+        ref={ref}
+        className="bm-figure"
+        data-testid="quadrant-figure"
+        data-x-metric={sizeLine?.metric ?? FALLBACK.size}
+        data-y-metric={posLine?.metric ?? FALLBACK.position}
+        data-x-line={sizeLine?.value ?? ''}
+        data-y-line={posLine?.value ?? ''}
+        data-lines-from={[sizeLine?.setId ?? '', posLine?.setId ?? ''].join(' ')}
+      >
         <ScatterChart width={chartWidth} height={520} margin={{ top: 24, right: 28, bottom: 8, left: 8 }} style={{ fontFamily: FONT }}>
           <CartesianGrid stroke="#eef0f3" />
-          <ReferenceArea x1={xLine} x2={maxX} y1={SHARE_LINE} y2={maxY} fill={QUADRANT_COLOUR.both} fillOpacity={0.06} ifOverflow="hidden" />
+          {xLine != null && yLine != null && (
+            <ReferenceArea x1={xLine} x2={maxX} y1={rank ? 0 : yLine} y2={rank ? yLine : maxY} fill={QUADRANT_COLOUR.both} fillOpacity={0.06} ifOverflow="hidden" />
+          )}
           <XAxis
             type="number"
             dataKey="x"
             domain={[0, maxX]}
             tick={{ fontSize: 12, fill: '#374151' }}
-            tickFormatter={(v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}
+            tickFormatter={tickFormatter}
             height={46}
             label={{ value: xLabel, position: 'insideBottom', offset: 0, fontSize: 13, fill: '#1f2933' }}
           />
@@ -134,13 +183,25 @@ export function ShareQuadrant({ data }: { data: BenchData }) {
             type="number"
             dataKey="y"
             domain={[0, maxY]}
+            reversed={rank}
+            allowDecimals={!rank}
             tick={{ fontSize: 12, fill: '#374151' }}
-            tickFormatter={(v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}
+            tickFormatter={tickFormatter}
             width={64}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 10, fontSize: 13, fill: '#1f2933', style: { textAnchor: 'middle' } }}
           />
-          <ReferenceLine x={xLine} stroke="#b4232a" strokeDasharray="6 4" strokeWidth={1.5} label={{ value: withUnit(REVENUE_LINE, scale), position: 'top', fontSize: 12, fill: '#b4232a' }} />
-          <ReferenceLine y={SHARE_LINE} stroke="#b4232a" strokeDasharray="6 4" strokeWidth={1.5} label={{ value: `${SHARE_LINE}%`, position: 'insideBottomRight', fontSize: 12, fill: '#b4232a' }} />
+          {xLine != null && sizeLine && (
+            <ReferenceLine x={xLine} stroke="#b4232a" strokeDasharray="6 4" strokeWidth={1.5} label={{ value: withUnit(sizeLine.value, scale), position: 'top', fontSize: 12, fill: '#b4232a' }} />
+          )}
+          {yLine != null && posLine && (
+            <ReferenceLine
+              y={yLine}
+              stroke="#b4232a"
+              strokeDasharray="6 4"
+              strokeWidth={1.5}
+              label={{ value: `${OP_TEXT[posLine.op]} ${lineValue(posLine)}`, position: 'insideBottomRight', fontSize: 12, fill: '#b4232a' }}
+            />
+          )}
           <Scatter
             data={points}
             isAnimationActive={false}

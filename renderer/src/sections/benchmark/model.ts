@@ -157,15 +157,8 @@ export function titleCounts(rows: PoolRowT[]): Record<TitleCode, number> {
   return counts;
 }
 
+/** Where a firm sits against the quadrant's lines: size (across) and market position (up), see quadrantAxes. */
 export type Quadrant = 'both' | 'shareOnly' | 'revenueOnly' | 'neither';
-export const REVENUE_LINE = 40000; // 万元: the champion revenue floor (4 亿元)
-export const SHARE_LINE = 10; // %: the little-giant domestic-share threshold
-
-export function quadrantOf(revenue: number, share: number): Quadrant {
-  const big = revenue >= REVENUE_LINE;
-  const wide = share >= SHARE_LINE;
-  return big && wide ? 'both' : wide ? 'shareOnly' : big ? 'revenueOnly' : 'neither';
-}
 
 export const QUADRANT_COLOUR: Record<Quadrant, string> = { both: '#2e7d32', shareOnly: '#1d4ed8', revenueOnly: '#b45309', neither: '#6b7785' };
 
