@@ -5,6 +5,7 @@ import { safeText, TEXT_CAPS } from './text';
 import { AuditEntry, SourceRef } from './contracts/common';
 import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evaluationMethods, Projection, VERDICTS } from './contracts/evaluation';
 import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
+import { financeMethods } from './contracts/financing';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
 import { overviewMethods } from './contracts/overview';
@@ -179,6 +180,7 @@ export const contract = {
   ...importMethods,
   ...poolYearMethods,
   ...criteriaLibraryMethods,
+  ...financeMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -213,7 +215,7 @@ export interface ErrorPayload {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
-export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport'] as const satisfies readonly Method[];
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'finance.export'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

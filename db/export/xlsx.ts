@@ -18,6 +18,7 @@ const LINE_HEIGHT = 14.5; // points per line of 11pt text, for rows Excel would 
 
 const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   money: '#,##0.0',
+  amount: '#,##0.0#####',
   percent: '0.0',
   rank: '0',
   count: '0',
@@ -59,8 +60,8 @@ function noteRow(ws: Worksheet, rowNo: number, span: number, note: string, width
   if (h) ws.getRow(rowNo).height = h;
 }
 
-function summarySheet(wb: Workbook, data: ShortlistExport): void {
-  const ws = wb.addWorksheet('申报汇总表');
+function summarySheet(wb: Workbook, data: ShortlistExport, sheetName = '申报汇总表'): void {
+  const ws = wb.addWorksheet(sheetName);
   const n = data.columns.length;
   const widths = columnWidths(data);
   const total = widths.reduce((a, b) => a + b, 0);
@@ -132,8 +133,24 @@ function summarySheet(wb: Workbook, data: ShortlistExport): void {
     if (h) row.height = h;
   });
 
+  const totals = data.totals;
+  if (totals) {
+    const row = ws.getRow(HEADER_ROW + 1 + data.rows.length);
+    data.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const v = cellValue(c.kind, totals[c.key]);
+      cell.value = v;
+      cell.font = { name: FONT, size: 11, bold: true };
+      cell.border = THIN;
+      const fmt = NUM_FMT[c.kind];
+      if (typeof v === 'number' && fmt) cell.numFmt = fmt;
+      cell.alignment = typeof v === 'number' ? { horizontal: 'right', vertical: 'middle' } : { horizontal: 'center', vertical: 'middle' };
+    });
+  }
+  const tableEnd = HEADER_ROW + data.rows.length + (totals ? 1 : 0);
+
   if (data.notes.length) {
-    const first = HEADER_ROW + data.rows.length + 2; // one blank row between table and notes
+    const first = tableEnd + 2; // one blank row between table and notes
     data.notes.forEach((note, i) => noteRow(ws, first + i, n, note, total));
   }
 
@@ -217,6 +234,17 @@ function criteriaSheet(wb: Workbook, data: ShortlistExport): void {
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     printTitlesRow: '1:1',
   };
+}
+
+/** A list (融资需求名单, 上市后备库, 奖补台账) as one printable sheet laid out like the 申报汇总表, with its 合计 row. */
+export async function listXlsx(data: ShortlistExport, sheetName: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('../exceljs');
+  if (data.columns.length === 0) throw new Error('导出失败：表格没有任何列');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '单项冠军培育库';
+  wb.title = data.title;
+  summarySheet(wb, data, sheetName);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export async function shortlistXlsx(data: ShortlistExport): Promise<Buffer> {
