@@ -7,6 +7,7 @@ import { NEED_STATUSES, PUSH_RESULTS, FINANCE_PURPOSES, type NeedT } from '../co
 import { creditCodeProblem, normaliseCreditCode } from '../creditCode';
 import { AppError } from '../errors';
 import { nowIso } from '../time';
+import { nameSortKey } from '../sortKey';
 import { auditList, listHistory } from './audit';
 import { amountOf, sumAmounts } from './listAmounts';
 
@@ -107,9 +108,12 @@ export function getNeed(db: Database.Database, id: number): NeedT {
   return needsOf(db, [row])[0];
 }
 
-/** Every need, in the order of the 名单 (firm name, then project). */
+/** Every need, in the order of the 名单: firms by pinyin, each firm's needs as entered. */
 export function allNeeds(db: Database.Database): NeedT[] {
-  return needsOf(db, db.prepare(`${NEED_SQL} ORDER BY n.name, n.project, n.id`).all() as NeedRow[]);
+  const rows = db.prepare(`${NEED_SQL} ORDER BY n.id`).all() as NeedRow[];
+  const keys = new Map(rows.map((r) => [r.name, nameSortKey(r.name)]));
+  rows.sort((a, b) => (keys.get(a.name)! < keys.get(b.name)! ? -1 : keys.get(a.name)! > keys.get(b.name)! ? 1 : a.id - b.id));
+  return needsOf(db, rows);
 }
 
 const sums = (needs: NeedT[]) => ({ needs: needs.length, amount: sumAmounts(needs.map((n) => n.amount)), credit: sumAmounts(needs.map((n) => n.credit)), loan: sumAmounts(needs.map((n) => n.loan)) });
