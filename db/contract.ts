@@ -16,6 +16,8 @@ export { FIGURE_KEYS, TITLE_CODES };
 export { AuditEntry, SourceRef, Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, Projection, VERDICTS, ExportFile, ShortlistDetail, ShortlistEntry, ShortlistSummary };
 export { ENTRY_STATUSES } from './contracts/shortlist';
 export type { UploadReceiptT } from './contracts/import';
+export type { NeedT, FinanceListT } from './contracts/financing';
+export type { ListImportReportT } from './contracts/lists';
 export { CompareResult, CompareRow } from './contracts/criteriaLibrary';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
 

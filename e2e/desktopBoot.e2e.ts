@@ -201,11 +201,21 @@ describe('the built desktop app, booted in Node', () => {
     expect(isZip(await saved('criteria.compareExport', { from: SET, to: 'smoke-champion', year: YEAR }))).toBe(true);
     await ok('criteria.remove', { setId: 'smoke-champion' });
 
+    // The 融资需求名单: a need pushed to two banks, one result, the 名单 saved, read back by path, and deleted.
+    const need = await ok<{ id: number }>('finance.save', { creditCode: '91370405MA3C7K2E3Q', name: '鑫金山机械', project: '冒烟测试项目', amount: '1.2亿', purpose: '技术改造', method: '项目贷款' });
+    await ok('finance.push', { needId: need.id, banks: ['工商银行', '农业银行'], pushedOn: '2023-08-01' });
+    await ok('finance.setResult', { needId: need.id, bank: '工商银行', result: '已授信', credit: '5000万元' });
+    expect((await ok<{ totals: { credit: number } }>('finance.list', {})).totals.credit).toBe(5000);
+    const needsPath = path.join(app.home, '融资需求名单.xlsx');
+    fs.writeFileSync(needsPath, await saved('finance.export', { format: 'xlsx', bank: '农业银行' }));
+    expect(await ok('finance.import', { fileName: '融资需求名单.xlsx', path: needsPath, dryRun: true })).toMatchObject({ refused: false, records: 1, updated: 1 });
+    await ok('finance.delete', { id: need.id });
+
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
     const { calls } = await app.state();
     // Every save asked before overwriting; the PDF took its paper and margins from the page's CSS.
     const saves = calls.filter(([n]) => n === 'dialog.showSaveDialog').map(([, o]) => (o as { properties?: string[] }).properties ?? []);
-    expect(saves).toHaveLength(9); // the nine file answers above
+    expect(saves).toHaveLength(10); // the ten file answers above
     for (const properties of saves) expect(properties).toContain('showOverwriteConfirmation');
     expect(calls.filter(([n]) => n === 'webContents.printToPDF').map(([, o]) => o)).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
     expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);

@@ -10,6 +10,7 @@ export const en: Messages = {
     shortlist: 'Shortlists',
     refresh: 'Annual refresh',
     criteria: 'Criteria',
+    finance: 'Financing',
   },
   banner: {
     sample: 'Sample data: names and other details of {{firms}} firms and {{values}} figures are invented for demonstration. Import the firms\' returns or statistics before using them for decisions.',

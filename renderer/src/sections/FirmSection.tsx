@@ -10,6 +10,7 @@ import { EvaluationPanel } from './EvaluationPanel';
 import { FiguresGrid } from './FiguresGrid';
 import type { SectionContext } from './context';
 import { FirmHistory } from './FirmHistory';
+import { FirmLists } from './lists/FirmLists';
 
 function Profile({ detail }: { detail: FirmDetailT }) {
   const { t } = useTranslation();
@@ -131,6 +132,7 @@ export function FirmSection({ firmId, ctx, refresh, onChanged }: { firmId: numbe
           onChanged();
         }}
       />
+      <FirmLists creditCode={d.firm.creditCode} refresh={refresh} />
       <FirmHistory firmId={d.firm.id} refresh={refresh + saved} />
     </section>
   );
