@@ -32,7 +32,7 @@ export const MAX_JSON_BODY = 1024 * 1024;
 const MAX_DISCARDED = 1024 * 1024 * 1024;
 const UPLOAD_PATH = '/api/upload';
 /** The methods whose input names an import file (`path`, `upload` or `base64`). */
-const FILE_REF_METHODS: readonly string[] = ['import.analyse', 'import.apply', 'finance.import'];
+const FILE_REF_METHODS: readonly string[] = ['import.analyse', 'import.apply', 'finance.import', 'listing.import', 'payments.import'];
 
 export interface BridgeOptions {
   service: Service;

@@ -6,6 +6,7 @@ import { AuditEntry, SourceRef } from './contracts/common';
 import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evaluationMethods, Projection, VERDICTS } from './contracts/evaluation';
 import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
 import { financeMethods } from './contracts/financing';
+import { listingMethods } from './contracts/listing';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
 import { overviewMethods } from './contracts/overview';
@@ -17,7 +18,8 @@ export { AuditEntry, SourceRef, Check, CriteriaSetInfo, Evaluation, EvaluationRo
 export { ENTRY_STATUSES } from './contracts/shortlist';
 export type { UploadReceiptT } from './contracts/import';
 export type { NeedT, FinanceListT } from './contracts/financing';
-export type { ListImportReportT } from './contracts/lists';
+export type { ListImportReportT, DistrictContextT } from './contracts/lists';
+export type { ListingFirmT, PaymentT, ListingListT, PaymentsListT } from './contracts/listing';
 export { CompareResult, CompareRow } from './contracts/criteriaLibrary';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
 
@@ -183,6 +185,7 @@ export const contract = {
   ...poolYearMethods,
   ...criteriaLibraryMethods,
   ...financeMethods,
+  ...listingMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -217,7 +220,7 @@ export interface ErrorPayload {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
-export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'finance.export'] as const satisfies readonly Method[];
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'finance.export', 'listing.export', 'payments.export'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

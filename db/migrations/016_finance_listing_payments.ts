@@ -21,14 +21,11 @@ WHERE EXISTS (SELECT 1 FROM sources WHERE kind = 'seed_letter') AND NOT EXISTS (
 
 /**
  * The firms the letter names in the reserves (鑫金山机械 in 凌云, 永彬木业 in 竞跃; the letter gives no code for
- * 永彬木业, so its code stays empty until the analyst fills it), each with its 入库 stage undated. Only in a data
+ * 永彬木业, so its code stays empty until the analyst fills it), entered on a date the letter does not give. Only in a data
  * file holding the default pool: run by the migration for an existing file and by the seed for a new one.
  */
 export const LISTING_DEFAULTS = `${letterFirm('鑫金山机械', '凌云', '鑫金山机械等4家企业纳入“凌云”上市后备库')}
 ${letterFirm('永彬木业', '竞跃', '将永彬木业等20余家企业纳入“竞跃”股改后备库')}
-INSERT INTO listing_stages (listing_id, stage, on_date, reason, source, updated_by, updated_at)
-SELECT l.id, '入库', NULL, NULL, l.source, 'system', ${NOW} FROM listing_firms l
-WHERE l.updated_by = 'system' AND NOT EXISTS (SELECT 1 FROM listing_stages s WHERE s.listing_id = l.id);
 `;
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
@@ -83,11 +80,12 @@ CREATE TABLE listing_firms (
   ${WHO}
 );
 
+-- the stages after 入库 (the entry date is the firm's own), each dated, and 退出 with its reason
 CREATE TABLE listing_stages (
   id INTEGER PRIMARY KEY,
   listing_id INTEGER NOT NULL REFERENCES listing_firms(id) ON DELETE CASCADE,
-  stage TEXT NOT NULL CHECK (stage IN (${list(STAGES)})),
-  on_date TEXT,
+  stage TEXT NOT NULL CHECK (stage IN (${list(STAGES.slice(1))})),
+  on_date TEXT NOT NULL,
   reason TEXT,
   source TEXT NOT NULL,
   ${WHO},

@@ -9,6 +9,7 @@ import { importService } from './imports';
 import { overviewService } from './overview';
 import { poolYearService } from './poolYear';
 import { financeService } from './financeService';
+import { listingService } from './listingService';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { addSet, removeSet } from '../criteria/library';
@@ -102,6 +103,7 @@ function serviceOver(ctx: ServiceContext): Service {
     ...importService({ ...ctx, changed, evaluator }),
     ...poolYearService({ ...ctx, changed, evaluator }),
     ...financeService({ ...ctx, changed, evaluator }),
+    ...listingService({ ...ctx, changed, evaluator }),
   };
 }
 
