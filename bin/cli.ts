@@ -16,6 +16,7 @@ import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { registerCriteriaCommands, setHeading } from './criteria';
 import { registerFinanceCommands } from './finance';
+import { registerListingCommands } from './listing';
 import { formatInfo, snapshotNote } from './info';
 import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
@@ -320,6 +321,7 @@ program
 
 registerCriteriaCommands(program, { run, fail, query, write, dbOption });
 registerFinanceCommands(program, { run, fail, query, write, dbOption });
+registerListingCommands(program, { run, fail, query, write, dbOption });
 
 program
   .command('serve')

@@ -43,3 +43,27 @@ describe('champion-pool finance import|list|export', () => {
     expect(JSON.parse((await cli(['finance', 'list', '--db', db, '--format', 'json'])).stdout)).toHaveLength(2);
   }, 180_000);
 });
+
+describe('champion-pool listing|payouts', () => {
+  it('lists the letter’s reserve firms with their source as JSON; payouts import, list and export keep 858.737', async () => {
+    const { dir, db } = await initPool('cp-listing-');
+    const items = JSON.parse((await cli(['listing', 'list', '--db', db, '--format', 'json'])).stdout);
+    expect(items.map((i: Record<string, unknown>) => [i.credit_code, i.name, i.reserve, i.stage])).toEqual([
+      [XIN, '鑫金山机械', '凌云', '入库'],
+      [null, '永彬木业', '竞跃', '入库'],
+    ]);
+    expect(items[0].source).toMatch(/^答复函（台工信字〔2023〕16号，2023年7月28日）：/);
+    expect((await cli(['listing', 'list', '--db', db])).stdout).toContain('全区情况（答复函（台工信字〔2023〕16号，2023年7月28日））：“竞跃”股改后备库 20余家 20 家');
+    const file = path.join(dir, '奖补.csv');
+    fs.writeFileSync(file, `企业名称,统一社会信用代码,奖补类别,年度,金额（万元）\n鑫金山机械,${XIN},人才项目补贴,2022,858.737\n`);
+    expect((await cli(['payouts', 'import', '--db', db, '--file', file])).stdout).toContain('已导入：新增 1 条');
+    const paid = JSON.parse((await cli(['payouts', 'list', '--db', db, '--format', 'json'])).stdout);
+    expect(paid).toMatchObject([{ credit_code: XIN, kind: '人才项目补贴', year: 2022, amount: 858.737 }]);
+    const out = path.join(dir, '台账.csv');
+    expect((await cli(['payouts', 'export', '--db', db, '--out', out])).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('858.737');
+    const lOut = path.join(dir, '后备库.xlsx');
+    expect((await cli(['listing', 'export', '--db', db, '--reserve', '凌云', '--out', lOut])).code).toBe(0);
+    expect(fs.existsSync(lOut)).toBe(true);
+  }, 180_000);
+});
