@@ -211,11 +211,26 @@ describe('the built desktop app, booted in Node', () => {
     expect(await ok('finance.import', { fileName: '融资需求名单.xlsx', path: needsPath, dryRun: true })).toMatchObject({ refused: false, records: 1, updated: 1 });
     await ok('finance.delete', { id: need.id });
 
+    // The 上市后备库 and the 奖补 ledger: a firm added, a stage recorded, a payment; each list saved and read back.
+    const reserve = await ok<{ id: number }>('listing.save', { name: '冒烟测试企业', reserve: '竞跃', enteredOn: '2023-01-05' });
+    await ok('listing.setStage', { id: reserve.id, stage: '完成股改', onDate: '2023-06-01' });
+    expect((await ok<{ firms: unknown[] }>('listing.list', {})).firms.length).toBeGreaterThanOrEqual(3);
+    const listingPath = path.join(app.home, '上市后备库.xlsx');
+    fs.writeFileSync(listingPath, await saved('listing.export', { format: 'xlsx' }));
+    expect(await ok('listing.import', { fileName: '上市后备库.xlsx', path: listingPath, dryRun: true })).toMatchObject({ refused: false, added: 0 });
+    const paid = await ok<{ id: number; amount: number }>('payments.save', { creditCode: '91370405MA3C7K2E3Q', name: '鑫金山机械', kind: '人才项目补贴', year: 2022, amount: '858.737' });
+    expect(paid.amount).toBe(858.737);
+    expect((await ok<{ total: number }>('payments.list', {})).total).toBe(858.737);
+    const paymentsPath = path.join(app.home, '奖补台账.xlsx');
+    fs.writeFileSync(paymentsPath, await saved('payments.export', { format: 'xlsx' }));
+    expect(await ok('payments.import', { fileName: '奖补台账.xlsx', path: paymentsPath, dryRun: true })).toMatchObject({ refused: false, added: 0, updated: 1 });
+    await ok('payments.delete', { id: paid.id });
+
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
     const { calls } = await app.state();
     // Every save asked before overwriting; the PDF took its paper and margins from the page's CSS.
     const saves = calls.filter(([n]) => n === 'dialog.showSaveDialog').map(([, o]) => (o as { properties?: string[] }).properties ?? []);
-    expect(saves).toHaveLength(10); // the ten file answers above
+    expect(saves).toHaveLength(12); // the twelve file answers above
     for (const properties of saves) expect(properties).toContain('showOverwriteConfirmation');
     expect(calls.filter(([n]) => n === 'webContents.printToPDF').map(([, o]) => o)).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
     expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);

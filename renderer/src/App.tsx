@@ -13,6 +13,8 @@ import { useAsync } from './useAsync';
 const BenchmarkSection = lazy(() => import('./sections/benchmark/BenchmarkSection').then((m) => ({ default: m.BenchmarkSection })));
 const CriteriaSection = lazy(() => import('./sections/criteria/CriteriaSection').then((m) => ({ default: m.CriteriaSection })));
 const FinanceSection = lazy(() => import('./sections/lists/FinanceSection').then((m) => ({ default: m.FinanceSection })));
+const ListingSection = lazy(() => import('./sections/lists/ListingSection').then((m) => ({ default: m.ListingSection })));
+const PayoutsSection = lazy(() => import('./sections/lists/PayoutsSection').then((m) => ({ default: m.PayoutsSection })));
 const FirmSection = lazy(() => import('./sections/FirmSection').then((m) => ({ default: m.FirmSection })));
 const OverviewSection = lazy(() => import('./sections/overview/OverviewSection').then((m) => ({ default: m.OverviewSection })));
 const RefreshSection = lazy(() => import('./sections/refresh/RefreshSection').then((m) => ({ default: m.RefreshSection })));
@@ -149,6 +151,8 @@ export function App() {
             {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
             {route.section === 'overview' && ctx && <OverviewSection ctx={ctx} />}
             {route.section === 'finance' && ctx && <FinanceSection ctx={ctx} />}
+            {route.section === 'listing' && ctx && <ListingSection ctx={ctx} />}
+            {route.section === 'payouts' && ctx && <PayoutsSection ctx={ctx} />}
             {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
           </Suspense>
         </main>

@@ -6,7 +6,7 @@ import type { ExportFileT, ListImportReportT } from '../../../../db/contract';
 import { call, sendFile, type FileRef } from '../../api';
 import { downloadFile } from '../shortlist/download';
 
-type ImportMethod = 'finance.import';
+type ImportMethod = 'finance.import' | 'listing.import' | 'payments.import';
 type Outcome = { error: boolean; text: string };
 
 export function useSaveFile() {
