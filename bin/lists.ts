@@ -37,8 +37,8 @@ export function reportText(r: ListImportReportT, listName: string): string {
   if (r.names.length) lines.push(`前几家企业：${r.names.join('、')}`);
   for (const p of r.problems) lines.push(`${p.level === 'error' ? '错误' : '提示'}：${p.sheet}${p.row ? ` 第 ${p.row} 行` : ''}${p.column ? `“${p.column}”列` : ''}${p.value ? `（${p.value}）` : ''}：${p.reason}`);
   if (r.refused) lines.push('文件有错误，未导入任何内容。请改正后重新导入。');
-  else if (r.applied) lines.push(`已导入：新增 ${r.added} 条，更新 ${r.updated} 条。导入前的快照：${r.snapshot}`);
-  else lines.push(`检查通过（未写入）：将新增 ${r.added} 条，更新 ${r.updated} 条。`);
+  else if (r.applied) lines.push(`已导入：新增 ${r.added} 条，已有 ${r.updated} 条按文件核对更新。导入前的快照：${r.snapshot}`);
+  else lines.push(`检查通过（未写入）：将新增 ${r.added} 条，已有 ${r.updated} 条将按文件核对更新。`);
   return lines.join('\n') + '\n';
 }
 

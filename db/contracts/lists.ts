@@ -31,6 +31,7 @@ export const ListImportReport = z.object({
   /** Records read (a need, a reserve firm, a payment). */
   records: z.number().int(),
   added: z.number().int(),
+  /** Records already in the list: written with the file's values where they differ (each change audited). */
   updated: z.number().int(),
   /** The first few names as decoded: a wrong encoding shows here before anything is written. */
   names: z.array(z.string()),

@@ -121,7 +121,7 @@ function records(rows: Parameters<ListSpec<NeedRecord>['records']>[0], fail: Par
     const need = seen ?? { fields, pushes: [] };
     if (!seen) byKey.set(key, need);
     const bank = str(v.bank)?.trim();
-    const push = { result: (str(v.result) ?? '对接中') as PushFields['result'], reason: str(v.reason), credit: v.credit as number | null, loan: v.loan as number | null };
+    const push = { result: (str(v.result) ?? '对接中') as PushFields['result'], reason: str(v.reason), credit: (v.credit ?? null) as number | null, loan: (v.loan ?? null) as number | null }; // a column the file lacks is null, not undefined
     if (!bank) {
       if (v.pushed_on || v.result || v.credit != null || v.loan != null) fail(r, 'bank', '填写了推送日期或对接结果，但没有填写推送银行');
       continue;
@@ -164,10 +164,15 @@ export function importNeeds(db: Database.Database, dataFile: string, input: Pars
         if (id === null) added++;
         const needId = writeNeed(db, id, n.fields, source, actor);
         for (const p of n.pushes) {
-          const need = getNeed(db, needId);
-          if (!need.pushes.some((x) => x.bank === p.bank)) {
+          const known = getNeed(db, needId).pushes.find((x) => x.bank === p.bank);
+          const label = `推送银行（${source}）：${n.fields.name} · ${n.fields.project}`;
+          if (!known) {
             db.prepare('INSERT INTO financing_pushes (need_id, bank, pushed_on, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)').run(needId, p.bank, p.pushedOn, actor, nowIso());
-            auditList(db, actor, 'financing', n.fields.credit_code, 'push', null, `${p.bank}（${p.pushedOn}）`, `推送银行（${source}）：${n.fields.name} · ${n.fields.project}`);
+            auditList(db, actor, 'financing', n.fields.credit_code, 'push', null, `${p.bank}（${p.pushedOn}）`, label);
+          } else if (known.pushedOn !== p.pushedOn) {
+            // The file's date is the one written: it corrects the date recorded before.
+            db.prepare('UPDATE financing_pushes SET pushed_on = ?, updated_by = ?, updated_at = ? WHERE need_id = ? AND bank = ?').run(p.pushedOn, actor, nowIso(), needId, p.bank);
+            auditList(db, actor, 'financing', n.fields.credit_code, `${p.bank}.pushed_on`, known.pushedOn, p.pushedOn, label);
           }
           writeResult(db, getNeed(db, needId), p.bank, p.f, actor);
         }

@@ -124,6 +124,17 @@ describe('融资需求名单', () => {
     }
   });
 
+  it('a file with a corrected push date writes that date, audited', async () => {
+    const { service } = defaultService();
+    const csv = (date: string) =>
+      Buffer.from(`企业名称,统一社会信用代码,项目名称,融资金额（万元）,融资用途,融资方式,推送银行,推送日期\n鑫金山机械,${XIN},智能化改造,1.2亿,技术改造,项目贷款,工商银行,${date}\n`).toString('base64');
+    await call(service, 'finance.import', { fileName: 'a.csv', base64: csv('2023-08-01') });
+    await call(service, 'finance.import', { fileName: 'a.csv', base64: csv('2023-08-03') });
+    const l = await call(service, 'finance.list', {});
+    expect(l.needs[0].pushes.map((p) => p.pushedOn)).toEqual(['2023-08-03']);
+    expect(l.history[0]).toMatchObject({ field: '工商银行.pushed_on', oldValue: '2023-08-01', newValue: '2023-08-03' });
+  });
+
   it('refuses a file with any bad cell, naming sheet, row and column, and writes nothing', async () => {
     const { service } = defaultService();
     const csv = [
