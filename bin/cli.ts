@@ -18,6 +18,8 @@ import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from '.
 import { registerCriteriaCommands, setHeading } from './criteria';
 import { localiseHelp } from './help';
 import { registerRequestCommands } from './requests';
+import { registerFinanceCommands } from './finance';
+import { registerListingCommands } from './listing';
 import { formatInfo, snapshotNote } from './info';
 import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
@@ -325,6 +327,8 @@ program
 
 registerCriteriaCommands(program, { run, fail, query, write, dbOption });
 registerRequestCommands(program, { run, fail, query, write, dbOption });
+registerFinanceCommands(program, { run, fail, query, write, dbOption });
+registerListingCommands(program, { run, fail, query, write, dbOption });
 
 program
   .command('serve')

@@ -94,6 +94,24 @@ export const HELP_ZH: Record<string, string> = {
   'the ledger as the 专班 prints it (xlsx, A4 landscape), with a sheet that imports back': '专班打印用的台账（xlsx，A4 横向），另附一张可原样导回的工作表',
   'the 周报 or 月报 (xlsx): statistics of the week or month to the day, and what is overdue': '周报或月报（xlsx）：截至当日本周或本月的统计及超期诉求',
   'week or month': '周（week）或月（month）',
+  // finance, listing, payouts (the letter's other lists)
+  '融资需求名单: financing needs, the banks they were pushed to and each bank\u2019s result': '融资需求名单：融资需求、推送的银行及各银行的对接结果',
+  'only the needs pushed to this bank': '只含推送给该银行的需求',
+  '上市后备库: firms in the 竞跃 and 凌云 reserves, their dated stages and 退出': '上市后备库：竞跃、凌云后备库企业及其各阶段日期和退出情况',
+  '竞跃 or 凌云 only': '只含竞跃或凌云',
+  '奖补兑现台账: rewards and subsidies paid per firm (万元, exact)': '奖补兑现台账：按企业列出已兑现的奖励和补贴（万元，精确）',
+  'one year only': '只含该年度',
+  'the 填报单位 printed on the form': '表上打印的填报单位',
+  'the date printed on the form (default: today)': '表上打印的日期（默认：今天）',
+  'print the 融资需求名单': '显示融资需求名单',
+  "write the 融资需求名单 as the bureau's printable xlsx (title, 填报单位, date, units, totals) or CSV": '按局里的打印格式导出融资需求名单（xlsx：标题、填报单位、日期、单位、合计行），或导出 CSV',
+  'take in the 融资需求名单 from xlsx or CSV: every cell checked; a file with any error changes nothing': '从 xlsx 或 CSV 导入融资需求名单：逐格检查，文件有任何错误则不改动任何数据',
+  'print the 上市后备库': '显示上市后备库',
+  "write the 上市后备库 as the bureau's printable xlsx (title, 填报单位, date, units, totals) or CSV": '按局里的打印格式导出上市后备库（xlsx：标题、填报单位、日期、单位、合计行），或导出 CSV',
+  'take in the 上市后备库 from xlsx or CSV: every cell checked; a file with any error changes nothing': '从 xlsx 或 CSV 导入上市后备库：逐格检查，文件有任何错误则不改动任何数据',
+  'print the 奖补兑现台账': '显示奖补兑现台账',
+  "write the 奖补兑现台账 as the bureau's printable xlsx (title, 填报单位, date, units, totals) or CSV": '按局里的打印格式导出奖补兑现台账（xlsx：标题、填报单位、日期、单位、合计行），或导出 CSV',
+  'take in the 奖补兑现台账 from xlsx or CSV: every cell checked; a file with any error changes nothing': '从 xlsx 或 CSV 导入奖补兑现台账：逐格检查，文件有任何错误则不改动任何数据',
 };
 
 const TITLES_ZH: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };

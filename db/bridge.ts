@@ -37,7 +37,7 @@ export const SESSION_PATH = '/api/session';
 /** How long a browser keeps the session cookie; it stops working anyway once this bridge stops. */
 const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 /** The methods whose input names an import file (`path`, `upload` or `base64`). */
-const FILE_REF_METHODS: readonly string[] = ['import.analyse', 'import.apply', 'requests.importAnalyse', 'requests.importApply'];
+const FILE_REF_METHODS: readonly string[] = ['import.analyse', 'import.apply', 'requests.importAnalyse', 'requests.importApply', 'finance.import', 'listing.import', 'payments.import'];
 
 export interface BridgeOptions {
   service: Service;

@@ -5,6 +5,8 @@ import { safeText, TEXT_CAPS } from './text';
 import { AuditEntry, SourceRef } from './contracts/common';
 import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evaluationMethods, Projection, VERDICTS } from './contracts/evaluation';
 import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
+import { financeMethods } from './contracts/financing';
+import { listingMethods } from './contracts/listing';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
 import { POOL_SORT_COLUMNS } from './contracts/poolSort';
@@ -18,6 +20,9 @@ export { FIGURE_KEYS, TITLE_CODES };
 export { AuditEntry, SourceRef, Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, Projection, VERDICTS, ExportFile, ShortlistDetail, ShortlistEntry, ShortlistSummary };
 export { ENTRY_STATUSES } from './contracts/shortlist';
 export type { UploadReceiptT } from './contracts/import';
+export type { NeedT, FinanceListT } from './contracts/financing';
+export type { ListImportReportT, DistrictContextT } from './contracts/lists';
+export type { ListingFirmT, PaymentT, ListingListT, PaymentsListT } from './contracts/listing';
 export { CompareResult, CompareRow } from './contracts/criteriaLibrary';
 export { RequestDetail, RequestRow, RequestStats, REQUEST_SORT_COLUMNS } from './contracts/requests';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
@@ -173,6 +178,8 @@ export const contract = {
   ...criteriaLibraryMethods,
   ...requestMethods,
   ...savedViewMethods,
+  ...financeMethods,
+  ...listingMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -207,7 +214,7 @@ export interface ErrorPayload {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
-export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'requests.template', 'requests.export', 'requests.report'] as const satisfies readonly Method[];
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'requests.template', 'requests.export', 'requests.report', 'finance.export', 'listing.export', 'payments.export'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

@@ -7,6 +7,7 @@ import { isValidCreditCode } from './creditCode';
 import { FIGURE_KEYS, TITLE_CODES, TITLE_LEVEL, type FigureKey } from './figures';
 import { insertFirmYear } from './store/firmYears';
 import { insertSource } from './store/sources';
+import { LISTING_DEFAULTS } from './migrations/016_finance_listing_payments';
 import { nowIso } from './time';
 
 const provenance = z.enum(['seed_letter', 'sample']);
@@ -75,5 +76,6 @@ export function seedDefaultPool(db: Database.Database, actor = 'system'): void {
       `创建默认培育库：${data.pool.name}，${data.firms.length} 家企业`,
       src.seed_letter,
     );
+    db.exec(LISTING_DEFAULTS);
   })();
 }

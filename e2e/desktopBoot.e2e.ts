@@ -229,12 +229,36 @@ describe('the built desktop app, booted in Node', () => {
     expect(listed.rows.map((r) => r.content).sort()).toEqual(['扩建用地', '流动资金贷款']);
     await ok('requests.delete', { id: listed.rows.find((r) => r.content === '流动资金贷款')!.id });
     for (const [method, input] of [['requests.template', {}], ['requests.export', { asOf: '2024-04-30' }], ['requests.report', { asOf: '2024-04-30', period: 'month' }]] as const) expect(isZip(await saved(method, input))).toBe(true);
+    // The 融资需求名单: a need pushed to two banks, one result, the 名单 saved, read back by path, and deleted.
+    const need = await ok<{ id: number }>('finance.save', { creditCode: '91370405MA3C7K2E3Q', name: '鑫金山机械', project: '冒烟测试项目', amount: '1.2亿', purpose: '技术改造', method: '项目贷款' });
+    await ok('finance.push', { needId: need.id, banks: ['工商银行', '农业银行'], pushedOn: '2023-08-01' });
+    await ok('finance.setResult', { needId: need.id, bank: '工商银行', result: '已授信', credit: '5000万元' });
+    expect((await ok<{ totals: { credit: number } }>('finance.list', {})).totals.credit).toBe(5000);
+    const needsPath = path.join(app.home, '融资需求名单.xlsx');
+    fs.writeFileSync(needsPath, await saved('finance.export', { format: 'xlsx', bank: '农业银行' }));
+    expect(await ok('finance.import', { fileName: '融资需求名单.xlsx', path: needsPath, dryRun: true })).toMatchObject({ refused: false, records: 1, updated: 1 });
+    await ok('finance.delete', { id: need.id });
+
+    // The 上市后备库 and the 奖补 ledger: a firm added, a stage recorded, a payment; each list saved and read back.
+    const reserve = await ok<{ id: number }>('listing.save', { name: '冒烟测试企业', reserve: '竞跃', enteredOn: '2023-01-05' });
+    await ok('listing.setStage', { id: reserve.id, stage: '完成股改', onDate: '2023-06-01' });
+    expect((await ok<{ firms: unknown[] }>('listing.list', {})).firms.length).toBeGreaterThanOrEqual(3);
+    const listingPath = path.join(app.home, '上市后备库.xlsx');
+    fs.writeFileSync(listingPath, await saved('listing.export', { format: 'xlsx' }));
+    expect(await ok('listing.import', { fileName: '上市后备库.xlsx', path: listingPath, dryRun: true })).toMatchObject({ refused: false, added: 0 });
+    const paid = await ok<{ id: number; amount: number }>('payments.save', { creditCode: '91370405MA3C7K2E3Q', name: '鑫金山机械', kind: '人才项目补贴', year: 2022, amount: '858.737' });
+    expect(paid.amount).toBe(858.737);
+    expect((await ok<{ total: number }>('payments.list', {})).total).toBe(858.737);
+    const paymentsPath = path.join(app.home, '奖补台账.xlsx');
+    fs.writeFileSync(paymentsPath, await saved('payments.export', { format: 'xlsx' }));
+    expect(await ok('payments.import', { fileName: '奖补台账.xlsx', path: paymentsPath, dryRun: true })).toMatchObject({ refused: false, added: 0, updated: 1 });
+    await ok('payments.delete', { id: paid.id });
 
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
     const { calls } = await app.state();
     // Every save asked before overwriting; the PDF took its paper and margins from the page's CSS.
     const saves = calls.filter(([n]) => n === 'dialog.showSaveDialog').map(([, o]) => (o as { properties?: string[] }).properties ?? []);
-    expect(saves).toHaveLength(12); // the twelve file answers above
+    expect(saves).toHaveLength(15); // the fifteen file answers above
     for (const properties of saves) expect(properties).toContain('showOverwriteConfirmation');
     expect(calls.filter(([n]) => n === 'webContents.printToPDF').map(([, o]) => o)).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
     expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);

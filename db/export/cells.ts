@@ -67,6 +67,7 @@ export function shownText(kind: ColumnKind, value: string | number | null): stri
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (kind === 'money') return value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (kind === 'amount') return value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 6 });
   if (kind === 'percent') return value.toFixed(1);
   return String(Math.round(value));
 }

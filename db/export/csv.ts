@@ -11,7 +11,7 @@ const field = (v: string | number | null): string => (v === null ? '' : String(v
 export function shortlistCsv(data: ShortlistExport): Buffer {
   const table: string[][] = [
     data.columns.map((c) => field(neutralise(c.header))),
-    ...data.rows.map((r) => data.columns.map((c) => field(neutralise(cellValue(c.kind, r[c.key]))))),
+    ...[...data.rows, ...(data.totals ? [data.totals] : [])].map((r) => data.columns.map((c) => field(neutralise(cellValue(c.kind, r[c.key]))))),
   ];
   if (data.notes.length) {
     table.push([]); // papaparse writes an empty row as a blank line

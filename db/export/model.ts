@@ -1,7 +1,8 @@
 // What an exported shortlist holds, independent of the file format: the service fills it, the writers
 // (xlsx, CSV) lay it out. Money cells are in 万元, percentages are percent numbers.
 
-export type ColumnKind = 'text' | 'money' | 'percent' | 'rank' | 'count' | 'years' | 'index';
+/** `amount`: 万元 shown with every decimal it has (858.737 stays 858.737). */
+export type ColumnKind = 'text' | 'money' | 'amount' | 'percent' | 'rank' | 'count' | 'years' | 'index';
 
 export interface ExportColumn {
   key: string;
@@ -35,6 +36,8 @@ export interface ShortlistExport {
   subtitle: string;
   columns: ExportColumn[];
   rows: Record<string, string | number | null>[];
+  /** A 合计 row under the table (a list's totals), keyed as the rows are. */
+  totals?: Record<string, string | number | null>;
   /** Shown visibly under the table and in the criteria sheet: sample figures, unconfirmed criteria switched on… */
   notes: string[];
   criteria: CriterionLine[];

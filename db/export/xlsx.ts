@@ -19,6 +19,7 @@ const LINE_HEIGHT = 14.5; // points per line of 11pt text, for rows Excel would 
 
 const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   money: '#,##0.0',
+  amount: '#,##0.0#####',
   percent: '0.0',
   rank: '0',
   count: '0',
@@ -143,8 +144,24 @@ function summarySheet(wb: Workbook, data: ShortlistExport, labels: SheetLabels =
     row.height = heightFor(tall) ?? LINE_HEIGHT + 4;
   });
 
+  const totals = data.totals;
+  if (totals) {
+    const row = ws.getRow(HEADER_ROW + 1 + data.rows.length);
+    data.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const v = cellValue(c.kind, totals[c.key]);
+      cell.value = v;
+      cell.font = { name: FONT, size: 11, bold: true };
+      cell.border = THIN;
+      const fmt = NUM_FMT[c.kind];
+      if (typeof v === 'number' && fmt) cell.numFmt = fmt;
+      cell.alignment = typeof v === 'number' ? { horizontal: 'right', vertical: 'middle' } : { horizontal: 'center', vertical: 'middle' };
+    });
+  }
+  const tableEnd = HEADER_ROW + data.rows.length + (totals ? 1 : 0);
+
   if (data.notes.length) {
-    const first = HEADER_ROW + data.rows.length + 2; // one blank row between table and notes
+    const first = tableEnd + 2; // one blank row between table and notes
     data.notes.forEach((note, i) => noteRow(ws, first + i, n, note, total));
   }
 
@@ -256,5 +273,13 @@ export async function shortlistXlsx(data: ShortlistExport): Promise<Buffer> {
 export async function tablesXlsx(title: string, sheets: { data: ShortlistExport; labels: SheetLabels }[]): Promise<Buffer> {
   const wb = await newWorkbook(title);
   for (const s of sheets) summarySheet(wb, s.data, s.labels);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A list (融资需求名单, 上市后备库, 奖补台账) as one printable sheet laid out like the 申报汇总表, with its 合计 row. */
+export async function listXlsx(data: ShortlistExport, sheetName: string): Promise<Buffer> {
+  if (data.columns.length === 0) throw new Error('导出失败：表格没有任何列');
+  const wb = await newWorkbook(data.title);
+  summarySheet(wb, data, { ...SUMMARY_LABELS, sheet: sheetName });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

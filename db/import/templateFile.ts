@@ -8,7 +8,7 @@ import { neutralise } from '../export/cells';
 import type { TitleCode } from '../figures';
 import { TEMPLATE, TEMPLATE_SHEET, writtenHeader } from './template';
 
-const TITLE_NAME: Record<TitleCode, string> = {
+export const TITLE_NAME: Record<TitleCode, string> = {
   innovative_sme: '创新型中小企业',
   srdi_provincial: '省级专精特新中小企业',
   gazelle_provincial: '省级瞪羚企业',

@@ -82,6 +82,14 @@ function number(raw: RawCell, kind: 'money' | 'percent' | 'plain', factor: numbe
   return { value: Math.round(v * 1e6) / 1e6 };
 }
 
+/**
+ * An amount in 万元 written as the figures import accepts it (1.2亿 / 3500万元 / 12,345.6 / (120)), from a file's
+ * cell or the analyst's typing; null when empty. Exact to 1e-6 万元. `factor`: the column header's unit (元 → 1e-4).
+ */
+export function readMoney(raw: RawCell, factor = 1): { value: number | null } | { reason: string } {
+  return isEmpty(raw) ? { value: null } : number(raw, 'money', factor);
+}
+
 const TITLE_NAMES: [RegExp, TitleCode][] = [
   [/领航/, 'leader_national'],
   [/省级.*单项冠军|单项冠军.*省级|山东省.*单项冠军/, 'champion_provincial'],

@@ -13,6 +13,7 @@ import { importWrites } from './012_import_writes';
 import { criteriaLibrary } from './013_criteria_library';
 import { savedViews } from './014_saved_views';
 import { requests } from './015_requests';
+import { financeListingPayments } from './016_finance_listing_payments';
 
 export interface Migration {
   readonly version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'criteria sets added from files', sql: criteriaLibrary },
   { version: 14, name: 'saved views of the pool table', sql: savedViews },
   { version: 15, name: 'requests ledger', sql: requests },
+  { version: 16, name: 'financing needs, listing reserves and payments', sql: financeListingPayments },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

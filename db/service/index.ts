@@ -10,6 +10,8 @@ import { overviewService } from './overview';
 import { poolYearService } from './poolYear';
 import { requestService } from './requestService';
 import { savedViewService } from './savedViews';
+import { financeService } from './financeService';
+import { listingService } from './listingService';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { addSet, removeSet } from '../criteria/library';
@@ -104,6 +106,8 @@ function serviceOver(ctx: ServiceContext): Service {
     ...poolYearService({ ...ctx, changed, evaluator }),
     ...requestService({ ...ctx, changed, evaluator }),
     ...savedViewService({ ...ctx, changed, evaluator }),
+    ...financeService({ ...ctx, changed, evaluator }),
+    ...listingService({ ...ctx, changed, evaluator }),
   };
 }
 

@@ -12,6 +12,9 @@ import { useAsync } from './useAsync';
 // so the first rows do not wait for code they do not use.
 const BenchmarkSection = lazy(() => import('./sections/benchmark/BenchmarkSection').then((m) => ({ default: m.BenchmarkSection })));
 const CriteriaSection = lazy(() => import('./sections/criteria/CriteriaSection').then((m) => ({ default: m.CriteriaSection })));
+const FinanceSection = lazy(() => import('./sections/lists/FinanceSection').then((m) => ({ default: m.FinanceSection })));
+const ListingSection = lazy(() => import('./sections/lists/ListingSection').then((m) => ({ default: m.ListingSection })));
+const PayoutsSection = lazy(() => import('./sections/lists/PayoutsSection').then((m) => ({ default: m.PayoutsSection })));
 const FirmSection = lazy(() => import('./sections/FirmSection').then((m) => ({ default: m.FirmSection })));
 const OverviewSection = lazy(() => import('./sections/overview/OverviewSection').then((m) => ({ default: m.OverviewSection })));
 const RefreshSection = lazy(() => import('./sections/refresh/RefreshSection').then((m) => ({ default: m.RefreshSection })));
@@ -154,6 +157,9 @@ export function App() {
             {route.section === 'criteria' && ctx && <CriteriaSection ctx={ctx} />}
             {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
             {route.section === 'overview' && ctx && <OverviewSection ctx={ctx} />}
+            {route.section === 'finance' && ctx && <FinanceSection ctx={ctx} />}
+            {route.section === 'listing' && ctx && <ListingSection ctx={ctx} />}
+            {route.section === 'payouts' && ctx && <PayoutsSection ctx={ctx} />}
             {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
             {route.section === 'requests' && ctx && <RequestsSection ctx={ctx} />}
           </Suspense>

@@ -11,6 +11,9 @@ export const en: Messages = {
     requests: 'Requests',
     refresh: 'Annual refresh',
     criteria: 'Criteria',
+    finance: 'Financing',
+    listing: 'Listing reserve',
+    payouts: 'Rewards paid',
   },
   banner: {
     sample: 'Sample data: names and other details of {{firms}} firms and {{values}} figures are invented for demonstration. Import the firms\' returns or statistics before using them for decisions.',

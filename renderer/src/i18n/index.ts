@@ -4,6 +4,7 @@ import { accessEn, accessZh } from './access';
 import { benchmarkEn, benchmarkZh } from './benchmark';
 import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
+import { listsEn, listsZh } from './lists';
 import { overviewEn, overviewZh } from './overview';
 import { refreshZh } from './refresh';
 import { refreshEn } from './refresh.en';
@@ -33,8 +34,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, access: accessZh, views: viewsZh, requests: requestsZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, access: accessEn, views: viewsEn, requests: requestsEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, access: accessZh, views: viewsZh, requests: requestsZh, lists: listsZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, access: accessEn, views: viewsEn, requests: requestsEn, lists: listsEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',

@@ -9,6 +9,9 @@ export const zhCN = {
     requests: '诉求台账',
     refresh: '年度更新',
     criteria: '标准库',
+    finance: '融资需求',
+    listing: '上市后备库',
+    payouts: '奖补兑现',
   },
   banner: {
     sample: '示例数据：{{firms}} 家企业的名称等信息及 {{values}} 个数值为演示用的虚构数字，不代表真实企业。请导入企业填报或统计数据后再用于决策。',

@@ -11,6 +11,7 @@ import { FiguresGrid } from './FiguresGrid';
 import type { SectionContext } from './context';
 import { FirmHistory } from './FirmHistory';
 import { FirmRequests } from './requests/FirmRequests';
+import { FirmLists } from './lists/FirmLists';
 
 function Profile({ detail }: { detail: FirmDetailT }) {
   const { t } = useTranslation();
@@ -133,6 +134,7 @@ export function FirmSection({ firmId, ctx, refresh, onChanged }: { firmId: numbe
         }}
       />
       <FirmRequests firmId={d.firm.id} refresh={refresh} />
+      <FirmLists creditCode={d.firm.creditCode} refresh={refresh} />
       <FirmHistory firmId={d.firm.id} refresh={refresh + saved} />
     </section>
   );

@@ -6,6 +6,7 @@ import { ChartCard, useWidth } from '../benchmark/ChartCard';
 import { FONT } from '../benchmark/exportPng';
 import { TITLE_COLOUR, type Lang, type OverviewData, type Show } from './model';
 import { RewardEditor } from './RewardEditor';
+import { PaidRewards } from '../lists/PaidRewards';
 
 /** The invisible top of each stack: drawn even at zero height, so the year's total sits on top. */
 const Cap = () => <g />;
@@ -153,6 +154,7 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
           </tfoot>
         </table>
       </div>
+      <PaidRewards rows={r.rows} />
       <p className="ov-source">{t('overview.rewards.note', { horizon: r.horizon })}</p>
       <p className="ov-source">{frame.subtitle}</p>
       {data.length > 0 && (
