@@ -5,6 +5,7 @@ import { safeText, TEXT_CAPS } from './text';
 import { AuditEntry, SourceRef } from './contracts/common';
 import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evaluationMethods, Projection, VERDICTS } from './contracts/evaluation';
 import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
+import { packageMethods } from './contracts/package';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
 import { overviewMethods } from './contracts/overview';
@@ -16,6 +17,7 @@ export { AuditEntry, SourceRef, Check, CriteriaSetInfo, Evaluation, EvaluationRo
 export { ENTRY_STATUSES } from './contracts/shortlist';
 export type { UploadReceiptT } from './contracts/import';
 export { CompareResult, CompareRow } from './contracts/criteriaLibrary';
+export type { MergeReportT, ConflictT } from './contracts/package';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
 
 const year = z.number().int().min(1990).max(2100);
@@ -62,6 +64,8 @@ export const PoolRow = z.object({
   rankNational: z.number().nullable(),
   rankGlobal: z.number().nullable(),
   status: z.enum(['member', 'kept', 'new', 'graduated', 'removed']),
+  /** The districts whose merged packages reported the firm in this pool year (报送区县). */
+  districts: z.array(z.string()).default([]),
   sample: z.boolean(),
   /** With a criteria set chosen: the verdict and each criterion's status. */
   verdict: verdict.nullable(),
@@ -134,7 +138,7 @@ export const contract = {
   },
   'pool.facets': {
     input: z.object({ year }),
-    output: z.object({ towns: z.array(z.string()), chains: z.array(z.string()), titles: z.array(titleCode) }),
+    output: z.object({ towns: z.array(z.string()), chains: z.array(z.string()), titles: z.array(titleCode), districts: z.array(z.string()).default([]) }),
   },
   'pool.list': {
     input: z.object({
@@ -144,6 +148,8 @@ export const contract = {
       town: text.optional(),
       chain: text.optional(),
       title: titleCode.optional(),
+      /** Firms a district reported in a merged package (报送区县). */
+      district: text.optional(),
       setId: text.optional(),
       verdict: verdict.optional(),
       sort: z.object({ column: z.enum(POOL_SORT_COLUMNS), dir: z.enum(['asc', 'desc']) }).optional(),
@@ -179,6 +185,7 @@ export const contract = {
   ...importMethods,
   ...poolYearMethods,
   ...criteriaLibraryMethods,
+  ...packageMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -213,7 +220,7 @@ export interface ErrorPayload {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
-export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport'] as const satisfies readonly Method[];
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'package.export'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

@@ -11,6 +11,7 @@ import { revenueDesc } from './010_revenue_desc';
 import { fileIdentity } from './011_file_identity';
 import { importWrites } from './012_import_writes';
 import { criteriaLibrary } from './013_criteria_library';
+import { packages } from './017_packages';
 
 export interface Migration {
   readonly version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'data file identity', sql: fileIdentity },
   { version: 12, name: 'what each import wrote, for exact undo', sql: importWrites },
   { version: 13, name: 'criteria sets added from files', sql: criteriaLibrary },
+  { version: 17, name: 'district pool packages merged into a city file', sql: packages },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { importService } from './imports';
 import { overviewService } from './overview';
 import { poolYearService } from './poolYear';
+import { packageService } from './packages';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { addSet, removeSet } from '../criteria/library';
@@ -100,6 +101,7 @@ function serviceOver(ctx: ServiceContext): Service {
     ...overviewService({ ...ctx, changed, evaluator }),
     ...importService({ ...ctx, changed, evaluator }),
     ...poolYearService({ ...ctx, changed, evaluator }),
+    ...packageService({ ...ctx, changed, evaluator }),
   };
 }
 
