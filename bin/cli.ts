@@ -15,6 +15,7 @@ import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
 import { registerCriteriaCommands, setHeading } from './criteria';
+import { registerPackageCommands } from './package';
 import { formatInfo, snapshotNote } from './info';
 import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
@@ -318,6 +319,7 @@ program
   );
 
 registerCriteriaCommands(program, { run, fail, query, write, dbOption });
+registerPackageCommands(program, { run, fail, query, write, dbOption });
 
 program
   .command('serve')
