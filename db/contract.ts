@@ -65,7 +65,7 @@ export const PoolRow = z.object({
   rankGlobal: z.number().nullable(),
   status: z.enum(['member', 'kept', 'new', 'graduated', 'removed']),
   /** The districts whose merged packages reported the firm in this pool year (报送区县). */
-  districts: z.array(z.string()).default([]),
+  districts: z.array(z.string()).optional(),
   sample: z.boolean(),
   /** With a criteria set chosen: the verdict and each criterion's status. */
   verdict: verdict.nullable(),
@@ -138,7 +138,7 @@ export const contract = {
   },
   'pool.facets': {
     input: z.object({ year }),
-    output: z.object({ towns: z.array(z.string()), chains: z.array(z.string()), titles: z.array(titleCode), districts: z.array(z.string()).default([]) }),
+    output: z.object({ towns: z.array(z.string()), chains: z.array(z.string()), titles: z.array(titleCode), districts: z.array(z.string()).optional() }),
   },
   'pool.list': {
     input: z.object({

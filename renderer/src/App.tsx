@@ -13,6 +13,7 @@ import { useAsync } from './useAsync';
 const BenchmarkSection = lazy(() => import('./sections/benchmark/BenchmarkSection').then((m) => ({ default: m.BenchmarkSection })));
 const CriteriaSection = lazy(() => import('./sections/criteria/CriteriaSection').then((m) => ({ default: m.CriteriaSection })));
 const FirmSection = lazy(() => import('./sections/FirmSection').then((m) => ({ default: m.FirmSection })));
+const PackageSection = lazy(() => import('./sections/package/PackageSection').then((m) => ({ default: m.PackageSection })));
 const OverviewSection = lazy(() => import('./sections/overview/OverviewSection').then((m) => ({ default: m.OverviewSection })));
 const RefreshSection = lazy(() => import('./sections/refresh/RefreshSection').then((m) => ({ default: m.RefreshSection })));
 const ReportPage = lazy(() => import('./sections/shortlist/report/ReportPage').then((m) => ({ default: m.ReportPage })));
@@ -148,6 +149,7 @@ export function App() {
             {route.section === 'shortlist' && ctx && <ShortlistSection ctx={ctx} shortlistId={route.shortlistId} />}
             {route.section === 'overview' && ctx && <OverviewSection ctx={ctx} />}
             {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
+            {route.section === 'package' && <PackageSection ctx={ctx} refresh={refresh} onChanged={changed} />}
           </Suspense>
         </main>
       </div>

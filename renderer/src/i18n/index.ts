@@ -4,6 +4,7 @@ import { benchmarkEn, benchmarkZh } from './benchmark';
 import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
 import { overviewEn, overviewZh } from './overview';
+import { packageEn, packageZh } from './package';
 import { refreshZh } from './refresh';
 import { refreshEn } from './refresh.en';
 import { shortlistEn, shortlistZh } from './shortlist';
@@ -30,8 +31,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, package: packageZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, package: packageEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',

@@ -8,6 +8,7 @@ export const zhCN = {
     shortlist: '推荐名单',
     refresh: '年度更新',
     criteria: '标准库',
+    package: '报送包',
   },
   banner: {
     sample: '示例数据：{{firms}} 家企业的名称等信息及 {{values}} 个数值为演示用的虚构数字，不代表真实企业。请导入企业填报或统计数据后再用于决策。',
@@ -21,6 +22,7 @@ export const zhCN = {
     search: '搜索企业名称或统一社会信用代码',
     town: '所属镇街',
     chain: '产业链',
+    district: '报送区县',
     title: '已获称号',
     all: '全部',
     total: '共 {{count}} 家',
