@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { withIndexesRebuilt } from '../import/apply';
 import { TITLE_LEVEL, FIGURE_KEYS, type TitleCode } from '../figures';
 import { nameSortKey } from '../sortKey';
+import { insertFigureRow } from '../store/firmYears';
 import { insertSource } from '../store/sources';
 import { nowIso } from '../time';
 import type { OpenPackage } from './format';
@@ -51,7 +52,7 @@ export function applyMerge(city: Database.Database, pkgs: OpenPackage[], plan: M
     const insertFirm = city.prepare(
       `INSERT INTO firms (credit_code, name, name_sort, ${PROFILE_FIELDS.join(', ')}, source_id, profile_source_id) VALUES (${Array(PROFILE_FIELDS.length + 5).fill('?').join(', ')})`,
     );
-    const insertYear = city.prepare(`INSERT INTO firm_years (firm_id, year, source_id) VALUES (?, ?, ?)`);
+
     const override = city.prepare(
       `INSERT INTO value_overrides (firm_id, year, field, source_id, source_row) VALUES (?, ?, ?, ?, NULL)
        ON CONFLICT (firm_id, year, field) DO UPDATE SET source_id = excluded.source_id, source_row = NULL`,
@@ -66,13 +67,11 @@ export function applyMerge(city: Database.Database, pkgs: OpenPackage[], plan: M
     const updates = new Map<string, Database.Statement>();
     const update = (sql: string) => updates.get(sql) ?? updates.set(sql, city.prepare(sql)).get(sql)!;
 
-    // Values a new firm or a new year row gets from the package that creates it are written with the row.
-    const withRow = new Map<string, Scalar>();
-    const rowKey = (code: string, year: number | null, field: string) => `${code}|${year ?? ''}|${field}`;
-    for (const w of plan.writes) {
-      const f = plan.firms.get(w.creditCode)!;
-      if (w.kind === 'profile' && f.firmId === null && f.creator === w.pkg) withRow.set(rowKey(w.creditCode, null, w.field), w.new);
-    }
+    // Each package's part, found once: a province's merge has 140 packages and a million values.
+    const writesOf = pkgs.map((): MergePlan['writes'] => []);
+    for (const w of plan.writes) writesOf[w.pkg].push(w);
+    const yearsOf = pkgs.map((): [string, Scalar[]][] => []);
+    for (const [key, row] of plan.newYears) yearsOf[row.creator].push([key, row.values]);
 
     const result: MergeResult = { importIds, sections: [] };
     pkgs.forEach((p, i) => {
@@ -83,25 +82,24 @@ export function applyMerge(city: Database.Database, pkgs: OpenPackage[], plan: M
       const firmRows = p.db.prepare('SELECT credit_code, name FROM firms ORDER BY credit_code').all() as { credit_code: string; name: string }[];
       for (const f of firmRows) {
         if (plan.firms.get(f.credit_code)!.firmId !== null || plan.firms.get(f.credit_code)!.creator !== i) continue;
-        const profile = PROFILE_FIELDS.map((k) => withRow.get(rowKey(f.credit_code, null, k)) ?? (k === 'is_new_product' || k === 'listed' ? 0 : null));
+        const given = plan.newProfiles.get(f.credit_code);
+        const profile = PROFILE_FIELDS.map((k) => given?.get(k) ?? (k === 'is_new_product' || k === 'listed' ? 0 : null));
         const id = Number(insertFirm.run(f.credit_code, f.name, nameSortKey(f.name), ...profile, source, source).lastInsertRowid);
         firmIds.set(f.credit_code, id);
         createdBy.set(f.credit_code, i);
         wrote.run(importId, 'firm', id, null, null, null, null, null, null);
       }
-      // New year rows: created empty, then filled by the writes (each value with its package as source).
-      for (const [key, creator] of plan.newYears) {
-        if (creator !== i) continue;
+      // New year rows, with the values their package gives them; other packages' values follow as writes.
+      for (const [key, values] of yearsOf[i]) {
         const [code, y] = key.split('|');
         const firmId = firmIds.get(code)!;
-        insertYear.run(firmId, Number(y), source);
+        insertFigureRow(city, firmId, Number(y), values.map((v) => (v === null ? NaN : Number(v))), source, null);
         if (createdBy.get(code) !== i) wrote.run(importId, 'year', firmId, Number(y), null, null, null, null, null);
       }
-      for (const w of plan.writes) {
-        if (w.pkg !== i) continue;
+      for (const w of writesOf[i]) {
         const firmId = firmIds.get(w.creditCode)!;
         if (w.kind === 'profile') {
-          if (!PROFILE.has(w.field) || withRow.has(rowKey(w.creditCode, null, w.field)) && createdBy.get(w.creditCode) === i) continue;
+          if (!PROFILE.has(w.field)) continue;
           const old = profileSource.get(firmId) as number | null;
           wrote.run(importId, 'profile', firmId, null, w.field, w.old, w.new, old, null);
           update(`UPDATE firms SET ${w.field} = ?, profile_source_id = ? WHERE id = ?`).run(w.new, source, firmId);
@@ -109,7 +107,7 @@ export function applyMerge(city: Database.Database, pkgs: OpenPackage[], plan: M
           continue;
         }
         if (!FIGURES.has(w.field)) continue;
-        const yearCreated = plan.newYears.get(`${w.creditCode}|${w.year}`);
+        const yearCreated = plan.newYears.get(`${w.creditCode}|${w.year}`)?.creator;
         const before = overrideNow.get(firmId, w.year, w.field) as { source_id: number; source_row: number | null } | undefined;
         update(`UPDATE firm_years SET ${w.field} = ? WHERE firm_id = ? AND year = ?`).run(w.new, firmId, w.year);
         // A value in a row its own package created needs no override (the row's source says it); any other does.

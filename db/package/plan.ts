@@ -55,8 +55,11 @@ export interface MergePlan {
   packages: PackagePlan[];
   /** Per credit code: the city's firm id, or the package that creates it. */
   firms: Map<string, { firmId: number | null; creator: number; name: string }>;
-  /** Per firm and data year the city does not hold: the package that creates the year row. */
-  newYears: Map<string, number>;
+  /** Per firm and data year the city does not hold ("code|year"): the package that creates the row, and the
+   * values it writes with it (FIGURE_KEYS order, null: none). */
+  newYears: Map<string, { creator: number; values: Scalar[] }>;
+  /** Per new firm: the profile its first package gives it, written with the firm. */
+  newProfiles: Map<string, Map<string, Scalar>>;
   writes: PlannedWrite[];
   conflicts: PlannedConflict[];
 }
@@ -89,6 +92,7 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
     packages: labels.map((label) => ({ label, firms: 0, newFirms: [], newValues: 0, changedValues: 0, conflicts: 0 })),
     firms: new Map(),
     newYears: new Map(),
+    newProfiles: new Map(),
     writes: [],
     conflicts: [],
   };
@@ -107,7 +111,18 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
   });
   const codes = [...new Set(firmRows.flatMap((m) => [...m.keys()]))].sort();
 
-  const settle = (code: string, name: string, year: number | null, field: string, city: { value: Scalar; sourceId: number | null }, reports: Candidate[], kind: PlannedWrite['kind']) => {
+  /** `withRow`: where the row (a new firm, a new year) is created by a package, that package's value is written
+   * with it — a province's new rows are one insert each, not one update per value. */
+  const settle = (
+    code: string,
+    name: string,
+    year: number | null,
+    field: string,
+    city: { value: Scalar; sourceId: number | null },
+    reports: Candidate[],
+    kind: PlannedWrite['kind'],
+    withRow?: { creator: number; put: (v: Scalar) => void },
+  ) => {
     if (!reports.length) return;
     const cityDistrict = city.sourceId === null ? undefined : sourceDistrict.get(city.sourceId);
     // A district's new report replaces its own earlier one; any other value the city holds stands beside the reports.
@@ -115,6 +130,7 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
     const distinct = reports.filter((r, i) => reports.findIndex((o) => sameValue(o.value, r.value)) === i);
     const write = (r: Candidate) => {
       if (sameValue(city.value, r.value)) return;
+      if (withRow && withRow.creator === r.pkg) return withRow.put(r.value);
       plan.writes.push({ kind, creditCode: code, name, year, field, old: city.value, new: r.value, pkg: r.pkg! });
       const existing = plan.firms.get(code)!.firmId !== null;
       if (existing) plan.packages[r.pkg!][city.value === null ? 'newValues' : 'changedValues']++;
@@ -141,9 +157,13 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
 
     // The profile: what a new firm gets from its first package is not a write of its own (it comes with the firm).
     const profileSource = existing ? ((existing.profile_source_id ?? existing.source_id) as number) : null;
+    const profile = new Map<string, Scalar>();
+    if (!existing) plan.newProfiles.set(code, profile);
+    const profileRow = existing ? undefined : { creator: reporters[0], put: (field: string) => (v: Scalar) => profile.set(field, v) };
     for (const field of PROFILE_FIELDS) {
       const reports = reporters.map((i) => report(i, firmRows[i].get(code)![field] ?? null)).filter((r) => r.value !== null);
-      settle(code, name, null, field, { value: existing ? (existing[field] ?? null) : null, sourceId: profileSource }, reports, 'profile');
+      const withRow = profileRow && { creator: profileRow.creator, put: profileRow.put(field) };
+      settle(code, name, null, field, { value: existing ? (existing[field] ?? null) : null, sourceId: profileSource }, reports, 'profile', withRow);
     }
     // The figures of every data year any package reports.
     const years = [...new Set(reporters.flatMap((i) => yearsOf[i].get(code) ?? []))].sort();
@@ -151,12 +171,14 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
       const held = existing ? (cityYear.get(existing.id, year) as Row | undefined) : undefined;
       const byField = held ? new Map((override.all(existing!.id, year) as { field: string; source_id: number }[]).map((o) => [o.field, o.source_id])) : new Map<string, number>();
       const yearReporters = reporters.filter((i) => yearRows[i].has(yearKey(code, year)));
-      if (!held) plan.newYears.set(yearKey(code, year), yearReporters[0]);
-      for (const field of FIGURE_KEYS) {
+      const row = held ? undefined : { creator: yearReporters[0], values: FIGURE_KEYS.map((): Scalar => null) };
+      if (row) plan.newYears.set(yearKey(code, year), row);
+      FIGURE_KEYS.forEach((field, k) => {
         const reports = yearReporters.map((i) => report(i, yearRows[i].get(yearKey(code, year))![field] ?? null)).filter((r) => r.value !== null);
         const value = held ? (held[field] ?? null) : null;
-        settle(code, name, year, field, { value, sourceId: held ? (byField.get(field) ?? (held.source_id as number)) : null }, reports, 'figure');
-      }
+        const withRow = row && { creator: row.creator, put: (v: Scalar) => (row.values[k] = v) };
+        settle(code, name, year, field, { value, sourceId: held ? (byField.get(field) ?? (held.source_id as number)) : null }, reports, 'figure', withRow);
+      });
     }
   }
   return plan;
