@@ -111,7 +111,7 @@ async function p7(): Promise<void> {
   const files = packageFiles();
   const r = await repeat(runsArg ?? 3, () => runTask('package-merge', [workFile('p7-city.sqlite'), ...files]));
   const i = r.samples[0].info!;
-  line(`    ${ms(r.ms)} — ${verdict(r.ms <= 60_000)}; ${fmt(i.firms as number)} firms (${fmt(i.conflicts as number)} conflicts left open), city file ${i.mb} MB; peak ${r.peakMb} MB`);
+  line(`    ${ms(r.ms)} (CPU ${ms(i.cpuMs as number)}) — ${verdict(r.ms <= 60_000)}; ${fmt(i.firms as number)} firms (${fmt(i.conflicts as number)} conflicts left open), city file ${i.mb} MB; peak ${r.peakMb} MB`);
 }
 
 async function p4p5(): Promise<void> {

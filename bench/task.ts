@@ -91,14 +91,16 @@ async function packageMerge(out: string, ...files: string[]): Promise<void> {
   const h = openPoolDb({ file: out, create: 'empty' });
   const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench' });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   // As the CLI does: every package by its path, one merge (checks, plan, snapshot, one transaction).
   const r = await dispatch(s, 'package.merge', { files: files.map((f) => ({ fileName: path.basename(f), path: path.resolve(f) })) });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const firms = h.db.prepare('SELECT count(*) FROM firms').pluck().get();
   h.close();
   if (!r.ok) throw new Error(r.error.message);
   const { report } = r.data as MethodOutput<'package.merge'>;
-  print(ms, { packages: report.packages.length, firms, newFirms: report.newFirms, conflicts: report.conflictCount, mb: Math.round(fs.statSync(out).size / 2 ** 20) });
+  print(ms, { cpuMs: Math.round((cpu.user + cpu.system) / 1000), packages: report.packages.length, firms, newFirms: report.newFirms, conflicts: report.conflictCount, mb: Math.round(fs.statSync(out).size / 2 ** 20) });
 }
 
 const tasks: Record<string, (...a: string[]) => Promise<void>> = { 'app-import': appImport, 'xlsx-read': xlsxRead, evaluate: evaluateAll, 'open-check': openCheck, 'package-merge': packageMerge };

@@ -84,7 +84,8 @@ export function poolFacets(db: Database.Database, { year }: ParsedInput<'pool.fa
     ).sort(zh);
   const held = db.prepare('SELECT 1 FROM titles t JOIN pool_members m ON m.firm_id = t.firm_id AND m.year = ? WHERE t.code = ? LIMIT 1').pluck();
   const districts = (db.prepare('SELECT DISTINCT d.district FROM pool_districts d JOIN imports i ON i.id = d.import_id AND i.undone_at IS NULL WHERE d.year = ?').pluck().all(year) as string[]).sort(zh);
-  return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.get(year, c) !== undefined), districts };
+  // 报送区县 only where packages were merged (a district's own pool has none).
+  return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.get(year, c) !== undefined), ...(districts.length ? { districts } : {}) };
 }
 
 /**
