@@ -9,6 +9,7 @@ import { FIGURES } from '../db/figures';
 import { coldStart, launch, serve, tableFigures } from './browser';
 import { dataFile, defaultPoolFile, workFile } from './data';
 import { median, repeat, runTask, type Sample } from './measure';
+import { DISTRICTS, FIRMS_PER_DISTRICT, packageFiles } from './packages';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -104,6 +105,15 @@ async function p6(): Promise<void> {
   }
 }
 
+async function p7(): Promise<void> {
+  line(`P7  a province's district packages merged into one empty city file (${DISTRICTS} packages × ${fmt(FIRMS_PER_DISTRICT)} firms × 5 years, via`);
+  line('    package.merge: every package opened and its hash checked, matched by credit code, planned, a snapshot, one transaction); limit: 60 s');
+  const files = packageFiles();
+  const r = await repeat(runsArg ?? 3, () => runTask('package-merge', [workFile('p7-city.sqlite'), ...files]));
+  const i = r.samples[0].info!;
+  line(`    ${ms(r.ms)} (CPU ${ms(i.cpuMs as number)}) — ${verdict(r.ms <= 60_000)}; ${fmt(i.firms as number)} firms (${fmt(i.conflicts as number)} conflicts left open), city file ${i.mb} MB; peak ${r.peakMb} MB`);
+}
+
 async function p4p5(): Promise<void> {
   const browser = await launch();
   try {
@@ -138,6 +148,7 @@ await p1(template);
 await p2(template);
 await p3();
 await p6();
+await p7();
 await p4p5();
 line(`Peak memory of the server process (largest run): P1 ${peaks.P1} MB, P2 ${peaks.P2} MB, P3 ${peaks.P3} MB`);
 line(`(bench took ${Math.round((performance.now() - t0) / 1000)} s)`);

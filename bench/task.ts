@@ -4,6 +4,7 @@
 //   xlsx-read FILE                 exceljs's bare streaming read of a workbook, every cell touched
 //   evaluate DB DATA_YEAR          evaluate.pool for every criteria set over the 2023 pool, cold
 //   open-check DB                  the check of a data file before its first write (openPoolDb runs it)
+//   package-merge OUT FILE…        merge the package files into a new empty city data file OUT via the service
 import ExcelJS from '../db/exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,6 +86,23 @@ async function openCheck(db: string): Promise<void> {
   print(performance.now() - t0, { mb: Math.round(bytes / 2 ** 20), check: bytes <= FULL_CHECK_BYTES ? 'integrity_check' : 'quick_check' });
 }
 
-const tasks: Record<string, (...a: string[]) => Promise<void>> = { 'app-import': appImport, 'xlsx-read': xlsxRead, evaluate: evaluateAll, 'open-check': openCheck };
+async function packageMerge(out: string, ...files: string[]): Promise<void> {
+  for (const f of fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(path.basename(out)))) fs.rmSync(path.join(path.dirname(out), f), { recursive: true, force: true });
+  const h = openPoolDb({ file: out, create: 'empty' });
+  const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench' });
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  // As the CLI does: every package by its path, one merge (checks, plan, snapshot, one transaction).
+  const r = await dispatch(s, 'package.merge', { files: files.map((f) => ({ fileName: path.basename(f), path: path.resolve(f) })) });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const firms = h.db.prepare('SELECT count(*) FROM firms').pluck().get();
+  h.close();
+  if (!r.ok) throw new Error(r.error.message);
+  const { report } = r.data as MethodOutput<'package.merge'>;
+  print(ms, { cpuMs: Math.round((cpu.user + cpu.system) / 1000), packages: report.packages.length, firms, newFirms: report.newFirms, conflicts: report.conflictCount, mb: Math.round(fs.statSync(out).size / 2 ** 20) });
+}
+
+const tasks: Record<string, (...a: string[]) => Promise<void>> = { 'app-import': appImport, 'xlsx-read': xlsxRead, evaluate: evaluateAll, 'open-check': openCheck, 'package-merge': packageMerge };
 if (!tasks[task]) throw new Error(`unknown task ${task}`);
 await tasks[task](...args);

@@ -20,6 +20,7 @@ import { localiseHelp } from './help';
 import { registerRequestCommands } from './requests';
 import { registerFinanceCommands } from './finance';
 import { registerListingCommands } from './listing';
+import { registerPackageCommands } from './package';
 import { formatInfo, snapshotNote } from './info';
 import { openForReading, type ReadOptions } from './readCopy';
 import { importText, type ImportReportOut } from './importText';
@@ -329,6 +330,7 @@ registerCriteriaCommands(program, { run, fail, query, write, dbOption });
 registerRequestCommands(program, { run, fail, query, write, dbOption });
 registerFinanceCommands(program, { run, fail, query, write, dbOption });
 registerListingCommands(program, { run, fail, query, write, dbOption });
+registerPackageCommands(program, { run, fail, query, write, dbOption });
 
 program
   .command('serve')

@@ -38,6 +38,8 @@ export const SESSION_PATH = '/api/session';
 const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 /** The methods whose input names an import file (`path`, `upload` or `base64`). */
 const FILE_REF_METHODS: readonly string[] = ['import.analyse', 'import.apply', 'requests.importAnalyse', 'requests.importApply', 'finance.import', 'listing.import', 'payments.import'];
+/** The methods whose input lists several files (`files`), each named like an import file. */
+const FILE_LIST_METHODS: readonly string[] = ['package.preview', 'package.merge'];
 
 export interface BridgeOptions {
   service: Service;
@@ -165,7 +167,14 @@ function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, message: 
  * only what was uploaded to it), and an upload id becomes the stored file's path for the service.
  */
 function resolveFileRef(method: string, input: unknown, uploads: UploadStore): unknown {
-  if (!FILE_REF_METHODS.includes(method) || typeof input !== 'object' || input === null) return input;
+  if (typeof input !== 'object' || input === null) return input;
+  const files = (input as { files?: unknown }).files;
+  if (FILE_LIST_METHODS.includes(method) && Array.isArray(files)) return { ...input, files: files.map((f) => resolveOneRef(f, uploads)) };
+  return FILE_REF_METHODS.includes(method) ? resolveOneRef(input, uploads) : input;
+}
+
+function resolveOneRef(input: unknown, uploads: UploadStore): unknown {
+  if (typeof input !== 'object' || input === null) return input;
   const { path: named, upload, ...rest } = input as Record<string, unknown>;
   if (named !== undefined) throw new Refused('浏览器模式不接受文件路径，请在页面上选择文件，它会单独上传。');
   if (typeof upload !== 'string') return input;

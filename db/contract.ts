@@ -7,6 +7,7 @@ import { Check, CriteriaSetInfo, Evaluation, EvaluationRow, AnalystInput, evalua
 import { criteriaLibraryMethods } from './contracts/criteriaLibrary';
 import { financeMethods } from './contracts/financing';
 import { listingMethods } from './contracts/listing';
+import { packageMethods } from './contracts/package';
 import { importMethods } from './contracts/import';
 import { poolYearMethods } from './contracts/poolYear';
 import { POOL_SORT_COLUMNS } from './contracts/poolSort';
@@ -25,6 +26,7 @@ export type { ListImportReportT, DistrictContextT } from './contracts/lists';
 export type { ListingFirmT, PaymentT, ListingListT, PaymentsListT } from './contracts/listing';
 export { CompareResult, CompareRow } from './contracts/criteriaLibrary';
 export { RequestDetail, RequestRow, RequestStats, REQUEST_SORT_COLUMNS } from './contracts/requests';
+export type { MergeReportT, ConflictT } from './contracts/package';
 export type { FigureKey, FigureUnit, TitleCode } from './figures';
 
 const year = z.number().int().min(1990).max(2100);
@@ -59,6 +61,8 @@ export const PoolRow = z.object({
   rankNational: z.number().nullable(),
   rankGlobal: z.number().nullable(),
   status: z.enum(['member', 'kept', 'new', 'graduated', 'removed']),
+  /** The districts whose merged packages reported the firm in this pool year (报送区县). */
+  districts: z.array(z.string()).optional(),
   sample: z.boolean(),
   /** With a criteria set chosen: the verdict and each criterion's status. */
   verdict: verdict.nullable(),
@@ -131,7 +135,7 @@ export const contract = {
   },
   'pool.facets': {
     input: z.object({ year }),
-    output: z.object({ towns: z.array(z.string()), chains: z.array(z.string()), titles: z.array(titleCode) }),
+    output: z.object({ towns: z.array(z.string()), chains: z.array(z.string()), titles: z.array(titleCode), districts: z.array(z.string()).optional() }),
   },
   'pool.list': {
     input: z.object({
@@ -141,6 +145,8 @@ export const contract = {
       town: text.optional(),
       chain: text.optional(),
       title: titleCode.optional(),
+      /** Firms a district reported in a merged package (报送区县). */
+      district: text.optional(),
       setId: text.optional(),
       verdict: verdict.optional(),
       sort: z.object({ column: z.enum(POOL_SORT_COLUMNS), dir: z.enum(['asc', 'desc']) }).optional(),
@@ -180,6 +186,7 @@ export const contract = {
   ...savedViewMethods,
   ...financeMethods,
   ...listingMethods,
+  ...packageMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -214,7 +221,7 @@ export interface ErrorPayload {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
 /** Methods whose answer is a file for the user to keep: the desktop shell saves it where the user chooses. */
-export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'requests.template', 'requests.export', 'requests.report', 'finance.export', 'listing.export', 'payments.export'] as const satisfies readonly Method[];
+export const FILE_METHODS = ['shortlist.export', 'shortlist.exportProposal', 'report.pdf', 'template.file', 'data.export', 'criteria.compareExport', 'requests.template', 'requests.export', 'requests.report', 'finance.export', 'listing.export', 'payments.export', 'package.export'] as const satisfies readonly Method[];
 
 /** Events the shell pushes to the UI (menu commands, data changes). */
 export const EVENTS = ['menu:navigate', 'data:changed'] as const;

@@ -9,8 +9,11 @@ import type { Readable } from 'node:stream';
 import { UploadId, type UploadReceiptT } from './contracts/import';
 import { MAX_IMPORT_BYTES } from './service/importFile';
 
-/** Uploads kept at once; an older one is deleted when a newer arrives (the page only ever uses its latest). */
+/** Uploads kept at once whatever their size; an older one is deleted when a newer arrives (an import uses only its latest). */
 export const KEPT_UPLOADS = 4;
+/** More are kept while they add up to no more than this: a city chooses its districts' packages together. */
+export const KEPT_UPLOAD_BYTES = 256 * 1024 * 1024;
+export const KEPT_UPLOAD_FILES = 500;
 
 export class UploadTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -23,9 +26,12 @@ export class UploadStore {
   /** Oldest first. */
   private readonly ids: string[] = [];
 
+  private readonly sizes = new Map<string, number>();
+
   constructor(
     readonly limit = MAX_IMPORT_BYTES,
     private readonly kept = KEPT_UPLOADS,
+    private readonly keptBytes = KEPT_UPLOAD_BYTES,
   ) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'champion-pool-uploads-'));
   }
@@ -67,7 +73,7 @@ export class UploadStore {
         out.end(() => {
           if (done) return;
           done = true;
-          this.keep(id);
+          this.keep(id, bytes);
           resolve({ upload: id, bytes });
         });
       };
@@ -82,9 +88,16 @@ export class UploadStore {
     });
   }
 
-  private keep(id: string): void {
+  private keep(id: string, bytes: number): void {
     this.ids.push(id);
-    while (this.ids.length > this.kept) fs.rmSync(this.file(this.ids.shift()!), { force: true });
+    this.sizes.set(id, bytes);
+    let total = [...this.sizes.values()].reduce((a, b) => a + b, 0);
+    while (this.ids.length > this.kept && (this.ids.length > KEPT_UPLOAD_FILES || total > this.keptBytes)) {
+      const old = this.ids.shift()!;
+      total -= this.sizes.get(old) ?? 0;
+      this.sizes.delete(old);
+      fs.rmSync(this.file(old), { force: true });
+    }
   }
 
   /** The stored file of an upload id, or null when the id is malformed, unknown or already deleted. */

@@ -253,12 +253,27 @@ describe('the built desktop app, booted in Node', () => {
     fs.writeFileSync(paymentsPath, await saved('payments.export', { format: 'xlsx' }));
     expect(await ok('payments.import', { fileName: '奖补台账.xlsx', path: paymentsPath, dryRun: true })).toMatchObject({ refused: false, added: 0, updated: 1 });
     await ok('payments.delete', { id: paid.id });
+    // 报送包: this pool year exported as a district's package (saved through the dialog), a figure then changed
+    // here, and the package merged back by its path: that figure is a conflict, settled by taking the package's value.
+    const pkgFile = await ok<SavedFile>('package.export', { poolYear: YEAR, district: '峄城区', bureau: '峄城区工业和信息化局' });
+    expect(pkgFile.base64).toBe('');
+    expect(fs.readFileSync(pkgFile.savedTo).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    const employees = (await ok<{ years: { year: number; values: { employees: number | null } }[] }>('firm.get', { firmId: a })).years.find((y) => y.year === dataYear)!.values.employees;
+    await ok('firm.updateFigures', { firmId: a, years: [{ year: dataYear, values: { employees: (employees ?? 0) + 7 } }] });
+    const pkgFiles = [{ fileName: path.basename(pkgFile.savedTo), path: pkgFile.savedTo }];
+    const pkgPreview = await ok<{ conflicts: { field: string; values: { district: string }[] }[]; newFirms: number }>('package.preview', { files: pkgFiles });
+    expect(pkgPreview).toMatchObject({ newFirms: 0, conflicts: [{ field: 'employees', values: [{ district: '本库' }, { district: '峄城区' }] }] });
+    await ok('package.merge', { files: pkgFiles });
+    const [pkgConflict] = await ok<{ id: number }[]>('package.conflicts', {});
+    await ok('package.resolve', { id: pkgConflict.id, district: '峄城区' });
+    expect((await ok<{ years: { year: number; values: { employees: number | null } }[] }>('firm.get', { firmId: a })).years.find((y) => y.year === dataYear)!.values.employees).toBe(employees);
+    expect((await ok<{ districts: { district: string; firms: number }[] }>('package.districts', { year: YEAR })).districts).toEqual([{ district: '峄城区', firms: list.total }]);
 
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
     const { calls } = await app.state();
     // Every save asked before overwriting; the PDF took its paper and margins from the page's CSS.
     const saves = calls.filter(([n]) => n === 'dialog.showSaveDialog').map(([, o]) => (o as { properties?: string[] }).properties ?? []);
-    expect(saves).toHaveLength(15); // the fifteen file answers above
+    expect(saves).toHaveLength(16); // the sixteen file answers above
     for (const properties of saves) expect(properties).toContain('showOverwriteConfirmation');
     expect(calls.filter(([n]) => n === 'webContents.printToPDF').map(([, o]) => o)).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
     expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);

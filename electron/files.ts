@@ -13,6 +13,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   csv: { name: 'CSV（逗号分隔）', extensions: ['csv'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
+  cpool: { name: '报送包', extensions: ['cpool'] },
 };
 
 /** How long the report page may take to load its data and draw its charts. */

@@ -5,7 +5,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 export type MenuLang = 'zh-CN' | 'en';
 
 /** Sections of the UI the menu can send the user to (renderer/src/route.ts). */
-export type MenuSection = 'refresh' | 'shortlist';
+export type MenuSection = 'refresh' | 'shortlist' | 'package';
 
 export interface MenuActions {
   openDataFile(): void;
@@ -28,6 +28,8 @@ const LABELS = {
     openDataFile: '打开数据文件…',
     import: '导入年度数据…',
     export: '导出…',
+    exportPackage: '导出报送包…',
+    mergePackages: '合并报送包…',
     backup: '备份数据文件…',
     quit: '退出',
     edit: '编辑',
@@ -51,6 +53,8 @@ const LABELS = {
     openDataFile: 'Open Data File…',
     import: 'Import Yearly Data…',
     export: 'Export…',
+    exportPackage: 'Export District Package…',
+    mergePackages: 'Merge District Packages…',
     backup: 'Back Up Data File…',
     quit: 'Quit',
     edit: 'Edit',
@@ -86,6 +90,8 @@ export function buildMenuTemplate(actions: MenuActions, lang: MenuLang = 'zh-CN'
     { id: 'open-data-file', label: l.openDataFile, accelerator: 'CmdOrCtrl+O', click: () => actions.openDataFile() },
     { id: 'import', label: l.import, click: () => actions.navigate('refresh') },
     { id: 'export', label: l.export, click: () => actions.navigate('shortlist') },
+    { id: 'export-package', label: l.exportPackage, click: () => actions.navigate('package') },
+    { id: 'merge-packages', label: l.mergePackages, click: () => actions.navigate('package') },
     { id: 'backup', label: l.backup, click: () => actions.backup() },
   ];
   // On macOS Quit lives in the application menu; elsewhere at the end of 文件.

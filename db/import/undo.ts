@@ -69,20 +69,22 @@ export function lastImport(db: Database.Database): ImportRow {
 }
 
 const FIGURES = new Set<string>(FIGURE_KEYS);
-const PROFILE = new Set<string>(['name', ...FIRM_FIELDS]);
+// A merged package also writes the firm's note (db/package).
+const PROFILE = new Set<string>(['name', 'note', ...FIRM_FIELDS]);
 const same = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) : a === b);
 
 function writesOf(db: Database.Database, importId: number): Write[] {
   return db.prepare('SELECT * FROM import_writes WHERE import_id = ? ORDER BY id').all(importId) as Write[];
 }
 
-/** Every audit entry about the firm (and year) since the import, other than the import's own. */
+/** Every audit entry about the firm (and year) since the import, other than the import's own and those of imports undone since. */
 function laterWork(db: Database.Database, imp: ImportRow, firmId: number, year: number | null, field: string | null): string[] {
   const rows = db
     .prepare(
       `SELECT at, actor, entity, year, field, old_value, new_value, note FROM audit_log
        WHERE firm_id = ? AND id > (SELECT coalesce(max(id), 0) FROM audit_log WHERE source_id = ? AND entity = 'import')
-         AND (? IS NULL OR year = ?) AND (? IS NULL OR field = ?) AND entity <> 'undo_import' ORDER BY id`,
+         AND (? IS NULL OR year = ?) AND (? IS NULL OR field = ?) AND entity <> 'undo_import'
+         AND coalesce(source_id NOT IN (SELECT source_id FROM imports WHERE undone_at IS NOT NULL), 1) ORDER BY id`,
     )
     .all(firmId, imp.source_id, year, year, field, field) as { at: string; actor: string; entity: string; year: number | null; field: string | null; old_value: string | null; new_value: string | null; note: string | null }[];
   return rows.map((r) => [r.at.slice(0, 16).replace('T', ' '), r.actor, r.field ? `${r.year ?? ''} ${r.field}: ${r.old_value ?? '空'} → ${r.new_value ?? '空'}` : (r.note ?? r.entity)].join(' '));
@@ -131,9 +133,11 @@ function current_(db: Database.Database, w: Write): string | number | null {
 function firmHasLaterWork(db: Database.Database, imp: ImportRow, firmId: number): string[] {
   const out: string[] = [];
   const n = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
-  const inputs = n('SELECT count(*) FROM analyst_inputs WHERE firm_id = ?', firmId);
+  // Rows the import itself inserted (a merged package's judgements and shortlists) are its own, not later work.
+  const own = (tbl: string) => `SELECT row_id FROM import_rows WHERE import_id = ${Number(imp.id)} AND tbl = '${tbl}'`;
+  const inputs = n(`SELECT count(*) FROM analyst_inputs WHERE firm_id = ? AND id NOT IN (${own('analyst_inputs')})`, firmId);
   if (inputs) out.push(`分析员录入 ${inputs} 项（研判、标记或分值）`);
-  const lists = n('SELECT count(*) FROM shortlist_entries WHERE firm_id = ?', firmId);
+  const lists = n(`SELECT count(*) FROM shortlist_entries WHERE firm_id = ? AND shortlist_id NOT IN (${own('shortlists')})`, firmId);
   if (lists) out.push(`在 ${lists} 份申报名单中`);
   const values = n('SELECT count(*) FROM value_overrides WHERE firm_id = ? AND source_id <> ?', firmId, imp.source_id);
   if (values) out.push(`之后改动了 ${values} 个数值`);
@@ -176,6 +180,10 @@ export function undoImport(db: Database.Database, imp: ImportRow, actor: string,
     let kept = 0;
     // Newest first: a value written twice by one import (never, today) would end at its first old value.
     const writes = writesOf(db, imp.id).reverse();
+    // Rows it inserted outside the writes ledger go first: they may hang on firms it created.
+    for (const tbl of ['analyst_inputs', 'shortlists'] as const) {
+      reverted += db.prepare(`DELETE FROM ${tbl} WHERE id IN (SELECT row_id FROM import_rows WHERE import_id = ? AND tbl = ?)`).run(imp.id, tbl).changes;
+    }
     const order: Write['kind'][] = ['figure', 'profile', 'title', 'member', 'year', 'firm'];
     for (const kind of order) {
       for (const w of writes.filter((x) => x.kind === kind)) {

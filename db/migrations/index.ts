@@ -14,6 +14,7 @@ import { criteriaLibrary } from './013_criteria_library';
 import { savedViews } from './014_saved_views';
 import { requests } from './015_requests';
 import { financeListingPayments } from './016_finance_listing_payments';
+import { packages } from './017_packages';
 
 export interface Migration {
   readonly version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'saved views of the pool table', sql: savedViews },
   { version: 15, name: 'requests ledger', sql: requests },
   { version: 16, name: 'financing needs, listing reserves and payments', sql: financeListingPayments },
+  { version: 17, name: 'district pool packages merged into a city file', sql: packages },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

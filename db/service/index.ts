@@ -12,6 +12,7 @@ import { requestService } from './requestService';
 import { savedViewService } from './savedViews';
 import { financeService } from './financeService';
 import { listingService } from './listingService';
+import { packageService } from './packages';
 import { sourceRefs } from '../store/sources';
 import { listCriteria, recordInput, setCriterionEnabled } from './criteria';
 import { addSet, removeSet } from '../criteria/library';
@@ -108,6 +109,7 @@ function serviceOver(ctx: ServiceContext): Service {
     ...savedViewService({ ...ctx, changed, evaluator }),
     ...financeService({ ...ctx, changed, evaluator }),
     ...listingService({ ...ctx, changed, evaluator }),
+    ...packageService({ ...ctx, changed, evaluator }),
   };
 }
 

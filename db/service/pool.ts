@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { TITLE_CODES, TITLE_LEVEL, titleValidUntil, type TitleCode } from '../figures';
 import { requireSet } from './criteria';
 import type { Evaluator } from './evaluation';
+import { DISTRICT_FILTER, districtsOf } from '../package/conflicts';
 
 // Gradient order of titles, highest last, for sorting the titles column by the highest title held.
 const TITLE_RANK: Record<TitleCode, number> = {
@@ -82,7 +83,9 @@ export function poolFacets(db: Database.Database, { year }: ParsedInput<'pool.fa
         .all(year) as string[]
     ).sort(zh);
   const held = db.prepare('SELECT 1 FROM titles t JOIN pool_members m ON m.firm_id = t.firm_id AND m.year = ? WHERE t.code = ? LIMIT 1').pluck();
-  return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.get(year, c) !== undefined) };
+  const districts = (db.prepare('SELECT DISTINCT d.district FROM pool_districts d JOIN imports i ON i.id = d.import_id AND i.undone_at IS NULL WHERE d.year = ?').pluck().all(year) as string[]).sort(zh);
+  // 报送区县 only where packages were merged (a district's own pool has none).
+  return { towns: distinct('town'), chains: distinct('chain'), titles: TITLE_CODES.filter((c) => held.get(year, c) !== undefined), ...(districts.length ? { districts } : {}) };
 }
 
 /**
@@ -147,6 +150,10 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
     where.push('EXISTS (SELECT 1 FROM titles t WHERE t.firm_id = f.id AND t.code = @title)');
     params.title = input.title;
   }
+  if (input.district) {
+    where.push(DISTRICT_FILTER);
+    params.district = input.district;
+  }
   const q = input.search?.trim();
   if (q) {
     where.push("(f.name LIKE @nameLike ESCAPE '\\' OR f.credit_code LIKE @codeLike ESCAPE '\\')");
@@ -154,7 +161,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
     params.codeLike = `${likePattern(q.replace(/\s/g, '').toUpperCase())}%`;
   }
   const whereSql = where.join(' AND ');
-  const countKey = JSON.stringify([whereSql, input.year, input.verdict, input.town, input.chain, input.title, q, setId, dataYear]);
+  const countKey = JSON.stringify([whereSql, input.year, input.verdict, input.town, input.chain, input.title, input.district, q, setId, dataYear]);
   let total = totals.get(countKey);
   if (total === undefined) {
     total = db.prepare(`SELECT count(*) FROM pool_members m JOIN firms f ON f.id = m.firm_id ${evalJoin} WHERE ${whereSql}`).pluck().get(params) as number;
@@ -213,6 +220,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
     }
   }
   // Verdicts and criterion statuses for this page's firms only: a first page needs no pool-wide evaluation.
+  const districts = districtsOf(db, input.year, rows.map((r) => r.firmId));
   const results = setId ? evaluator.firms(setId, input.year, dataYear ?? undefined, rows.map((r) => r.firmId), { provenance: false }) : null;
   return {
     total,
@@ -225,6 +233,7 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
         mainShare: main_share,
         sample: sample === 1,
         titles: titles.get(r.firmId) ?? [],
+        districts: districts.get(r.firmId) ?? [],
         verdict: e?.verdict ?? null,
         statuses: e?.criteria.map((c) => ({ id: c.id, status: c.status, enabled: c.enabled })) ?? [],
       };

@@ -151,8 +151,17 @@ describe('import files in browser mode', () => {
 });
 
 describe('the upload store', () => {
+  it('keeps more small uploads while they fit the byte budget: a city’s packages chosen together', async () => {
+    const store = new UploadStore(1024, 2, 100);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await store.receive(Readable.from([Buffer.alloc(20, i)]))).upload);
+    // 6 × 20 bytes is over 100: the oldest goes, five (100 bytes) stay.
+    expect(ids.map((id) => store.pathOf(id) !== null)).toEqual([false, true, true, true, true, true]);
+    store.close();
+  });
+
   it('keeps the latest uploads only, refuses ids it did not give, and leaves nothing behind when closed', async () => {
-    const store = new UploadStore(1024);
+    const store = new UploadStore(1024, KEPT_UPLOADS, 10);
     const ids: string[] = [];
     for (let i = 0; i <= KEPT_UPLOADS; i++) ids.push((await store.receive(Readable.from([Buffer.from(`file ${i}`)]))).upload);
     expect(store.pathOf(ids[0])).toBeNull();

@@ -15,11 +15,11 @@ const click = (item: MenuItemConstructorOptions | undefined) =>
   (item!.click as unknown as () => void)();
 
 describe('buildMenuTemplate', () => {
-  it('has 文件 with the five items, in order, in Chinese', () => {
+  it('has 文件 with the seven items, in order, in Chinese', () => {
     const menu = buildMenuTemplate(actions(), 'zh-CN', { development: false, platform: 'win32' });
     expect(menu[0].label).toBe('文件');
-    expect(items(submenu(menu[0])).map((i) => i.label)).toEqual(['打开数据文件…', '导入年度数据…', '导出…', '备份数据文件…', '退出']);
-    expect(items(submenu(menu[0]))[4].role).toBe('quit');
+    expect(items(submenu(menu[0])).map((i) => i.label)).toEqual(['打开数据文件…', '导入年度数据…', '导出…', '导出报送包…', '合并报送包…', '备份数据文件…', '退出']);
+    expect(items(submenu(menu[0]))[6].role).toBe('quit');
   });
 
   it('wires the file items to the actions; import and export navigate the page', () => {
@@ -32,6 +32,10 @@ describe('buildMenuTemplate', () => {
     expect(a.navigate).toHaveBeenLastCalledWith('refresh');
     click(byId('export'));
     expect(a.navigate).toHaveBeenLastCalledWith('shortlist');
+    click(byId('export-package'));
+    expect(a.navigate).toHaveBeenLastCalledWith('package');
+    click(byId('merge-packages'));
+    expect(a.navigate).toHaveBeenLastCalledWith('package');
     click(byId('backup'));
     expect(a.backup).toHaveBeenCalledTimes(1);
   });
@@ -72,6 +76,6 @@ describe('buildMenuTemplate', () => {
   it('has English labels on request', () => {
     const menu = buildMenuTemplate(actions(), 'en', { development: false, platform: 'linux' });
     expect(menu.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(items(submenu(menu[0]))).toHaveLength(5);
+    expect(items(submenu(menu[0]))).toHaveLength(7);
   });
 });

@@ -16,6 +16,7 @@ const FinanceSection = lazy(() => import('./sections/lists/FinanceSection').then
 const ListingSection = lazy(() => import('./sections/lists/ListingSection').then((m) => ({ default: m.ListingSection })));
 const PayoutsSection = lazy(() => import('./sections/lists/PayoutsSection').then((m) => ({ default: m.PayoutsSection })));
 const FirmSection = lazy(() => import('./sections/FirmSection').then((m) => ({ default: m.FirmSection })));
+const PackageSection = lazy(() => import('./sections/package/PackageSection').then((m) => ({ default: m.PackageSection })));
 const OverviewSection = lazy(() => import('./sections/overview/OverviewSection').then((m) => ({ default: m.OverviewSection })));
 const RefreshSection = lazy(() => import('./sections/refresh/RefreshSection').then((m) => ({ default: m.RefreshSection })));
 const RequestsSection = lazy(() => import('./sections/requests/RequestsSection').then((m) => ({ default: m.RequestsSection })));
@@ -162,6 +163,7 @@ export function App() {
             {route.section === 'payouts' && ctx && <PayoutsSection ctx={ctx} />}
             {route.section === 'refresh' && ctx && <RefreshSection ctx={ctx} />}
             {route.section === 'requests' && ctx && <RequestsSection ctx={ctx} />}
+            {route.section === 'package' && <PackageSection ctx={ctx} refresh={refresh} onChanged={changed} />}
           </Suspense>
         </main>
       </div>

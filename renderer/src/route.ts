@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export const SECTIONS = ['overview', 'pool', 'firm', 'benchmark', 'shortlist', 'requests', 'finance', 'listing', 'payouts', 'refresh', 'criteria'] as const;
+export const SECTIONS = ['overview', 'pool', 'firm', 'benchmark', 'shortlist', 'requests', 'finance', 'listing', 'payouts', 'refresh', 'criteria', 'package'] as const;
 export type Section = (typeof SECTIONS)[number];
 /** The printable report of a shortlist (#/report/<id>): a page of its own, without the app's chrome. */
 export type Page = Section | 'report';

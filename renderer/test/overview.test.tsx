@@ -129,6 +129,7 @@ beforeEach(() => {
   onChanged.mockClear();
   answers['overview.get'] = () => overview();
   answers['criteria.list'] = () => SETS;
+  answers['package.districts'] = () => ({ districts: [], shared: 0, packages: [], openConflicts: 0 });
   answers['overview.setReward'] = (input) => ({ ...overview().rewards.table[1], ...input });
   answers['overview.setIndustrialFirms'] = (input) => ({ value: input.value, year: input.year ?? null, source: input.source ?? '分析员录入', ...who });
   answers['overview.setCalendar'] = (input) => ({ ...input, isDefault: false, ...who });

@@ -14,6 +14,7 @@ export const en: Messages = {
     finance: 'Financing',
     listing: 'Listing reserve',
     payouts: 'Rewards paid',
+    package: 'District packages',
   },
   banner: {
     sample: 'Sample data: names and other details of {{firms}} firms and {{values}} figures are invented for demonstration. Import the firms\' returns or statistics before using them for decisions.',
@@ -27,6 +28,7 @@ export const en: Messages = {
     search: 'Search by company name or credit code',
     town: 'Town',
     chain: 'Industry chain',
+    district: 'Reporting district',
     title: 'Title held',
     all: 'All',
     total: '{{count}} firms',

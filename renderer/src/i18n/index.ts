@@ -6,6 +6,7 @@ import { criteriaLibEn, criteriaLibZh } from './criteriaLib';
 import { en } from './en';
 import { listsEn, listsZh } from './lists';
 import { overviewEn, overviewZh } from './overview';
+import { packageEn, packageZh } from './package';
 import { refreshZh } from './refresh';
 import { refreshEn } from './refresh.en';
 import { requestsEn, requestsZh } from './requests';
@@ -34,8 +35,8 @@ export function initI18n(lang: Lang = savedLanguage()) {
   document.documentElement.lang = lang;
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, access: accessZh, views: viewsZh, requests: requestsZh, lists: listsZh } },
-      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, access: accessEn, views: viewsEn, requests: requestsEn, lists: listsEn } },
+      'zh-CN': { translation: { ...zhCN, benchmark: benchmarkZh, overview: overviewZh, criteriaLib: criteriaLibZh, shortlist: shortlistZh, refresh: refreshZh, access: accessZh, views: viewsZh, requests: requestsZh, lists: listsZh, package: packageZh } },
+      en: { translation: { ...en, benchmark: benchmarkEn, overview: overviewEn, criteriaLib: criteriaLibEn, shortlist: shortlistEn, refresh: refreshEn, access: accessEn, views: viewsEn, requests: requestsEn, lists: listsEn, package: packageEn } },
     },
     lng: lang,
     fallbackLng: 'zh-CN',

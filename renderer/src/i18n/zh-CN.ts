@@ -12,6 +12,7 @@ export const zhCN = {
     finance: '融资需求',
     listing: '上市后备库',
     payouts: '奖补兑现',
+    package: '报送包',
   },
   banner: {
     sample: '示例数据：{{firms}} 家企业的名称等信息及 {{values}} 个数值为演示用的虚构数字，不代表真实企业。请导入企业填报或统计数据后再用于决策。',
@@ -25,6 +26,7 @@ export const zhCN = {
     search: '搜索企业名称或统一社会信用代码',
     town: '所属镇街',
     chain: '产业链',
+    district: '报送区县',
     title: '已获称号',
     all: '全部',
     total: '共 {{count}} 家',

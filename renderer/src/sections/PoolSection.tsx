@@ -18,6 +18,7 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
   const [chain, setChain] = useState('');
   const [title, setTitle] = useState<TitleCode | ''>('');
   const [verdict, setVerdict] = useState<VerdictT | ''>('');
+  const [district, setDistrict] = useState('');
   // Largest firms first: the order an analyst reads a pool in.
   const [sorting, setSorting] = useState<SortingState>([{ id: 'revenue', desc: true }]);
   const deferredSearch = useDeferredValue(search.trim());
@@ -32,13 +33,14 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
       town: town || undefined,
       chain: chain || undefined,
       title: title || undefined,
+      district: district || undefined,
       setId: ctx.setId,
       verdict: verdict || undefined,
       sort: s ? { column: s.id as PoolSortColumn, dir: s.desc ? 'desc' : 'asc' } : undefined,
     };
-  }, [pool.year, pool.dataYear, deferredSearch, town, chain, title, verdict, ctx.setId, sorting]);
+  }, [pool.year, pool.dataYear, deferredSearch, town, chain, title, district, verdict, ctx.setId, sorting]);
   const pages = usePoolPages(query, refresh);
-  const filtered = Boolean(search || town || chain || title || verdict);
+  const filtered = Boolean(search || town || chain || title || district || verdict);
   const s0 = sorting[0];
   const current: ViewSpec = {
     search: search.trim() || undefined,
@@ -100,6 +102,17 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
             ))}
           </select>
         </label>
+        {(facets.data?.districts?.length ?? 0) > 0 && (
+          <label>
+            {t('pool.district')}
+            <select value={district} onChange={(e) => setDistrict(e.target.value)} data-testid="filter-district">
+              <option value="">{t('pool.all')}</option>
+              {facets.data?.districts?.map((x) => (
+                <option key={x}>{x}</option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('pool.verdict')}
           <select value={verdict} onChange={(e) => setVerdict(e.target.value as VerdictT | '')} data-testid="filter-verdict">
@@ -120,6 +133,7 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
               setTown('');
               setChain('');
               setTitle('');
+              setDistrict('');
               setVerdict('');
             }}
           >

@@ -35,6 +35,12 @@ function NameCell({ row }: { row: Row }) {
         {row.sample && <span className="tag-sample">{t('pool.sampleTag')}</span>}
       </span>
       <span className="firm-code">{row.creditCode}</span>
+      {/* 报送区县: a firm two districts reported is one row naming both. */}
+      {row.districts && row.districts.length > 0 && (
+        <span className="firm-districts" data-testid="firm-districts" title={t('pool.district')}>
+          {row.districts.join('、')}
+        </span>
+      )}
     </a>
   );
 }

@@ -15,6 +15,8 @@ import { RewardCard } from './RewardCard';
 import { RequestsCard } from '../requests/RequestsCard';
 import { StatusCard } from './StatusCard';
 import { TargetsCard } from './TargetsCard';
+import { DistrictsCard } from '../package/DistrictsCard';
+import { districtList } from './districtList';
 
 function Kpis({ data, setTitle, show }: { data: OverviewData; setTitle: (id: string) => string; show: (s: Shown) => void }) {
   const { t, i18n } = useTranslation();
@@ -107,6 +109,7 @@ export function OverviewSection({ ctx }: { ctx: SectionContext }) {
             <div className="ov-col">
               <CalendarCard calendar={data.calendar} today={data.today} setTitle={setTitle} show={setShown} onChanged={ctx.onChanged} />
               <HistoryCard history={data.history} />
+              <DistrictsCard year={poolYear} refresh={refresh} onDistrict={(d) => void districtList(poolYear, d).then(setShown)} />
             </div>
           </div>
         </div>
