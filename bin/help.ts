@@ -112,6 +112,29 @@ export const HELP_ZH: Record<string, string> = {
   'print the 奖补兑现台账': '显示奖补兑现台账',
   "write the 奖补兑现台账 as the bureau's printable xlsx (title, 填报单位, date, units, totals) or CSV": '按局里的打印格式导出奖补兑现台账（xlsx：标题、填报单位、日期、单位、合计行），或导出 CSV',
   'take in the 奖补兑现台账 from xlsx or CSV: every cell checked; a file with any error changes nothing': '从 xlsx 或 CSV 导入奖补兑现台账：逐格检查，文件有任何错误则不改动任何数据',
+  // package (区 → 市)
+  'pool packages (报送包): a district exports its pool year, a city merges them': '报送包：区县导出本年度培育库，市里合并各区县的报送包',
+  "write the pool year's firms, figures with provenance, titles, membership, judgements and shortlists as one .cpool file":
+    '把该年度培育库的企业、带来源的数据、称号、入库情况、研判和推荐名单写成一个 .cpool 文件',
+  'the pool year': '培育库年度',
+  'the district sending it, e.g. 峄城区': '报送的区县，如 峄城区',
+  'the package file (.cpool)': '报送包文件（.cpool）',
+  'the sending bureau, e.g. 峄城区工业和信息化局': '报送单位，如 峄城区工业和信息化局',
+  "sign with the district's Ed25519 private key (PEM, from `package keygen`)": '用区县的 Ed25519 私钥签名（PEM，由 package keygen 生成）',
+  "merge districts' packages into the city file by credit code (a snapshot first; conflicts stay open unless --prefer)":
+    '按统一社会信用代码把各区县的报送包合并到市级数据文件（先建快照；不加 --prefer 时冲突保持待定）',
+  'a package (.cpool); repeat for several': '报送包（.cpool）；多个时重复此选项',
+  'show what would be merged and every conflict, write nothing': '列出将合并的内容和全部冲突，不写入',
+  'settle every conflict that district reported with its value': '凡该区县报送的冲突，都取该区县的数值',
+  "a district's public key (PEM): its packages must carry its signature; repeat for several": '区县的公钥（PEM）：该区县的报送包必须带有其签名；多个时重复此选项',
+  'the conflicts merges left open (or all, with --all)': '合并后待定的冲突（加 --all 则列出全部）',
+  'also those settled': '包括已处理的冲突',
+  "settle a conflict with one district's value (or 本库: keep the city's)": '取某一区县的数值处理一条冲突（或 本库：保留市里原有的数值）',
+  'the conflict (see `package conflicts`)': '冲突编号（见 champion-pool package conflicts）',
+  'whose value to take': '取哪个区县的数值',
+  "make a district's Ed25519 key pair: the private key signs its packages, the city keeps the public key": '生成区县的 Ed25519 密钥对：私钥用于给报送包签名，公钥交市里保存',
+  'the district': '区县',
+  'where to write <district>-私钥.pem and <district>-公钥.pem': '写出 <区县>-私钥.pem 和 <区县>-公钥.pem 的文件夹',
 };
 
 const TITLES_ZH: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
