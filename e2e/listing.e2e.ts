@@ -45,6 +45,7 @@ describe('上市后备库 and 奖补兑现 in browser mode', () => {
     await pp.open();
     await pp.add({ name: '鑫金山机械', creditCode: XIN, kind: '人才项目补贴', year: 2022, amount: '858.737' });
     await pp.add({ name: '鑫金山机械', creditCode: XIN, kind: '首次认定奖励', title: 'little_giant', year: 2023, amount: '50万元' });
+    await app.page.getByTestId('py-amount').nth(1).waitFor(); // the list is reloaded after the form closes
     const amounts = await app.page.getByTestId('py-amount').allTextContents();
     expect(amounts.sort()).toEqual(['50 万元', '858.737 万元']);
     expect(await app.page.getByTestId('py-totals').textContent()).toContain('共 2 笔，合计 908.737 万元');

@@ -1,7 +1,7 @@
 // What crosses the wire in browser mode, seen from Chromium: an import file goes up once as the raw body of
 // POST /api/upload and every analyse names it by id (no base64, no big JSON); and the strict CSP (no inline
 // styles) holds on every screen — the page raises no securitypolicyviolation anywhere.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
 import { RefreshPage } from './support/refreshPage';
 
@@ -59,9 +59,17 @@ describe('browser mode on the wire', () => {
 
   it('shows every screen under the CSP without inline styles, with no violation', async () => {
     const page = app.page;
+    // Each screen is shown once its calls are answered. Not "networkidle": the live-update stream stays open.
+    const inflight = new Set<unknown>();
+    page.on('request', (r) => {
+      if (/\/api\/(?!events)/.test(r.url())) inflight.add(r);
+    });
+    page.on('requestfinished', (r) => inflight.delete(r));
+    page.on('requestfailed', (r) => inflight.delete(r));
     for (const section of ['overview', 'pool', 'benchmark', 'shortlist', 'refresh', 'criteria']) {
       await page.locator(`a[data-nav="${section}"]`).click();
-      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await vi.waitFor(() => expect(inflight.size).toBe(0), { timeout: 20_000 });
     }
     await page.evaluate(() => (window.location.hash = '#/firm/1'));
     await page.getByTestId('firm-name').waitFor();

@@ -42,7 +42,7 @@ export function RewardCard({ rewards: r, dataYear, setTitle, notes, show, onChan
     year: t('overview.rewards.year', { year }),
     ...Object.fromEntries(shown.map((row) => [row.code, row.cells[i].total / div])),
     cap: 0,
-    sumLabel: money(r.totals[i].total),
+    sumLabel: r.totals[i].total ? money(r.totals[i].total) : '', // an empty year keeps its place on the axis, unlabelled
   }));
   const frame = {
     title: t('overview.rewards.chartTitle'),
