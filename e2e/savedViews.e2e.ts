@@ -1,6 +1,6 @@
 // Saved views of the pool table, as an analyst uses them: save the table's filters, sort, criteria set and
 // data year under a name, come back to them after a reload, reorder, rename and delete them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screenshot, startApp, type RunningApp } from './support/app';
 import { PoolPage } from './support/pages';
 
@@ -42,13 +42,13 @@ describe('saved views of the pool table', () => {
     await page.getByTestId('criteria-set').selectOption('cn-champion-2023');
     await pool.filter('filter-verdict', 'not_eligible');
     await saveAs('未达标企业');
-    expect(await options()).toEqual(['（未选用视图）', LG_VIEW, '未达标企业']);
+    await vi.waitFor(async () => expect(await options()).toEqual(['（未选用视图）', LG_VIEW, '未达标企业']));
     await screenshot(page, 'saved-views-1280');
 
     // the data file keeps them: a fresh load of the app lists them, and choosing one restores everything
     await page.reload();
     await pool.waitForRows(11);
-    expect(await options()).toEqual(['（未选用视图）', LG_VIEW, '未达标企业']);
+    await vi.waitFor(async () => expect(await options()).toEqual(['（未选用视图）', LG_VIEW, '未达标企业']));
     await page.getByTestId('view-select').selectOption({ label: LG_VIEW });
     await pool.waitForNames(['鑫金山机械', '越成制动', '汉庄数控']);
     await expect(page.getByTestId('criteria-set').inputValue()).resolves.toBe('cn-little-giant-2022');
@@ -65,13 +65,13 @@ describe('saved views of the pool table', () => {
     await page.getByTestId('view-select').selectOption({ label: '未达标企业' });
     await page.getByTestId('view-up').click();
     await page.getByRole('status').filter({ hasText: '已调整“未达标企业”的顺序' }).waitFor();
-    expect(await options()).toEqual(['（未选用视图）', '未达标企业', LG_VIEW]);
+    await vi.waitFor(async () => expect(await options()).toEqual(['（未选用视图）', '未达标企业', LG_VIEW]));
 
     await page.getByTestId('view-rename').click();
     await page.getByTestId('view-name').fill('2023 未达标企业');
     await page.getByTestId('view-name-ok').click();
     await page.getByRole('status').filter({ hasText: '已重命名为“2023 未达标企业”' }).waitFor();
-    expect(await options()).toEqual(['（未选用视图）', '2023 未达标企业', LG_VIEW]);
+    await vi.waitFor(async () => expect(await options()).toEqual(['（未选用视图）', '2023 未达标企业', LG_VIEW]));
 
     // a name already taken is refused with the reason, and nothing changes
     await page.getByTestId('view-rename').click();
@@ -83,7 +83,7 @@ describe('saved views of the pool table', () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('view-delete').click();
     await page.getByRole('status').filter({ hasText: '已删除视图“2023 未达标企业”' }).waitFor();
-    expect(await options()).toEqual(['（未选用视图）', LG_VIEW]);
+    await vi.waitFor(async () => expect(await options()).toEqual(['（未选用视图）', LG_VIEW]));
 
     const views = await app.call('views.list', {});
     expect(views.map((v) => [v.name, v.position, v.createdBy])).toEqual([[LG_VIEW, 1, 'e2e-analyst']]);
