@@ -43,7 +43,7 @@ export function mergeText(r: MergeReportT): string {
   for (const p of r.packages) {
     lines.push(`${p.label}  ${p.fileName}  ${p.poolYear}年度  企业 ${p.firms} 家（新增 ${p.newFirms}），写入数值：补空 ${p.newValues}、改动 ${p.changedValues}，冲突 ${p.conflicts}  ${SIGNATURE_ZH[p.signature]}${p.fingerprint ? `（公钥指纹 ${p.fingerprint}）` : ''}`);
     const extra = p.sections.filter((s) => !['firms', 'figures', 'titles', 'membership'].includes(s.key) && s.rows > 0);
-    if (extra.length) lines.push(`  另含：${extra.map((s) => `${s.label} ${s.rows} 条`).join('，')}`);
+    if (extra.length) lines.push(`  另含：${extra.map((s) => `${s.label} ${s.rows} 条${s.added === null ? '' : `（本库没有的 ${s.added} 条）`}`).join('，')}`);
   }
   for (const c of r.changes) lines.push(`变更  ${c.name} ${c.creditCode} ${c.year ?? ''} ${c.field}：${shown(c.old)} → ${shown(c.new)}（${c.district}）`);
   for (const c of r.conflicts) {

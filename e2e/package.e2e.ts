@@ -60,6 +60,8 @@ describe('报送包: merge preview and a conflict settled in the UI', () => {
     await pk.choose(files);
     await expect.poll(() => pk.packages().count()).toBe(2);
     expect(await pk.packages().allInnerTexts()).toEqual([expect.stringContaining('峄城区'), expect.stringContaining('台儿庄区')]);
+    // The lists travel too: the letter's two reserve entries, which this file already holds.
+    expect(await pk.packages().first().getByTestId('pk-lists').innerText()).toBe('上市后备库 2 条（本库没有的 0 条）');
     expect(await pk.totals().innerText()).toBe('合计：新增企业 0 家，写入已有企业的数值 0 个，冲突 1 处');
     const conflict = await pk.previewConflicts().innerText();
     expect(conflict).toContain(FIRM);

@@ -99,8 +99,9 @@ const ImportRecord = z.object({
 });
 
 const UndoConflict = z.object({
-  kind: z.enum(['value', 'firm', 'year']),
-  firmId: z.number().int(),
+  /** record: a list row a merged package added (诉求, 融资需求 …), changed since; `field` names the list. */
+  kind: z.enum(['value', 'firm', 'year', 'record']),
+  firmId: z.number().int().nullable(),
   name: z.string(),
   year: z.number().int().nullable(),
   field: z.string().nullable(),
@@ -111,7 +112,7 @@ const UndoConflict = z.object({
 
 const UndoPlan = z.object({
   import: ImportRecord,
-  counts: z.object({ values: z.number().int(), profile: z.number().int(), newYears: z.number().int(), newFirms: z.number().int(), titles: z.number().int(), members: z.number().int() }),
+  counts: z.object({ values: z.number().int(), profile: z.number().int(), newYears: z.number().int(), newFirms: z.number().int(), titles: z.number().int(), members: z.number().int(), records: z.number().int() }),
   /** Later work touching what the import wrote: the analyst chooses to keep it or revert it too. */
   conflicts: z.array(UndoConflict),
 });

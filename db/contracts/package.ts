@@ -50,7 +50,8 @@ const MergeReport = z.object({
       newValues: z.number().int(),
       changedValues: z.number().int(),
       conflicts: z.number().int(),
-      sections: z.array(z.object({ key: z.string(), label: z.string(), rows: z.number().int() })),
+      /** Rows per section; for the lists merged row by row, how many the city file lacks (null: the pool's own sections). */
+      sections: z.array(z.object({ key: z.string(), label: z.string(), rows: z.number().int(), added: z.number().int().nullable() })),
     }),
   ),
   newFirms: z.number().int(),

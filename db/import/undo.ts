@@ -8,6 +8,7 @@ import { FIGURE_KEYS } from '../figures';
 import { nowIso } from '../time';
 import { FIRM_FIELDS } from './plan';
 import { nativeBinding } from '../nativeBinding';
+import { ledgerRowState } from '../store/ledgerRows';
 
 export type ImportRow = {
   id: number;
@@ -38,9 +39,12 @@ type Write = {
 };
 
 export interface UndoConflict {
-  /** value: a value the import wrote was changed since; firm / year: later work on a firm or year it created. */
-  kind: 'value' | 'firm' | 'year';
-  firmId: number;
+  /**
+   * value: a value the import wrote was changed since; firm / year: later work on a firm or year it created;
+   * record: a list row a merged package added (诉求, 融资需求 …) was changed since (`field` names the list).
+   */
+  kind: 'value' | 'firm' | 'year' | 'record';
+  firmId: number | null;
   name: string;
   year: number | null;
   field: string | null;
@@ -54,8 +58,37 @@ export interface UndoPlan {
   importId: number;
   file: string;
   at: string;
-  counts: { values: number; profile: number; newYears: number; newFirms: number; titles: number; members: number };
+  counts: { values: number; profile: number; newYears: number; newFirms: number; titles: number; members: number; records: number };
   conflicts: UndoConflict[];
+}
+
+/** The tables whose rows an import (a merged package) inserted outside the writes ledger, in deletion order. */
+const OWN_ROWS: { tbl: string; label: string; name: string }[] = [
+  { tbl: 'analyst_inputs', label: '研判与标记', name: 'key' },
+  { tbl: 'shortlists', label: '推荐名单', name: 'name' },
+  { tbl: 'requests', label: '诉求台账', name: 'content' },
+  { tbl: 'financing_needs', label: '融资需求', name: "name || ' · ' || project" },
+  { tbl: 'listing_firms', label: '上市后备库', name: 'name' },
+  { tbl: 'payments', label: '奖补兑现', name: "name || ' · ' || kind" },
+];
+
+type ChangedRow = { tbl: string; label: string; id: number; name: string; firm_id: number | null };
+
+/** List rows the import inserted that were changed since (they differ from the state recorded then). */
+function changedRows(db: Database.Database, imp: ImportRow): ChangedRow[] {
+  const out: ChangedRow[] = [];
+  for (const o of OWN_ROWS) {
+    const own = db.prepare('SELECT row_id, state FROM import_rows WHERE import_id = ? AND tbl = ? AND state IS NOT NULL').all(imp.id, o.tbl) as { row_id: number; state: string }[];
+    if (!own.length) continue;
+    const row = db.prepare(`SELECT ${o.name} AS name, (SELECT id FROM firms WHERE credit_code = t.credit_code) AS firm_id FROM ${o.tbl} t WHERE id = ?`);
+    for (const r of own) {
+      const now = ledgerRowState(db, o.tbl, r.row_id);
+      if (now === r.state) continue;
+      const at = row.get(r.row_id) as { name: string; firm_id: number | null } | undefined;
+      if (at) out.push({ tbl: o.tbl, label: o.label, id: r.row_id, name: at.name, firm_id: at.firm_id });
+    }
+  }
+  return out;
 }
 
 /** The import an undo applies to: the latest not yet undone. */
@@ -94,7 +127,7 @@ export function planUndo(db: Database.Database, imp: ImportRow): UndoPlan {
   const writes = writesOf(db, imp.id);
   const name = db.prepare('SELECT name FROM firms WHERE id = ?').pluck();
   const conflicts: UndoConflict[] = [];
-  const counts = { values: 0, profile: 0, newYears: 0, newFirms: 0, titles: 0, members: 0 };
+  const counts = { values: 0, profile: 0, newYears: 0, newFirms: 0, titles: 0, members: 0, records: 0 };
   const firmName = (id: number) => (name.get(id) as string | undefined) ?? String(id);
   for (const w of writes) {
     if (w.kind === 'figure' || w.kind === 'profile') {
@@ -115,6 +148,10 @@ export function planUndo(db: Database.Database, imp: ImportRow): UndoPlan {
       }
     } else if (w.kind === 'title') counts.titles++;
     else counts.members++;
+  }
+  counts.records = db.prepare('SELECT count(*) FROM import_rows WHERE import_id = ?').pluck().get(imp.id) as number;
+  for (const r of changedRows(db, imp)) {
+    conflicts.push({ kind: 'record', firmId: r.firm_id, name: r.name, year: null, field: r.label, written: null, current: null, what: '合并之后有改动' });
   }
   return { importId: imp.id, file: imp.file, at: imp.at, counts, conflicts };
 }
@@ -139,6 +176,11 @@ function firmHasLaterWork(db: Database.Database, imp: ImportRow, firmId: number)
   if (inputs) out.push(`分析员录入 ${inputs} 项（研判、标记或分值）`);
   const lists = n(`SELECT count(*) FROM shortlist_entries WHERE firm_id = ? AND shortlist_id NOT IN (${own('shortlists')})`, firmId);
   if (lists) out.push(`在 ${lists} 份申报名单中`);
+  const requests = n(`SELECT count(*) FROM requests WHERE firm_id = ? AND id NOT IN (${own('requests')})`, firmId);
+  if (requests) out.push(`诉求台账中有 ${requests} 条之后登记的诉求`);
+  // A request the import brought and someone worked on since hangs on the firm just as a later one does.
+  const worked = changedRows(db, imp).filter((r) => r.tbl === 'requests' && r.firm_id === firmId).length;
+  if (worked) out.push(`诉求台账中有 ${worked} 条合并来的诉求之后有改动`);
   const values = n('SELECT count(*) FROM value_overrides WHERE firm_id = ? AND source_id <> ?', firmId, imp.source_id);
   if (values) out.push(`之后改动了 ${values} 个数值`);
   const years = n('SELECT count(*) FROM firm_years WHERE firm_id = ? AND source_id <> ?', firmId, imp.source_id);
@@ -180,9 +222,16 @@ export function undoImport(db: Database.Database, imp: ImportRow, actor: string,
     let kept = 0;
     // Newest first: a value written twice by one import (never, today) would end at its first old value.
     const writes = writesOf(db, imp.id).reverse();
-    // Rows it inserted outside the writes ledger go first: they may hang on firms it created.
-    for (const tbl of ['analyst_inputs', 'shortlists'] as const) {
-      reverted += db.prepare(`DELETE FROM ${tbl} WHERE id IN (SELECT row_id FROM import_rows WHERE import_id = ? AND tbl = ?)`).run(imp.id, tbl).changes;
+    // Rows it inserted outside the writes ledger go first: they may hang on firms it created. A list row changed
+    // since is kept when the analyst keeps later work.
+    const spared = new Set((choice === 'revert' ? [] : changedRows(db, imp)).map((r) => `${r.tbl}|${r.id}`));
+    for (const { tbl } of OWN_ROWS) {
+      const rows = db.prepare('SELECT row_id FROM import_rows WHERE import_id = ? AND tbl = ?').pluck().all(imp.id, tbl) as number[];
+      const del = db.prepare(`DELETE FROM ${tbl} WHERE id = ?`);
+      for (const id of rows) {
+        if (spared.has(`${tbl}|${id}`)) kept++;
+        else reverted += del.run(id).changes;
+      }
     }
     const order: Write['kind'][] = ['figure', 'profile', 'title', 'member', 'year', 'firm'];
     for (const kind of order) {

@@ -15,6 +15,7 @@ import { savedViews } from './014_saved_views';
 import { requests } from './015_requests';
 import { financeListingPayments } from './016_finance_listing_payments';
 import { packages } from './017_packages';
+import { packageLedgers } from './018_package_ledgers';
 
 export interface Migration {
   readonly version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'requests ledger', sql: requests },
   { version: 16, name: 'financing needs, listing reserves and payments', sql: financeListingPayments },
   { version: 17, name: 'district pool packages merged into a city file', sql: packages },
+  { version: 18, name: 'ledger rows a merged package inserted, for exact undo', sql: packageLedgers },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

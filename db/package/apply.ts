@@ -7,6 +7,7 @@ import { withIndexesRebuilt } from '../import/apply';
 import { TITLE_LEVEL, FIGURE_KEYS, type TitleCode } from '../figures';
 import { nameSortKey } from '../sortKey';
 import { insertFigureRow } from '../store/firmYears';
+import { ledgerRowState } from '../store/ledgerRows';
 import { insertSource } from '../store/sources';
 import { nowIso } from '../time';
 import type { OpenPackage } from './format';
@@ -63,7 +64,7 @@ export function applyMerge(city: Database.Database, pkgs: OpenPackage[], plan: M
     const poolYear = city.prepare('INSERT OR IGNORE INTO pool_years (year, name, note, source_id, created_at) VALUES (?, ?, ?, ?, ?)');
     const member = city.prepare('INSERT OR IGNORE INTO pool_members (year, firm_id, status, reason, source_id) VALUES (?, ?, ?, ?, ?)');
     const district = city.prepare('INSERT OR IGNORE INTO pool_districts (year, firm_id, district, import_id) VALUES (?, ?, ?, ?)');
-    const rowRecord = city.prepare('INSERT INTO import_rows (import_id, tbl, row_id) VALUES (?, ?, ?)');
+    const rowRecord = city.prepare('INSERT INTO import_rows (import_id, tbl, row_id, state) VALUES (?, ?, ?, ?)');
     const updates = new Map<string, Database.Statement>();
     const update = (sql: string) => updates.get(sql) ?? updates.set(sql, city.prepare(sql)).get(sql)!;
 
@@ -139,7 +140,8 @@ export function applyMerge(city: Database.Database, pkgs: OpenPackage[], plan: M
             city,
             pkg: p,
             firmId: (code) => firmIds.get(code),
-            inserted: (tbl, rowId) => rowRecord.run(importId, tbl, rowId),
+            inserted: (tbl, rowId) => rowRecord.run(importId, tbl, rowId, ledgerRowState(city, tbl, rowId)),
+            sourceId: source,
             poolYear: year,
             label,
             actor: meta.actor,

@@ -45,7 +45,11 @@ export function openPackages(city: Database.Database, files: { fileName: string;
   }
 }
 
-export function mergeReport(pkgs: OpenPackage[], plan: MergePlan): MergeReportT {
+/** A section's rows in a package; none where a package made by an earlier version lacks the section. */
+const rowsOf = (p: OpenPackage, table: string) =>
+  p.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) ? (p.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
+
+export function mergeReport(city: Database.Database, pkgs: OpenPackage[], plan: MergePlan): MergeReportT {
   const district = (i: number) => pkgs[i].manifest.district;
   return {
     packages: pkgs.map((p, i) => {
@@ -67,7 +71,7 @@ export function mergeReport(pkgs: OpenPackage[], plan: MergePlan): MergeReportT 
         newValues: pp.newValues,
         changedValues: pp.changedValues,
         conflicts: pp.conflicts,
-        sections: SECTIONS.map((s) => ({ key: s.key, label: s.label, rows: p.db.prepare(`SELECT count(*) FROM ${s.countTable}`).pluck().get() as number })),
+        sections: SECTIONS.map((s) => ({ key: s.key, label: s.label, rows: rowsOf(p, s.countTable), added: s.newRows ? s.newRows(city, p.db) : null })),
       };
     }),
     newFirms: [...plan.firms.values()].filter((f) => f.firmId === null).length,

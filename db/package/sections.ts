@@ -3,58 +3,11 @@
 // titles, membership) are merged together by the merge planner, which sees every package at once so that two
 // districts' different reports become a conflict; every other section merges one package at a time through
 // its own `merge`. A new ledger (诉求台账, 融资需求, 上市后备库 …) is one more entry here.
-import type Database from 'better-sqlite3';
 import { FIGURE_KEYS } from '../figures';
-import type { OpenPackage } from './format';
+import { LEDGER_SECTIONS } from './ledgers';
+import { copyRows, MEMBERS, SOURCE_TEXT, type PackageSection } from './section';
 
-export interface ExportContext {
-  /** The district's data file (read only). */
-  city: Database.Database;
-  pkg: Database.Database;
-  poolYear: number;
-}
-
-export interface MergeContext {
-  city: Database.Database;
-  pkg: OpenPackage;
-  /** The city's firm id for a credit code (after the core sections are merged). */
-  firmId(creditCode: string): number | undefined;
-  /** Records a row this merge inserted, so undoing the merge removes exactly it. */
-  inserted(table: 'analyst_inputs' | 'shortlists', rowId: number): void;
-  poolYear: number;
-  /** "峄城区报送包（2024年3月1日）" */
-  label: string;
-  actor: string;
-  at: string;
-}
-
-export interface PackageSection {
-  key: string;
-  /** What the preview calls it. */
-  label: string;
-  /** The package tables of this section. */
-  ddl: string;
-  /** The table whose rows the preview counts. */
-  countTable: string;
-  exportRows(ctx: ExportContext): number;
-  /** Absent for the core sections, which the merge planner handles together. */
-  merge?(ctx: MergeContext): { added: number; present: number };
-}
-
-/** A stored source as one line of provenance: "导入：年报.xlsx（企业年度数据 第3行）". */
-const SOURCE_TEXT = `s.label || CASE WHEN s.file IS NOT NULL AND instr(s.label, s.file) = 0 THEN '（' || s.file || coalesce(' ' || s.sheet, '') || '）' ELSE '' END`;
-const MEMBERS = 'SELECT firm_id FROM pool_members WHERE year = @year';
-
-/** Copies the rows of `select` (named parameters: @year) into `table`, by position. */
-function copyRows(ctx: ExportContext, select: string, table: string, columns: readonly string[]): number {
-  const insert = ctx.pkg.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  let n = 0;
-  for (const row of ctx.city.prepare(select).raw().iterate({ year: ctx.poolYear }) as Iterable<unknown[]>) {
-    insert.run(row);
-    n++;
-  }
-  return n;
-}
+export type { ExportContext, MergeContext, PackageSection } from './section';
 
 export const PROFILE_FIELDS = ['town', 'chain', 'main_product', 'product_code', 'segment_since', 'founded_year', 'is_new_product', 'listed', 'note'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
@@ -221,4 +174,4 @@ const shortlists: PackageSection = {
 };
 
 /** Every section, in export and merge order. */
-export const SECTIONS: readonly PackageSection[] = [firms, figures, titles, membership, judgements, shortlists];
+export const SECTIONS: readonly PackageSection[] = [firms, figures, titles, membership, judgements, shortlists, ...LEDGER_SECTIONS];

@@ -29,12 +29,12 @@ export function packageService(ctx: PartContext): Pick<Service, keyof typeof pac
     },
     'package.preview': async (input) => {
       const pkgs = await opened(ctx, input);
-      return withPlan(db, pkgs, input.prefer, (plan) => mergeReport(pkgs, plan));
+      return withPlan(db, pkgs, input.prefer, (plan) => mergeReport(db, pkgs, plan));
     },
     'package.merge': async (input) => {
       const pkgs = await opened(ctx, input);
       return withPlan(db, pkgs, input.prefer, (plan) => {
-        const report = mergeReport(pkgs, plan);
+        const report = mergeReport(db, pkgs, plan);
         const snapshot = takeSnapshot(db, ctx.dataFile, `合并报送包前：${pkgs.map((p) => p.manifest.district).join('、')}`);
         const { importIds } = applyMerge(db, pkgs, plan, { actor: ctx.actor, snapshotFile: snapshot.file });
         rotateSnapshots(db);

@@ -71,7 +71,7 @@ describe('undoing an import', () => {
 
     const plan = await ok('import.undoPlan', {});
     expect(plan.import.file).toBe('更正与新企业.csv');
-    expect(plan.counts).toEqual({ values: 1, profile: 0, newYears: 1, newFirms: 3, titles: 0, members: 0 });
+    expect(plan.counts).toEqual({ values: 1, profile: 0, newYears: 1, newFirms: 3, titles: 0, members: 0, records: 0 });
     expect(plan.conflicts).toEqual([]);
 
     const undone = await ok('import.undo', {});

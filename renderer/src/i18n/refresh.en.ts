@@ -156,6 +156,8 @@ export const refreshEn: typeof refreshZh = {
     conflicts: '{{count}} later change(s) touch what it wrote:',
     conflictValue: '{{name}} {{year}} {{field}}: the import wrote {{written}}, now {{current}}',
     conflictFirm: '{{name}} (a firm this import added) was changed later:',
+    conflictRecord: '{{list}}: {{name}} (a record this merge added)',
+    revertsRecords: 'Also removes {{count}} judgement, shortlist and ledger record(s) this merge added.',
     conflictYear: '{{name}} {{year}} (a data year this import added) was changed later:',
     keepLater: 'Undo, keep the later changes',
     revertLater: 'Undo, and revert the later changes too',

@@ -155,6 +155,8 @@ export const refreshZh = {
     conflicts: '导入之后有 {{count}} 处改动涉及它写入的内容：',
     conflictValue: '{{name}} {{year}} 年 {{field}}：导入写入 {{written}}，现在为 {{current}}',
     conflictFirm: '{{name}}（这次导入新增的企业）之后有改动：',
+    conflictRecord: '{{list}}：{{name}}（这次合并带来的记录）',
+    revertsRecords: '并删除这次合并带来的研判、推荐名单和台账记录 {{count}} 条。',
     conflictYear: '{{name}} {{year}} 年（这次导入新增的年度数据）之后有改动：',
     keepLater: '撤销，保留之后的改动',
     revertLater: '撤销，并撤回之后的改动',

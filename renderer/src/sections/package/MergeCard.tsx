@@ -2,6 +2,7 @@
 // with each district's value (nothing is written), optionally prefer one district, then merge (a snapshot
 // first). The same preview as `champion-pool package merge --dry-run`.
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MergeReportT } from '../../../../db/contract';
 import { call, sendFile } from '../../api';
@@ -9,6 +10,18 @@ import { formatDateTime, type Lang } from '../../format';
 import { valueText, whatText } from './values';
 
 type Files = { fileName: string; path?: string; upload?: string }[];
+
+/** What a package carries beyond the pool: "诉求台账 3 条（本库没有的 2 条）、推荐名单 1 条". */
+function listsText(sections: MergeReportT['packages'][number]['sections'], t: TFunction): string {
+  return sections
+    .filter((s) => !CORE.has(s.key) && s.rows > 0)
+    .map((s) => {
+      const label = t(`package.merge.section.${s.key}`, { defaultValue: s.label });
+      return s.added === null ? t('package.merge.sectionRows', { label, rows: s.rows }) : t('package.merge.sectionNew', { label, rows: s.rows, added: s.added });
+    })
+    .join('、');
+}
+const CORE = new Set(['firms', 'figures', 'titles', 'membership']);
 
 export function MergeCard({ onChanged }: { onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -103,7 +116,7 @@ export function MergeCard({ onChanged }: { onChanged: () => void }) {
           <table className="pk-table">
             <thead>
               <tr>
-                {(['district', 'file', 'year', 'exportedAt', 'firms', 'newFirms', 'newValues', 'changedValues', 'conflicts', 'signature'] as const).map((c) => (
+                {(['district', 'file', 'year', 'exportedAt', 'firms', 'newFirms', 'newValues', 'changedValues', 'conflicts', 'signature', 'lists'] as const).map((c) => (
                   <th key={c}>{t(`package.merge.cols.${c}`)}</th>
                 ))}
               </tr>
@@ -121,6 +134,7 @@ export function MergeCard({ onChanged }: { onChanged: () => void }) {
                   <td className="num">{p.changedValues}</td>
                   <td className="num">{p.conflicts}</td>
                   <td title={p.fingerprint ?? undefined}>{t(`package.merge.signature.${p.signature}`)}</td>
+                  <td data-testid="pk-lists">{listsText(p.sections, t)}</td>
                 </tr>
               ))}
             </tbody>

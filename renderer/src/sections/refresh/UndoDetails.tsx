@@ -13,7 +13,10 @@ export function UndoDetails({ plan }: { plan: UndoPlan }) {
   const c = plan.counts;
   return (
     <div className="rf-undo-details" data-testid="rf-undo-details">
-      <p>{t('refresh.history.reverts', { values: c.values, profile: c.profile, newFirms: c.newFirms, newYears: c.newYears, titles: c.titles, members: c.members })}</p>
+      <p>
+        {t('refresh.history.reverts', { values: c.values, profile: c.profile, newFirms: c.newFirms, newYears: c.newYears, titles: c.titles, members: c.members })}
+        {c.records > 0 && ` ${t('refresh.history.revertsRecords', { count: c.records })}`}
+      </p>
       {plan.conflicts.length > 0 && (
         <>
           <p>
@@ -24,7 +27,9 @@ export function UndoDetails({ plan }: { plan: UndoPlan }) {
               <li key={i}>
                 {x.kind === 'value'
                   ? t('refresh.history.conflictValue', { name: x.name, year: x.year ?? '', field: columnLabel(t, x.field ?? ''), written: x.written ?? t('refresh.preview.empty'), current: x.current ?? t('refresh.preview.empty') })
-                  : t(x.kind === 'firm' ? 'refresh.history.conflictFirm' : 'refresh.history.conflictYear', { name: x.name, year: x.year ?? '' })}
+                  : x.kind === 'record'
+                    ? t('refresh.history.conflictRecord', { name: x.name, list: x.field ?? '' })
+                    : t(x.kind === 'firm' ? 'refresh.history.conflictFirm' : 'refresh.history.conflictYear', { name: x.name, year: x.year ?? '' })}
                 <span className="muted small"> {x.what}</span>
               </li>
             ))}
