@@ -125,7 +125,9 @@ function start(): void {
   });
 }
 
-// Both must happen before 'ready'.
+// These must happen before 'ready'. Chromium's own controls (the date pickers) follow its locale, not the page's
+// language: in Chinese they read 2023/07/28 rather than an English system's 07/28/2023.
+app.commandLine.appendSwitch('lang', 'zh-CN');
 app.enableSandbox();
 guardEveryContents(app);
 registerAppScheme();

@@ -39,6 +39,7 @@ const m = await vi.hoisted(async () => {
     app: {
       isPackaged: false,
       enableSandbox: vi.fn(),
+      commandLine: { appendSwitch: vi.fn() },
       requestSingleInstanceLock: vi.fn(() => state.singleInstance),
       quit: vi.fn(),
       on: vi.fn((event: string, fn: (...a: unknown[]) => void) => {
@@ -120,6 +121,7 @@ describe('main', () => {
   it('enables the sandbox and registers the scheme before ready, and does nothing else yet', async () => {
     await import('../main');
     expect(m.electron.app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(m.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN');
     expect(m.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);

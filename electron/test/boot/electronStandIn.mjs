@@ -39,6 +39,11 @@ export function emitReady() {
 
 class App extends EventEmitter {
   isPackaged = process.env.CP_BOOT_PACKAGED === '1';
+  commandLine = {
+    appendSwitch(name, value) {
+      standIn.record(`app.commandLine.appendSwitch ${name} ${value}`);
+    },
+  };
   enableSandbox() {
     standIn.record('app.enableSandbox');
   }

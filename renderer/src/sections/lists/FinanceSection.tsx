@@ -10,6 +10,7 @@ import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import { FINANCE_PURPOSES, NEED_STATUSES } from './choices';
 import { ImportBox, Outcome, useSaveFile } from './FileBar';
+import { FilterSelect } from './FormParts';
 import { formatAmount, formatDay } from './listFormat';
 import { NeedForm, PushForm, ResultForm } from './NeedForms';
 import { FinanceStats } from './FinanceStats';
@@ -114,24 +115,9 @@ export function FinanceSection({ ctx }: { ctx: SectionContext }) {
       </header>
       <div className="lists-toolbar">
         <input type="search" placeholder={t('lists.finance.search')} onChange={(e) => set({ search: e.target.value || undefined })} data-testid="fn-search" />
-        <select value={filters.bank ?? ''} onChange={(e) => set({ bank: e.target.value || undefined })} data-testid="fn-filter-bank" aria-label={t('lists.finance.bank')}>
-          <option value="">{`${t('lists.finance.bank')}：${t('lists.all')}`}</option>
-          {d?.banks.map((b) => (
-            <option key={b}>{b}</option>
-          ))}
-        </select>
-        <select value={filters.purpose ?? ''} onChange={(e) => set({ purpose: (e.target.value || undefined) as Filters['purpose'] })} data-testid="fn-filter-purpose" aria-label={t('lists.finance.purpose')}>
-          <option value="">{`${t('lists.finance.purpose')}：${t('lists.all')}`}</option>
-          {FINANCE_PURPOSES.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-        <select value={filters.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Filters['status'] })} data-testid="fn-filter-status" aria-label={t('lists.finance.status')}>
-          <option value="">{`${t('lists.finance.status')}：${t('lists.all')}`}</option>
-          {NEED_STATUSES.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
+        <FilterSelect label={t('lists.finance.bank')} value={filters.bank} choices={d?.banks ?? []} onChange={(bank) => set({ bank })} testId="fn-filter-bank" />
+        <FilterSelect label={t('lists.finance.purpose')} value={filters.purpose} choices={FINANCE_PURPOSES} onChange={(purpose) => set({ purpose })} testId="fn-filter-purpose" />
+        <FilterSelect label={t('lists.finance.status')} value={filters.status} choices={NEED_STATUSES} onChange={(status) => set({ status })} testId="fn-filter-status" />
         <span className="spacer" />
         <button type="button" onClick={() => setAdding(true)} data-testid="fn-add">
           {t('lists.finance.add')}

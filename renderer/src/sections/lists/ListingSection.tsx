@@ -1,6 +1,6 @@
 // 上市后备库: the reserve firms with their dated stages (and 退出 with the reason), the funnel, the letter's
 // district totals with their source, adding a firm and recording a stage, the list as a file in and out.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingFirmT } from '../../../../db/contract';
 import { call } from '../../api';
@@ -10,69 +10,45 @@ import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import { MARKETS, RESERVES, STAGES } from './choices';
 import { DistrictContext } from './DistrictContext';
+import { ChoiceField, fieldValue as field, FilterSelect, FormActions, FormError, TextField, useSubmit } from './FormParts';
 import { ImportBox, Outcome, useSaveFile } from './FileBar';
 import { ListingFunnel } from './ListingFunnel';
 import { formatAmount, formatDay, todayIso } from './listFormat';
 import './lists.css';
 
-const field = (f: HTMLFormElement, name: string) => (f.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
-
-function useForm(onDone: () => void) {
-  const [error, setError] = useState<string | null>(null);
-  const run = (work: () => Promise<unknown>) => (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    work().then(onDone, (err: Error) => setError(err.message));
-  };
-  return { error, run };
-}
-
 function StageForm({ firm, onDone }: { firm: ListingFirmT; onDone: () => void }) {
   const { t } = useTranslation();
-  const { error, run } = useForm(onDone);
+  const { error, submit } = useSubmit(onDone);
   return (
     <form
       className="lists-inline"
       data-testid="ls-stage-form"
       onSubmit={(e) => {
         const f = e.currentTarget;
-        run(() => call('listing.setStage', { id: firm.id, stage: field(f, 'stage') as Exclude<ListingFirmT['stage'], '入库'>, onDate: field(f, 'onDate'), reason: field(f, 'reason') || null }))(e);
+        void submit(() => call('listing.setStage', { id: firm.id, stage: field(f, 'stage') as Exclude<ListingFirmT['stage'], '入库'>, onDate: field(f, 'onDate'), reason: field(f, 'reason') || null }))(e);
       }}
     >
-      <label>
-        {t('lists.listing.stage')}
-        <select name="stage" data-testid="ls-stage">
-          {STAGES.slice(1).map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.listing.stageDate')}
-        <input name="onDate" type="date" required defaultValue={todayIso()} data-testid="ls-stage-date" />
-      </label>
-      <label>
-        {t('lists.listing.reason')}
-        <input name="reason" data-testid="ls-stage-reason" />
-      </label>
+      <ChoiceField label={t('lists.listing.stage')} name="stage" choices={STAGES.slice(1)} testId="ls-stage" />
+      <TextField label={t('lists.listing.stageDate')} name="onDate" type="date" required defaultValue={todayIso()} testId="ls-stage-date" />
+      <TextField label={t('lists.listing.reason')} name="reason" testId="ls-stage-reason" />
       <button type="submit" data-testid="ls-stage-save">
         {t('lists.listing.record')}
       </button>
-      {error && <p className="error" role="alert">{error}</p>}
+      <FormError error={error} />
     </form>
   );
 }
 
 function FirmForm({ firm, onDone, onCancel }: { firm?: ListingFirmT; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const { error, run } = useForm(onDone);
+  const { error, submit } = useSubmit(onDone);
   return (
     <form
       className="lists-form card"
       data-testid="ls-form"
       onSubmit={(e) => {
         const f = e.currentTarget;
-        run(() =>
+        void submit(() =>
           call('listing.save', {
             id: firm?.id,
             name: field(f, 'name'),
@@ -87,52 +63,14 @@ function FirmForm({ firm, onDone, onCancel }: { firm?: ListingFirmT; onDone: () 
         )(e);
       }}
     >
-      <label>
-        {t('lists.listing.form.name')}
-        <input name="name" required defaultValue={firm?.name} />
-      </label>
-      <label>
-        {t('lists.listing.form.creditCode')}
-        <input name="creditCode" defaultValue={firm?.creditCode ?? ''} />
-      </label>
-      <label>
-        {t('lists.listing.reserve')}
-        <select name="reserve" defaultValue={firm?.reserve ?? RESERVES[0]}>
-          {RESERVES.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.listing.form.enteredOn')}
-        <input name="enteredOn" type="date" defaultValue={firm?.enteredOn ?? ''} />
-      </label>
-      <label>
-        {t('lists.listing.form.market')}
-        <select name="market" defaultValue={firm?.market ?? ''}>
-          <option value="">—</option>
-          {MARKETS.map((m) => (
-            <option key={m}>{m}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.listing.form.intermediaries')}
-        <input name="intermediaries" defaultValue={firm?.intermediaries ?? ''} />
-      </label>
-      <label>
-        {t('lists.listing.form.problems')}
-        <input name="problems" defaultValue={firm?.problems ?? ''} />
-      </label>
-      <div className="lists-form-actions">
-        <button type="submit" data-testid="ls-save">
-          {t('lists.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('lists.cancel')}
-        </button>
-      </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      <TextField label={t('lists.listing.form.name')} name="name" required defaultValue={firm?.name} />
+      <TextField label={t('lists.listing.form.creditCode')} name="creditCode" defaultValue={firm?.creditCode} />
+      <ChoiceField label={t('lists.listing.reserve')} name="reserve" choices={RESERVES} defaultValue={firm?.reserve} />
+      <TextField label={t('lists.listing.form.enteredOn')} name="enteredOn" type="date" defaultValue={firm?.enteredOn} />
+      <ChoiceField label={t('lists.listing.form.market')} name="market" choices={MARKETS} optional defaultValue={firm?.market} />
+      <TextField label={t('lists.listing.form.intermediaries')} name="intermediaries" defaultValue={firm?.intermediaries} />
+      <TextField label={t('lists.listing.form.problems')} name="problems" defaultValue={firm?.problems} />
+      <FormActions saveTestId="ls-save" onCancel={onCancel} error={error} />
     </form>
   );
 }
@@ -162,12 +100,7 @@ export function ListingSection({ ctx }: { ctx: SectionContext }) {
         <span className="muted">{t('lists.listing.intro')}</span>
       </header>
       <div className="lists-toolbar">
-        <select value={reserve} onChange={(e) => setReserve(e.target.value as typeof reserve)} data-testid="ls-filter-reserve" aria-label={t('lists.listing.reserve')}>
-          <option value="">{`${t('lists.listing.reserve')}：${t('lists.all')}`}</option>
-          {RESERVES.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
+        <FilterSelect label={t('lists.listing.reserve')} value={reserve} choices={RESERVES} onChange={(v) => setReserve(v ?? '')} testId="ls-filter-reserve" />
         <span className="spacer" />
         <button type="button" onClick={() => setAdding(true)} data-testid="ls-add">
           {t('lists.listing.add')}

@@ -1,37 +1,20 @@
 // The forms of one need: its own fields (add or edit), pushing it to banks, and one bank's 对接结果.
 // Amounts are sent as typed (1.2亿, 3500万元, 12,345.6): the service reads them as the figures import does.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeedT } from '../../../../db/contract';
 import { FINANCE_METHODS, FINANCE_PURPOSES, PUSH_RESULTS } from './choices';
 import { call } from '../../api';
+import { ChoiceField, fieldValue as value, FormActions, FormError, TextField, useSubmit } from './FormParts';
 import { todayIso } from './listFormat';
 
 type Done = (need: NeedT) => void;
 
-function useSubmit(done: Done) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = (work: () => Promise<NeedT>) => async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      done(await work());
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, submit };
-}
 
-const value = (form: HTMLFormElement, name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
 
 export function NeedForm({ need, firms, onDone, onCancel }: { need?: NeedT; firms: { name: string; creditCode: string }[]; onDone: Done; onCancel: () => void }) {
   const { t } = useTranslation();
-  const { error, busy, submit } = useSubmit(onDone);
+  const { error, busy, submit } = useSubmit<NeedT>(onDone);
   const [name, setName] = useState(need?.name ?? '');
   const [code, setCode] = useState(need?.creditCode ?? '');
   return (
@@ -79,58 +62,21 @@ export function NeedForm({ need, firms, onDone, onCancel }: { need?: NeedT; firm
         {t('lists.finance.form.creditCode')}
         <input name="creditCode" required value={code} onChange={(e) => setCode(e.target.value)} />
       </label>
-      <label>
-        {t('lists.finance.form.project')}
-        <input name="project" required defaultValue={need?.project} />
-      </label>
-      <label>
-        {t('lists.finance.form.amount')}
-        <input name="amount" required defaultValue={need ? String(need.amount) : ''} />
-      </label>
-      <label>
-        {t('lists.finance.purpose')}
-        <select name="purpose" defaultValue={need?.purpose ?? FINANCE_PURPOSES[0]}>
-          {FINANCE_PURPOSES.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.finance.method')}
-        <select name="method" defaultValue={need?.method ?? FINANCE_METHODS[0]}>
-          {FINANCE_METHODS.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.finance.form.term')}
-        <input name="term" defaultValue={need?.term ?? ''} />
-      </label>
-      <label>
-        {t('lists.finance.form.mentorBank')}
-        <input name="mentorBank" defaultValue={need?.mentorBank ?? ''} />
-      </label>
-      <label>
-        {t('lists.finance.form.mentorSince')}
-        <input name="mentorSince" type="date" defaultValue={need?.mentorSince ?? ''} />
-      </label>
-      <div className="lists-form-actions">
-        <button type="submit" disabled={busy} data-testid="fn-save">
-          {t('lists.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('lists.cancel')}
-        </button>
-      </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      <TextField label={t('lists.finance.form.project')} name="project" required defaultValue={need?.project} />
+      <TextField label={t('lists.finance.form.amount')} name="amount" required defaultValue={need ? String(need.amount) : ''} />
+      <ChoiceField label={t('lists.finance.purpose')} name="purpose" choices={FINANCE_PURPOSES} defaultValue={need?.purpose} />
+      <ChoiceField label={t('lists.finance.method')} name="method" choices={FINANCE_METHODS} defaultValue={need?.method} />
+      <TextField label={t('lists.finance.form.term')} name="term" defaultValue={need?.term} />
+      <TextField label={t('lists.finance.form.mentorBank')} name="mentorBank" defaultValue={need?.mentorBank} />
+      <TextField label={t('lists.finance.form.mentorSince')} name="mentorSince" type="date" defaultValue={need?.mentorSince} />
+      <FormActions saveTestId="fn-save" busy={busy} onCancel={onCancel} error={error} />
     </form>
   );
 }
 
 export function PushForm({ need, onDone }: { need: NeedT; onDone: Done }) {
   const { t } = useTranslation();
-  const { error, busy, submit } = useSubmit(onDone);
+  const { error, busy, submit } = useSubmit<NeedT>(onDone);
   return (
     <form
       className="lists-inline"
@@ -147,25 +93,19 @@ export function PushForm({ need, onDone }: { need: NeedT; onDone: Done }) {
         })(e);
       }}
     >
-      <label>
-        {t('lists.finance.pushBanks')}
-        <input name="banks" required data-testid="fn-push-banks" />
-      </label>
-      <label>
-        {t('lists.finance.pushedOn')}
-        <input name="pushedOn" type="date" required defaultValue={todayIso()} data-testid="fn-push-date" />
-      </label>
+      <TextField label={t('lists.finance.pushBanks')} name="banks" required testId="fn-push-banks" />
+      <TextField label={t('lists.finance.pushedOn')} name="pushedOn" type="date" required defaultValue={todayIso()} testId="fn-push-date" />
       <button type="submit" disabled={busy} data-testid="fn-push-save">
         {t('lists.finance.push')}
       </button>
-      {error && <p className="error" role="alert">{error}</p>}
+      <FormError error={error} />
     </form>
   );
 }
 
 export function ResultForm({ need, onDone }: { need: NeedT; onDone: Done }) {
   const { t } = useTranslation();
-  const { error, busy, submit } = useSubmit(onDone);
+  const { error, busy, submit } = useSubmit<NeedT>(onDone);
   const [bank, setBank] = useState(need.pushes[0]?.bank ?? '');
   const push = need.pushes.find((p) => p.bank === bank);
   if (!need.pushes.length) return null;
@@ -196,30 +136,14 @@ export function ResultForm({ need, onDone }: { need: NeedT; onDone: Done }) {
           ))}
         </select>
       </label>
-      <label>
-        {t('lists.finance.result')}
-        <select name="result" defaultValue={push?.result} data-testid="fn-result-value">
-          {PUSH_RESULTS.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.finance.credit')}
-        <input name="credit" defaultValue={push?.credit ?? ''} data-testid="fn-result-credit" />
-      </label>
-      <label>
-        {t('lists.finance.loan')}
-        <input name="loan" defaultValue={push?.loan ?? ''} data-testid="fn-result-loan" />
-      </label>
-      <label>
-        {t('lists.finance.reason')}
-        <input name="reason" defaultValue={push?.reason ?? ''} data-testid="fn-result-reason" />
-      </label>
+      <ChoiceField label={t('lists.finance.result')} name="result" choices={PUSH_RESULTS} defaultValue={push?.result} testId="fn-result-value" />
+      <TextField label={t('lists.finance.credit')} name="credit" defaultValue={push?.credit} testId="fn-result-credit" />
+      <TextField label={t('lists.finance.loan')} name="loan" defaultValue={push?.loan} testId="fn-result-loan" />
+      <TextField label={t('lists.finance.reason')} name="reason" defaultValue={push?.reason} testId="fn-result-reason" />
       <button type="submit" disabled={busy} data-testid="fn-result-save">
         {t('lists.finance.setResult')}
       </button>
-      {error && <p className="error" role="alert">{error}</p>}
+      <FormError error={error} />
     </form>
   );
 }

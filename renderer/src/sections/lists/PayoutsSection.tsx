@@ -10,24 +10,21 @@ import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import { PAYMENT_KINDS, REWARD_TITLES } from './choices';
 import { DistrictContext } from './DistrictContext';
+import { ChoiceField, fieldValue as field, FormActions, TextField, useSubmit } from './FormParts';
 import { ImportBox, Outcome, useSaveFile } from './FileBar';
 import { formatAmount } from './listFormat';
 import './lists.css';
 
-const field = (f: HTMLFormElement, name: string) => (f.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
-
 function PaymentForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
+  const { error, submit } = useSubmit(onDone);
   return (
     <form
       className="lists-form card"
       data-testid="py-form"
       onSubmit={(e) => {
-        e.preventDefault();
         const f = e.currentTarget;
-        setError(null);
-        call('payments.save', {
+        void submit(() => call('payments.save', {
           name: field(f, 'name'),
           creditCode: field(f, 'creditCode'),
           kind: field(f, 'kind') as PaymentT['kind'],
@@ -35,57 +32,17 @@ function PaymentForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
           year: Number(field(f, 'year')),
           amount: field(f, 'amount'),
           document: field(f, 'document') || null,
-        }).then(onDone, (err: Error) => setError(err.message));
+        }))(e);
       }}
     >
-      <label>
-        {t('lists.payments.form.name')}
-        <input name="name" required />
-      </label>
-      <label>
-        {t('lists.payments.form.creditCode')}
-        <input name="creditCode" required />
-      </label>
-      <label>
-        {t('lists.payments.form.kind')}
-        <select name="kind">
-          {PAYMENT_KINDS.map((k) => (
-            <option key={k}>{k}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.payments.form.title')}
-        <select name="titleCode" defaultValue="">
-          <option value="">—</option>
-          {REWARD_TITLES.map((c) => (
-            <option key={c} value={c}>
-              {t(`titles.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('lists.payments.form.year')}
-        <input name="year" type="number" required defaultValue={new Date().getFullYear()} />
-      </label>
-      <label>
-        {t('lists.payments.form.amount')}
-        <input name="amount" required />
-      </label>
-      <label>
-        {t('lists.payments.form.document')}
-        <input name="document" />
-      </label>
-      <div className="lists-form-actions">
-        <button type="submit" data-testid="py-save">
-          {t('lists.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('lists.cancel')}
-        </button>
-      </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      <TextField label={t('lists.payments.form.name')} name="name" required />
+      <TextField label={t('lists.payments.form.creditCode')} name="creditCode" required />
+      <ChoiceField label={t('lists.payments.form.kind')} name="kind" choices={PAYMENT_KINDS} />
+      <ChoiceField label={t('lists.payments.form.title')} name="titleCode" choices={REWARD_TITLES} optional text={(c) => t(`titles.${c}`)} />
+      <TextField label={t('lists.payments.form.year')} name="year" type="number" required defaultValue={new Date().getFullYear()} />
+      <TextField label={t('lists.payments.form.amount')} name="amount" required />
+      <TextField label={t('lists.payments.form.document')} name="document" />
+      <FormActions saveTestId="py-save" onCancel={onCancel} error={error} />
     </form>
   );
 }
