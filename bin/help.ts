@@ -134,6 +134,10 @@ export const HELP_ZH: Record<string, string> = {
   'whose value to take': '取哪个区县的数值',
   "make a district's Ed25519 key pair: the private key signs its packages, the city keeps the public key": '生成区县的 Ed25519 密钥对：私钥用于给报送包签名，公钥交市里保存',
   'the district': '区县',
+  "the districts' public keys this file holds (a held district's packages must carry its signature); add or remove one":
+    '本数据文件登记的区县公钥（已登记公钥的区县，其报送包必须带有相符的签名）；登记或删除公钥',
+  "hold a district's public key (PEM, from `package keygen`)": '登记区县的公钥（PEM，由 package keygen 生成），写法：区县=公钥文件',
+  "stop holding a district's key": '删除某区县的公钥',
   'where to write <district>-私钥.pem and <district>-公钥.pem': '写出 <区县>-私钥.pem 和 <区县>-公钥.pem 的文件夹',
 };
 

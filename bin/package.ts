@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { MergeReportT, MethodOutput } from '../db/contract';
 import { writeFileAtomic } from '../db/export/writeFile';
+import { localDateTimeZh } from '../db/time';
 import { generateKeyPair, keyFingerprint } from '../db/package/format';
 import type { CliTools } from './criteria';
 
@@ -143,6 +144,29 @@ export function registerPackageCommands(program: Command, t: CliTools): void {
       t.run(async () => {
         const c = (await t.write(o.db, (call) => call('package.resolve', { id: Number(o.id), district: o.district }))) as MethodOutput<'package.resolve'>;
         process.stdout.write(`已处理：${c.name} ${c.year ?? ''} ${c.field} 采用${c.chosenDistrict}的值（${shown(c.current)}）\n`);
+      }),
+    );
+
+  pkg
+    .command('keys')
+    .description("the districts' public keys this file holds (a held district's packages must carry its signature); add or remove one")
+    .addOption(t.dbOption())
+    .option('--add <district=file>', "hold a district's public key (PEM, from `package keygen`)")
+    .option('--remove <district>', "stop holding a district's key")
+    .action((o: { db: string; add?: string; remove?: string }) =>
+      t.run(async () => {
+        if (o.add) {
+          const [key] = publicKeys([o.add], t.fail);
+          const k = (await t.write(o.db, (call) => call('package.saveKey', key))) as MethodOutput<'package.saveKey'>;
+          process.stdout.write(`已登记${k.district}的公钥（指纹 ${k.fingerprint}）：该区县的报送包今后须带有与之相符的签名\n`);
+        }
+        if (o.remove) {
+          const r = (await t.write(o.db, (call) => call('package.deleteKey', { district: o.remove! }))) as MethodOutput<'package.deleteKey'>;
+          process.stdout.write(r.deleted ? `已删除${o.remove}的公钥\n` : `本库没有${o.remove}的公钥，未作改动\n`);
+        }
+        const keys = (await t.query(o.db, (call) => call('package.keys', {}))) as MethodOutput<'package.keys'>;
+        const lines = keys.map((k) => `${k.district}\t${k.fingerprint}\t${k.addedBy}\t${localDateTimeZh(k.addedAt)}`);
+        process.stdout.write((lines.length ? lines.join('\n') : '本库没有登记任何区县的公钥') + '\n');
       }),
     );
 

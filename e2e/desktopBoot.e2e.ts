@@ -2,6 +2,7 @@
 // against a stand-in for Electron's API, and every contract method is called through the built preload and
 // main's IPC handlers, served by the service thread on a temporary data file — imports of CSV and xlsx,
 // every export saved through the save dialog, the printed report, a backup, a snapshot and a restore.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -268,6 +269,11 @@ describe('the built desktop app, booted in Node', () => {
     await ok('package.resolve', { id: pkgConflict.id, district: '峄城区' });
     expect((await ok<{ years: { year: number; values: { employees: number | null } }[] }>('firm.get', { firmId: a })).years.find((y) => y.year === dataYear)!.values.employees).toBe(employees);
     expect((await ok<{ districts: { district: string; firms: number }[] }>('package.districts', { year: YEAR })).districts).toEqual([{ district: '峄城区', firms: list.total }]);
+    // A district's public key held, listed and removed again.
+    const { publicKey } = crypto.generateKeyPairSync('ed25519');
+    const held = await ok<{ district: string; fingerprint: string }>('package.saveKey', { district: '峄城区', pem: publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+    expect((await ok<{ district: string }[]>('package.keys', {})).map((k) => k.district)).toEqual([held.district]);
+    expect(await ok('package.deleteKey', { district: '峄城区' })).toEqual({ deleted: 1 });
 
     expect([...METHODS].filter((m) => !called.has(m))).toEqual([]);
     const { calls } = await app.state();

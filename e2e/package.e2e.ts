@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPoolDb } from '../db/open';
 import { exportPackage } from '../db/package/exportPackage';
+import { generateKeyPair, keyFingerprint } from '../db/package/format';
 import { screenshot, startApp, type RunningApp } from './support/app';
 import { PackagePage } from './support/packagePage';
 import { PoolPage } from './support/pages';
@@ -15,11 +16,11 @@ import { PoolPage } from './support/pages';
 const FIRM = '鑫金山机械';
 
 /** A district's package of the default 2023 pool, with `edit` applied to its data file first. */
-function districtPackage(dir: string, district: string, edit?: (db: ReturnType<typeof openPoolDb>['db']) => void): { name: string; bytes: Buffer } {
-  const h = openPoolDb({ file: path.join(dir, `${district}.sqlite`), create: 'default' });
+function districtPackage(dir: string, district: string, edit?: (db: ReturnType<typeof openPoolDb>['db']) => void, privateKey?: string): { name: string; bytes: Buffer } {
+  const h = openPoolDb({ file: path.join(dir, `${district}-${privateKey ? 'signed' : 'plain'}.sqlite`), create: 'default' });
   try {
     edit?.(h.db);
-    return { name: `${district}.cpool`, bytes: exportPackage(h.db, { poolYear: 2023, district, at: new Date('2024-03-01T10:00:00') }).bytes };
+    return { name: `${district}.cpool`, bytes: exportPackage(h.db, { poolYear: 2023, district, at: new Date('2024-03-01T10:00:00'), privateKey }).bytes };
   } finally {
     h.close();
   }
@@ -100,5 +101,21 @@ describe('报送包: merge preview and a conflict settled in the UI', () => {
     await pk.choose([{ name: '名单.cpool', bytes: Buffer.from('统一社会信用代码,企业名称\n') }]);
     await expect.poll(() => pk.error().innerText()).toContain('名单.cpool 不是报送包（不是 SQLite 文件）');
     expect(imports()).toBe(before);
+  });
+
+  it('holds a district’s public key entered in the UI: its signed package previews as verified, an unsigned one is refused', async () => {
+    const keys = generateKeyPair();
+    const signed = districtPackage(dir, '山亭区', undefined, keys.privateKey);
+    const unsigned = districtPackage(dir, '山亭区');
+    await pk.open();
+    await pk.holdKey('山亭区', keys.publicKey);
+    await expect.poll(() => pk.keys().allInnerTexts()).toEqual([expect.stringContaining(`山亭区 ${keyFingerprint(keys.publicKey)}`)]);
+    await pk.choose([signed]);
+    await expect.poll(() => pk.packages().first().innerText()).toContain('签名已核验');
+    await pk.choose([unsigned]);
+    await expect.poll(() => pk.error().innerText()).toContain('山亭区.cpool（山亭区）没有签名，而本库持有该区县的公钥');
+    await screenshot(app.page, 'package-keys');
+    await pk.removeKey('山亭区');
+    await expect.poll(() => pk.keys().count()).toBe(0);
   });
 });

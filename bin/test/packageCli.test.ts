@@ -104,4 +104,33 @@ describe('champion-pool package', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('的签名与本库持有的该区县公钥不符');
   }, 120_000);
+
+  it('holds a district’s key in the city file: a package of that district must then carry its signature', async () => {
+    const keys = path.join(dir, 'held-keys');
+    expect((await cli(['package', 'keygen', '--district', '薛城区', '--out-dir', keys])).code).toBe(0);
+    const signed = path.join(dir, '薛城区-signed.cpool');
+    const unsigned = path.join(dir, '薛城区-unsigned.cpool');
+    expect((await cli(['package', 'export', '--db', yc, '--year', '2023', '--district', '薛城区', '--out', signed, '--key', path.join(keys, '薛城区-私钥.pem')])).code).toBe(0);
+    expect((await cli(['package', 'export', '--db', yc, '--year', '2023', '--district', '薛城区', '--out', unsigned])).code).toBe(0);
+    const town = path.join(dir, 'city3.sqlite');
+    expect((await cli(['init', '--db', town, '--empty'])).code).toBe(0);
+    // Before a key is held, the unsigned package is merely 未签名.
+    expect((await cli(['package', 'merge', '--db', town, '--file', unsigned, '--dry-run'])).stdout).toContain('未签名');
+    fs.writeFileSync(path.join(dir, 'not-a-key.pem'), '这不是公钥\n');
+    const bad = await cli(['package', 'keys', '--db', town, '--add', `薛城区=${path.join(dir, 'not-a-key.pem')}`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('薛城区 的公钥无法识别');
+    const added = await cli(['package', 'keys', '--db', town, '--add', `薛城区=${path.join(keys, '薛城区-公钥.pem')}`]);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/已登记薛城区的公钥（指纹 [0-9a-f]{4} /);
+    expect(added.stdout).toMatch(/^薛城区\t[0-9a-f]{4} /m);
+    expect((await cli(['package', 'merge', '--db', town, '--file', signed, '--dry-run'])).stdout).toContain('签名已核验');
+    const refused = await cli(['package', 'merge', '--db', town, '--file', unsigned, '--dry-run']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('没有签名，而本库持有该区县的公钥');
+    const removed = await cli(['package', 'keys', '--db', town, '--remove', '薛城区']);
+    expect(removed.stdout).toContain('已删除薛城区的公钥');
+    expect(removed.stdout).toContain('本库没有登记任何区县的公钥');
+    expect((await cli(['package', 'merge', '--db', town, '--file', unsigned, '--dry-run'])).code).toBe(0);
+  }, 120_000);
 });

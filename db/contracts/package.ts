@@ -20,10 +20,13 @@ const PackageFile = z.object({
 /** The districts' public keys the city holds (PEM), to check signed packages. */
 const PublicKey = z.object({ district, pem: z.string().min(1).max(4096) });
 
+const DistrictKey = z.object({ district: z.string(), fingerprint: z.string(), addedBy: z.string(), addedAt: z.string() });
+
 const MergeInput = z.object({
   files: z.array(PackageFile).min(1).max(500),
   /** Settle every conflict this district reported with its value. */
   prefer: district.optional(),
+  /** Keys given for this merge only, over those the city holds (package.keys). */
   publicKeys: z.array(PublicKey).max(500).optional(),
 });
 
@@ -91,6 +94,10 @@ export const packageMethods = {
   'package.merge': { input: MergeInput, output: z.object({ report: MergeReport, snapshot: z.string(), importIds: z.array(z.number().int()) }) },
   'package.conflicts': { input: z.object({ status: z.enum(['open', 'all']).default('open') }), output: z.array(Conflict) },
   'package.resolve': { input: z.object({ id: z.number().int(), district: z.string().min(1).max(100) }), output: Conflict },
+  /** The districts' public keys the city holds: a held district's packages must be signed with its key. */
+  'package.keys': { input: z.object({}), output: z.array(DistrictKey) },
+  'package.saveKey': { input: z.object({ district, pem: z.string().min(1).max(4096) }), output: DistrictKey },
+  'package.deleteKey': { input: z.object({ district }), output: z.object({ deleted: z.number().int() }) },
   'package.districts': {
     input: z.object({ year }),
     output: z.object({

@@ -1,7 +1,8 @@
 // A merged package also brings the district's ledgers (诉求台账, 融资需求名单, 上市后备库, 奖补兑现): the rows a
 // merge inserts into them are recorded beside its import like its analyst inputs and shortlists, so undoing the
 // merge removes exactly those; `state` is such a row as inserted (with its child rows), so work done on it since
-// is seen. SQLite cannot widen a CHECK in place, so the table is rebuilt.
+// is seen. SQLite cannot widen a CHECK in place, so the table is rebuilt. And the districts' public keys the city
+// holds, so the app checks signed packages as the command line does.
 export const packageLedgers = `
 CREATE TABLE import_rows_new (
   import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
@@ -13,4 +14,12 @@ INSERT INTO import_rows_new (import_id, tbl, row_id) SELECT import_id, tbl, row_
 DROP TABLE import_rows;
 ALTER TABLE import_rows_new RENAME TO import_rows;
 CREATE INDEX import_rows_import ON import_rows(import_id, tbl);
+
+CREATE TABLE district_keys (
+  district TEXT PRIMARY KEY,
+  public_key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
 `;

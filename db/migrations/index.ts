@@ -42,7 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'requests ledger', sql: requests },
   { version: 16, name: 'financing needs, listing reserves and payments', sql: financeListingPayments },
   { version: 17, name: 'district pool packages merged into a city file', sql: packages },
-  { version: 18, name: 'ledger rows a merged package inserted, for exact undo', sql: packageLedgers },
+  { version: 18, name: 'ledger rows a merged package inserted, for exact undo; districts\' public keys', sql: packageLedgers },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,6 +5,7 @@ import type { ParsedInput } from '../contract';
 import { applyMerge } from '../package/apply';
 import { poolDistricts, listConflicts, resolveConflict } from '../package/conflicts';
 import { exportPackage, packageFileName } from '../package/exportPackage';
+import { deleteKey, heldKeys, listKeys, saveKey } from '../package/keys';
 import { mergeReport, openPackages, withPlan } from '../package/merge';
 import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import type { PartContext } from './context';
@@ -16,7 +17,8 @@ type MergeInput = ParsedInput<'package.preview'>;
 async function opened(ctx: PartContext, input: MergeInput) {
   const files = [];
   for (const f of input.files) files.push({ fileName: f.fileName, bytes: await importFileBytes(f) });
-  const keys = new Map((input.publicKeys ?? []).map((k) => [k.district, k.pem]));
+  const keys = heldKeys(ctx.db);
+  for (const k of input.publicKeys ?? []) keys.set(k.district, k.pem);
   return openPackages(ctx.db, files, keys);
 }
 
@@ -44,5 +46,8 @@ export function packageService(ctx: PartContext): Pick<Service, keyof typeof pac
     'package.conflicts': (input) => listConflicts(db, input.status),
     'package.resolve': (input) => ctx.changed('package.resolve', resolveConflict(db, input.id, input.district, ctx.actor)),
     'package.districts': (input) => poolDistricts(db, input.year),
+    'package.keys': () => listKeys(db),
+    'package.saveKey': (input) => ctx.changed('package.saveKey', saveKey(db, input.district, input.pem, ctx.actor)),
+    'package.deleteKey': (input) => ctx.changed('package.deleteKey', { deleted: deleteKey(db, input.district, ctx.actor) }),
   };
 }

@@ -14,6 +14,22 @@ export class PackagePage {
   error = () => this.page.getByTestId('pk-error');
   openConflicts = () => this.page.getByTestId('pk-open-conflict');
   districts = () => this.page.getByTestId('pk-district-row');
+  keys = () => this.page.getByTestId('pk-key-row');
+
+  /** Holds a district's public key (the PEM text pasted) and waits until it is listed. */
+  async holdKey(district: string, pem: string) {
+    await this.page.getByTestId('pk-key-district').fill(district);
+    await this.page.getByTestId('pk-key-pem').fill(pem);
+    await this.page.getByTestId('pk-key-save').click();
+    await this.page.getByTestId('pk-key-done').waitFor();
+    await this.keys().filter({ hasText: district }).waitFor();
+  }
+
+  async removeKey(district: string) {
+    const row = this.keys().filter({ hasText: district });
+    await row.getByTestId('pk-key-remove').click();
+    await row.waitFor({ state: 'detached' });
+  }
 
   async open() {
     await this.page.locator('a[data-nav="package"]').click();

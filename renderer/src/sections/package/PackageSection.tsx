@@ -6,6 +6,7 @@ import type { SectionContext } from '../context';
 import { ConflictsCard } from './ConflictsCard';
 import { DistrictsCard } from './DistrictsCard';
 import { ExportCard } from './ExportCard';
+import { KeysCard } from './KeysCard';
 import { MergeCard } from './MergeCard';
 import './package.css';
 
@@ -19,6 +20,7 @@ export function PackageSection({ ctx, refresh, onChanged }: { ctx: SectionContex
       <p className="muted">{t('package.intro')}</p>
       <MergeCard onChanged={onChanged} />
       <ConflictsCard refresh={refresh} onChanged={onChanged} />
+      <KeysCard refresh={refresh} onChanged={onChanged} />
       {ctx && <DistrictsCard year={ctx.poolYear} refresh={refresh} />}
       {ctx && <ExportCard poolYear={ctx.poolYear} />}
     </section>
