@@ -43,10 +43,11 @@ const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64');
 const isZip = (b: Buffer) => b.subarray(0, 2).toString('latin1') === 'PK';
 
 describe('the built desktop app, booted in Node', () => {
-  it('boots as Electron would: sandbox and scheme before ready; then the data file, IPC, protocol, menu and one window', () => {
+  it('boots as Electron would: Chinese controls, sandbox and scheme before ready; then the data file, IPC, protocol, menu and one window', () => {
     const { calls, handlers, windows, menu, protocols } = app.boot;
-    expect(calls[0]).toEqual(['app.enableSandbox']);
-    expect(calls[1][0]).toBe('protocol.registerSchemesAsPrivileged');
+    expect(calls[0]).toEqual(['app.commandLine.appendSwitch', 'lang', 'zh-CN']);
+    expect(calls[1]).toEqual(['app.enableSandbox']);
+    expect(calls[2][0]).toBe('protocol.registerSchemesAsPrivileged');
     expect(calls.filter(([n]) => n === 'dialog.showErrorBox')).toEqual([]);
     expect(handlers.sort()).toEqual(METHODS.map((m) => `cp:${m}`).sort());
     expect(protocols).toEqual(['app']);

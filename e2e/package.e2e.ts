@@ -111,7 +111,7 @@ describe('报送包: merge preview and a conflict settled in the UI', () => {
     await pk.holdKey('山亭区', keys.publicKey);
     await expect.poll(() => pk.keys().allInnerTexts()).toEqual([expect.stringContaining(`山亭区 ${keyFingerprint(keys.publicKey)}`)]);
     await pk.choose([signed]);
-    await expect.poll(() => pk.packages().first().innerText()).toContain('签名已核验');
+    await expect.poll(() => pk.packages().first().innerText()).toContain('已核验');
     await pk.choose([unsigned]);
     await expect.poll(() => pk.error().innerText()).toContain('山亭区.cpool（山亭区）没有签名，而本库持有该区县的公钥');
     await screenshot(app.page, 'package-keys');

@@ -41,7 +41,7 @@ class App extends EventEmitter {
   isPackaged = process.env.CP_BOOT_PACKAGED === '1';
   commandLine = {
     appendSwitch(name, value) {
-      standIn.record(`app.commandLine.appendSwitch ${name} ${value}`);
+      standIn.record('app.commandLine.appendSwitch', name, value);
     },
   };
   enableSandbox() {
