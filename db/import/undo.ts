@@ -104,7 +104,8 @@ export function lastImport(db: Database.Database): ImportRow {
 const FIGURES = new Set<string>(FIGURE_KEYS);
 // A merged package also writes the firm's note (db/package).
 const PROFILE = new Set<string>(['name', 'note', ...FIRM_FIELDS]);
-const same = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) : a === b);
+// Exact: an edit of one 元 since the import is later work, not the value the import wrote.
+const same = (a: unknown, b: unknown) => a === b;
 
 function writesOf(db: Database.Database, importId: number): Write[] {
   return db.prepare('SELECT * FROM import_writes WHERE import_id = ? ORDER BY id').all(importId) as Write[];

@@ -66,7 +66,8 @@ export interface MergePlan {
 
 type Row = Record<string, Scalar>;
 
-export const sameValue = (a: Scalar, b: Scalar) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) : a === b);
+/** Exactly the same report: both districts' files read the same decimal into the same double; 1 元 apart is a conflict. */
+export const sameValue = (a: Scalar, b: Scalar) => a === b;
 const yearKey = (code: string, year: number) => `${code}|${year}`;
 
 /** The district a stored source belongs to, when it is a package merged earlier (and not undone). */

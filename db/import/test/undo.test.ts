@@ -48,6 +48,16 @@ async function importWithEverything(): Promise<{ changed: string }> {
 }
 
 describe('undoing an import', () => {
+  it('sees an edit of one 元 since the import as later work (no tolerance), and keeps it when told', async () => {
+    const { changed: name } = await importWithEverything();
+    const id = firmId(h.db, name)!;
+    await ok('firm.updateFigures', { firmId: id, years: [{ year: 2022, values: { revenue: 61000.0001 } }] });
+    const plan = await ok('import.undoPlan', {});
+    expect(plan.conflicts.filter((c) => c.kind === 'value').map((c) => [c.field, c.written, c.current])).toEqual([['revenue', 61000, 61000.0001]]);
+    await ok('import.undo', { conflicts: 'keep' });
+    expect(revenue(h.db, name, 2022)).toBe(61000.0001);
+  });
+
   it('reverts exactly what it wrote and keeps every later edit, judgement and shortlist change', async () => {
     const db = h.db;
     const before = {

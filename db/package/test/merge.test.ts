@@ -105,6 +105,18 @@ describe('package merge', () => {
     expect(again.changedValues).toBe(1);
   });
 
+  it('sees one 元 apart as a conflict at any magnitude (no tolerance in “identical”)', async () => {
+    for (const assets of [40_000, 4_000_000]) {
+      const a = district('峄城区');
+      const b = district('台儿庄区');
+      // 万元 with four decimals: 0.0001 万元 is one 元.
+      await setFigure(a, FIRM, 2022, { total_assets: assets });
+      await setFigure(b, FIRM, 2022, { total_assets: assets + 0.0001 });
+      const p = await call(city().service, 'package.preview', { files: [packageOf(a), packageOf(b)].map(fileInput) });
+      expect(p.conflicts.map((c) => [c.field, c.values.map((v) => v.value)])).toEqual([['total_assets', [assets, assets + 0.0001]]]);
+    }
+  });
+
   it('conflicts with what the city file holds from elsewhere, and keeps the city’s value', async () => {
     const a = district('峄城区');
     const town = city();
