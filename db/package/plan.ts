@@ -97,20 +97,28 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
     writes: [],
     conflicts: [],
   };
-  // Every package's firms and years, by credit code.
+  // Every package's firms and years, by credit code, read once as plain rows (a province is 140 packages and
+  // 700,000 firm-years: no object per figure, no lookup of every code in every package).
   const firmRows = pkgs.map((p) => new Map((p.db.prepare('SELECT * FROM firms').all() as Row[]).map((r) => [r.credit_code as string, r])));
-  const yearsOf = pkgs.map(() => new Map<string, number[]>());
-  const yearRows = pkgs.map((pkg, i) => {
-    const m = new Map<string, Row>();
-    for (const r of pkg.db.prepare('SELECT * FROM firm_years ORDER BY credit_code, year').all() as Row[]) {
-      m.set(yearKey(r.credit_code as string, r.year as number), r);
-      const list = yearsOf[i].get(r.credit_code as string) ?? [];
-      list.push(r.year as number);
-      yearsOf[i].set(r.credit_code as string, list);
+  const reportersOf = new Map<string, number[]>();
+  firmRows.forEach((m, i) => {
+    for (const code of m.keys()) {
+      const list = reportersOf.get(code);
+      if (list) list.push(i);
+      else reportersOf.set(code, [i]);
+    }
+  });
+  /** Per package: code → year → [credit_code, year, ...FIGURE_KEYS values]. */
+  const yearRows = pkgs.map((pkg) => {
+    const m = new Map<string, Map<number, Scalar[]>>();
+    for (const r of pkg.db.prepare(`SELECT credit_code, year, ${FIGURE_KEYS.join(', ')} FROM firm_years`).raw().iterate() as Iterable<Scalar[]>) {
+      const code = r[0] as string;
+      const years = m.get(code) ?? m.set(code, new Map()).get(code)!;
+      years.set(r[1] as number, r);
     }
     return m;
   });
-  const codes = [...new Set(firmRows.flatMap((m) => [...m.keys()]))].sort();
+  const codes = [...reportersOf.keys()].sort();
 
   /** `withRow`: where the row (a new firm, a new year) is created by a package, that package's value is written
    * with it — a province's new rows are one insert each, not one update per value. */
@@ -122,16 +130,17 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
     city: { value: Scalar; sourceId: number | null },
     reports: Candidate[],
     kind: PlannedWrite['kind'],
-    withRow?: { creator: number; put: (v: Scalar) => void },
+    withRow: { creator: number; put: (key: string | number, v: Scalar) => void } | undefined,
+    key: string | number,
   ) => {
     if (!reports.length) return;
     const cityDistrict = city.sourceId === null ? undefined : sourceDistrict.get(city.sourceId);
     // A district's new report replaces its own earlier one; any other value the city holds stands beside the reports.
     const cityStands = city.value !== null && !(cityDistrict && reports.some((r) => r.district === cityDistrict));
-    const distinct = reports.filter((r, i) => reports.findIndex((o) => sameValue(o.value, r.value)) === i);
+    const distinct = reports.length === 1 ? reports : reports.filter((r, i) => reports.findIndex((o) => sameValue(o.value, r.value)) === i);
     const write = (r: Candidate) => {
       if (sameValue(city.value, r.value)) return;
-      if (withRow && withRow.creator === r.pkg) return withRow.put(r.value);
+      if (withRow && withRow.creator === r.pkg) return void withRow.put(key, r.value);
       plan.writes.push({ kind, creditCode: code, name, year, field, old: city.value, new: r.value, pkg: r.pkg! });
       const existing = plan.firms.get(code)!.firmId !== null;
       if (existing) plan.packages[r.pkg!][city.value === null ? 'newValues' : 'changedValues']++;
@@ -148,7 +157,7 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
   };
 
   for (const code of codes) {
-    const reporters = pkgs.map((_, i) => i).filter((i) => firmRows[i].has(code));
+    const reporters = reportersOf.get(code)!;
     for (const i of reporters) plan.packages[i].firms++;
     const existing = cityFirm.get(code) as Row | undefined;
     const name = (existing?.name as string | undefined) ?? (firmRows[reporters[0]].get(code)!.name as string);
@@ -160,25 +169,40 @@ export function planMerge(city: Database.Database, pkgs: OpenPackage[], prefer?:
     const profileSource = existing ? ((existing.profile_source_id ?? existing.source_id) as number) : null;
     const profile = new Map<string, Scalar>();
     if (!existing) plan.newProfiles.set(code, profile);
-    const profileRow = existing ? undefined : { creator: reporters[0], put: (field: string) => (v: Scalar) => profile.set(field, v) };
+    const profileRow = existing ? undefined : { creator: reporters[0], put: (field: string | number, v: Scalar) => profile.set(field as string, v) };
     for (const field of PROFILE_FIELDS) {
+      // One package reporting a firm the city lacks: its values come with the new firm (what settle would do).
+      if (profileRow && reporters.length === 1) {
+        const v = firmRows[reporters[0]].get(code)![field] ?? null;
+        if (v !== null) profile.set(field, v);
+        continue;
+      }
       const reports = reporters.map((i) => report(i, firmRows[i].get(code)![field] ?? null)).filter((r) => r.value !== null);
-      const withRow = profileRow && { creator: profileRow.creator, put: profileRow.put(field) };
-      settle(code, name, null, field, { value: existing ? (existing[field] ?? null) : null, sourceId: profileSource }, reports, 'profile', withRow);
+      settle(code, name, null, field, { value: existing ? (existing[field] ?? null) : null, sourceId: profileSource }, reports, 'profile', profileRow, field);
     }
     // The figures of every data year any package reports.
-    const years = [...new Set(reporters.flatMap((i) => yearsOf[i].get(code) ?? []))].sort();
+    const years = [...new Set(reporters.flatMap((i) => [...(yearRows[i].get(code)?.keys() ?? [])]))].sort();
     for (const year of years) {
       const held = existing ? (cityYear.get(existing.id, year) as Row | undefined) : undefined;
       const byField = held ? new Map((override.all(existing!.id, year) as { field: string; source_id: number }[]).map((o) => [o.field, o.source_id])) : new Map<string, number>();
-      const yearReporters = reporters.filter((i) => yearRows[i].has(yearKey(code, year)));
+      const yearReporters = reporters.filter((i) => yearRows[i].get(code)?.has(year));
       const row = held ? undefined : { creator: yearReporters[0], values: FIGURE_KEYS.map((): Scalar => null) };
       if (row) plan.newYears.set(yearKey(code, year), row);
+      const reported = yearReporters.map((i) => yearRows[i].get(code)!.get(year)!);
+      if (row && yearReporters.length === 1) {
+        // A year only one package reports and the city lacks: its values are the new row's.
+        for (let k = 0; k < FIGURE_KEYS.length; k++) row.values[k] = reported[0][k + 2] ?? null;
+        continue;
+      }
+      const sink = row && { creator: row.creator, put: (k: string | number, v: Scalar) => (row.values[k as number] = v) };
       FIGURE_KEYS.forEach((field, k) => {
-        const reports = yearReporters.map((i) => report(i, yearRows[i].get(yearKey(code, year))![field] ?? null)).filter((r) => r.value !== null);
+        const reports: Candidate[] = [];
+        yearReporters.forEach((i, n) => {
+          const v = reported[n][k + 2] ?? null;
+          if (v !== null) reports.push(report(i, v));
+        });
         const value = held ? (held[field] ?? null) : null;
-        const withRow = row && { creator: row.creator, put: (v: Scalar) => (row.values[k] = v) };
-        settle(code, name, year, field, { value, sourceId: held ? (byField.get(field) ?? (held.source_id as number)) : null }, reports, 'figure', withRow);
+        settle(code, name, year, field, { value, sourceId: held ? (byField.get(field) ?? (held.source_id as number)) : null }, reports, 'figure', sink, k);
       });
     }
   }
