@@ -114,8 +114,8 @@ export const HELP_ZH: Record<string, string> = {
   'take in the 奖补兑现台账 from xlsx or CSV: every cell checked; a file with any error changes nothing': '从 xlsx 或 CSV 导入奖补兑现台账：逐格检查，文件有任何错误则不改动任何数据',
   // package (区 → 市)
   'pool packages (报送包): a district exports its pool year, a city merges them': '报送包：区县导出本年度培育库，市里合并各区县的报送包',
-  "write the pool year's firms, figures with provenance, titles, membership, judgements and shortlists as one .cpool file":
-    '把该年度培育库的企业、带来源的数据、称号、入库情况、研判和推荐名单写成一个 .cpool 文件',
+  "write the pool year's firms, figures with provenance, titles, membership, judgements, shortlists and the lists (诉求台账, 融资需求, 上市后备库, 奖补兑现) as one .cpool file":
+    '把该年度培育库的企业、带来源的数据、称号、入库情况、研判、推荐名单及诉求台账、融资需求、上市后备库、奖补兑现台账写成一个 .cpool 文件',
   'the pool year': '培育库年度',
   'the district sending it, e.g. 峄城区': '报送的区县，如 峄城区',
   'the package file (.cpool)': '报送包文件（.cpool）',

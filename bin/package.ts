@@ -73,7 +73,7 @@ export function registerPackageCommands(program: Command, t: CliTools): void {
 
   pkg
     .command('export')
-    .description("write the pool year's firms, figures with provenance, titles, membership, judgements and shortlists as one .cpool file")
+    .description("write the pool year's firms, figures with provenance, titles, membership, judgements, shortlists and the lists (诉求台账, 融资需求, 上市后备库, 奖补兑现) as one .cpool file")
     .addOption(t.dbOption())
     .requiredOption('--year <year>', 'the pool year')
     .requiredOption('--district <name>', 'the district sending it, e.g. 峄城区')
