@@ -4,8 +4,8 @@
 // goes to its sink as an array of values the moment it closes. Cell values follow what exceljs's streaming reader
 // gives, which the importer used before (db/import/test/xlsxReader.test.ts compares the two on every fixture).
 import { isPercentFormat } from './oldFormats';
-import { PercentCell, UncomputedFormula, type RawCell } from './values';
-import { attr, XmlScanner, type XmlHandler } from './xmlScan';
+import { SheetScanner, Shown } from './sheetXml';
+import { attr, XmlScanner } from './xmlScan';
 import { entryStream, entryText, zipEntries, type ZipEntry } from './zip';
 import type { RowSink } from './read';
 
@@ -16,9 +16,7 @@ const BUILTIN_PERCENT = new Set([9, 10]);
 /** As exceljs judges a format code: date/time letters outside quotes and brackets. */
 const isDateFormat = (code: string) => /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
-const NONE = 0;
-const DATE = 1;
-const PERCENT = 2;
+const { Plain: NONE, Date: DATE, Percent: PERCENT } = Shown;
 
 type Entries = Map<string, ZipEntry>;
 
@@ -29,9 +27,8 @@ function scanAll(text: string, open: (name: string, tag: string) => void): void 
   s.end();
 }
 
-/** Scans a part as it inflates, decoding UTF-8 across chunk boundaries. */
-async function scanStream(bytes: Uint8Array, e: ZipEntry, h: XmlHandler): Promise<void> {
-  const scanner = new XmlScanner(h);
+/** Feeds a part to a scanner as it inflates, decoding UTF-8 across chunk boundaries. */
+async function feed(bytes: Uint8Array, e: ZipEntry, scanner: { write(s: string): void; end(): void }): Promise<void> {
   // stream: true keeps a character's leading bytes until the chunk that completes it.
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of entryStream(bytes, e)) scanner.write(decoder.decode(chunk, { stream: true }));
@@ -99,7 +96,7 @@ async function sharedStrings(bytes: Uint8Array, e: ZipEntry | undefined): Promis
   let inT = false;
   let phonetic = 0;
   let text = '';
-  await scanStream(bytes, e, {
+  await feed(bytes, e, new XmlScanner({
     open: (name) => {
       if (name === 'si') {
         inSi = true;
@@ -117,173 +114,8 @@ async function sharedStrings(bytes: Uint8Array, e: ZipEntry | undefined): Promis
     },
     wantsText: () => inT,
     text: (s) => (text += s),
-  });
+  }));
   return out;
-}
-
-/** The 1-based column of a reference like "AB12", or 0 when there is none. */
-function columnOf(ref: string | undefined): number {
-  if (!ref) return 0;
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
-    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
-    else break;
-  }
-  return col;
-}
-
-const excelDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
-
-/** The sheet handler: one row's cells at a time. */
-class SheetReader implements XmlHandler {
-  private inData = false;
-  private row: RawCell[] | null = null;
-  private rowNumber = 0;
-  private last = 0;
-  private col = 0;
-  private style = 0;
-  private type: string | undefined;
-  private inCell = false;
-  private hasF = false;
-  private f = '';
-  private hasV = false;
-  private v = '';
-  private capture: 'v' | 'f' | 't' | null = null;
-  private phonetic = 0;
-  private prevCol = 0;
-
-  constructor(
-    private readonly sink: RowSink,
-    private readonly strings: string[],
-    private readonly kinds: Uint8Array,
-    private readonly date1904: boolean,
-  ) {}
-
-  open(name: string, tag: string): void {
-    switch (name) {
-      case 'sheetData':
-        this.inData = true;
-        return;
-      case 'row':
-        if (!this.inData) return;
-        this.rowNumber = Number(attr(tag, 'r')) || this.rowNumber + 1;
-        this.row = [];
-        this.last = 0;
-        this.prevCol = 0;
-        return;
-      case 'c':
-        if (!this.row) return;
-        this.inCell = true;
-        this.col = columnOf(attr(tag, 'r')) || this.prevCol + 1;
-        this.prevCol = this.col;
-        this.style = Number(attr(tag, 's') ?? 0);
-        this.type = attr(tag, 't');
-        this.hasF = this.hasV = false;
-        this.f = this.v = '';
-        return;
-      case 'v':
-        if (this.inCell) {
-          this.capture = 'v';
-          this.hasV = true;
-        }
-        return;
-      case 'f':
-        if (this.inCell) {
-          this.capture = 'f';
-          this.hasF = true;
-        }
-        return;
-      case 'is':
-        if (this.inCell) this.hasV = true;
-        return;
-      case 't':
-        if (this.inCell && this.phonetic === 0) this.capture = 't';
-        return;
-      case 'rPh':
-        this.phonetic++;
-        return;
-    }
-  }
-
-  close(name: string): void {
-    switch (name) {
-      case 'v':
-      case 'f':
-      case 't':
-        this.capture = null;
-        return;
-      case 'rPh':
-        this.phonetic--;
-        return;
-      case 'c':
-        if (this.inCell && this.row) {
-          const value = this.value();
-          if (value !== null) {
-            this.row[this.col - 1] = value;
-            if (this.col > this.last) this.last = this.col;
-          }
-        }
-        this.inCell = false;
-        return;
-      case 'row':
-        if (this.row) {
-          const cells = this.row;
-          // Columns never given (or given empty) read as null, as the sink expects of a gap.
-          for (let i = 0; i < this.last; i++) if (cells[i] === undefined) cells[i] = null;
-          cells.length = this.last;
-          this.row = null;
-          this.sink(cells, this.rowNumber);
-        }
-        return;
-      case 'sheetData':
-        this.inData = false;
-        return;
-    }
-  }
-
-  wantsText(): boolean {
-    return this.capture !== null;
-  }
-
-  text(s: string): void {
-    if (this.capture === 'f') this.f += s;
-    else this.v += s;
-  }
-
-  private value(): RawCell {
-    const kind = this.kinds[this.style] ?? NONE;
-    const t = this.type;
-    if (this.hasF) {
-      // A formula's cached result; a script (openpyxl, pandas) saves none, and no spreadsheet has computed one.
-      // A string result may be empty (="" computes one); an empty number is no result at all.
-      if (t === 'str' || t === 'inlineStr') return this.hasV ? this.v : new UncomputedFormula(this.f);
-      if (!this.hasV || this.v === '') return new UncomputedFormula(this.f);
-      if (t === 'e') return null;
-      const n = parseFloat(this.v);
-      return kind === PERCENT ? new PercentCell(n) : n;
-    }
-    if (!this.hasV || (this.v === '' && t !== 'inlineStr' && t !== 'str')) return null;
-    switch (t) {
-      case 's':
-        // An empty shared string is an empty cell, as exceljs read it.
-        return this.strings[parseInt(this.v, 10)] || null;
-      case 'inlineStr':
-      case 'str':
-        return this.v;
-      case 'e':
-        return null;
-      case 'b':
-        return parseInt(this.v, 10) !== 0;
-      case 'd':
-        return new Date(this.v);
-      default: {
-        const n = parseFloat(this.v);
-        return kind === DATE ? excelDate(n, this.date1904) : kind === PERCENT ? new PercentCell(n) : n;
-      }
-    }
-  }
 }
 
 /** Reads the workbook's worksheets in its order, handing each one's rows to the sink `open` returns (null skips it). */
@@ -312,7 +144,8 @@ export async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSi
     if (!e) throw new Error(`缺少工作表“${sheet.name}”的内容`);
     names.push(sheet.name);
     const sink = open(sheet.name);
-    if (sink) await scanStream(bytes, e, new SheetReader(sink, strings, kinds, date1904));
+    if (!sink) continue;
+    await feed(bytes, e, new SheetScanner(sink, strings, kinds, date1904));
   }
   return names;
 }

@@ -23,7 +23,7 @@ export function decodeXml(s: string): string {
 }
 
 /** Text as an XML parser hands it over: line ends made `\n` (before references, so `&#13;` stays a CR), then decoded. */
-const textOf = (raw: string) => decodeXml(raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'));
+export const xmlText = (raw: string) => decodeXml(raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n'));
 
 /** One attribute's value (decoded), or undefined. Attribute names are matched with any namespace prefix removed. */
 export function attr(tag: string, name: string): string | undefined {
@@ -104,7 +104,7 @@ export class XmlScanner {
         break;
       }
       if (this.#pendingText) {
-        h.text(textOf(this.#pendingText));
+        h.text(xmlText(this.#pendingText));
         this.#pendingText = '';
       }
       pos = gt + 1;
@@ -124,7 +124,7 @@ export class XmlScanner {
 
   end(): void {
     if (this.#rest.trim()) throw new Error('XML 不完整');
-    if (this.#pendingText && this.h.wantsText()) this.h.text(textOf(this.#pendingText));
+    if (this.#pendingText && this.h.wantsText()) this.h.text(xmlText(this.#pendingText));
     this.#pendingText = '';
   }
 }
