@@ -12,6 +12,7 @@ import ExcelJS from '../../exceljs';
 import { isPercentFormat } from '../oldFormats';
 import { PercentCell, UncomputedFormula, type RawCell } from '../values';
 import { readXlsx } from '../xlsx';
+import { SheetScanner } from '../sheetXml';
 import { XmlScanner } from '../xmlScan';
 
 const CORPUS = path.join(import.meta.dirname, 'corpus');
@@ -210,5 +211,34 @@ describe('the XML scanner', () => {
     expect(whole).toContain('中');
     for (let i = 1; i < xml.length; i++) expect(events([i]), `cut at ${i}`).toEqual(whole);
     expect(events([...Array(xml.length - 1).keys()].map((i) => i + 1))).toEqual(whole);
+  });
+});
+
+describe('the worksheet scanner', () => {
+  it('reads the same rows whatever the pieces are cut at', () => {
+    const xml =
+      '<?xml version="1.0"?><worksheet><sheetData><row r="2" spans="1:4"><c r="A2" t="s"><v>1</v></c><c r="B2" s="1"><v>0.125</v></c>' +
+      '<c r="D2" t="inlineStr"><is><r><t>枣&amp;庄</t></r><rPh><t>x</t></rPh><r><t xml:space="preserve"> <![CDATA[a<b]]>\r\n</t></r></is></c></row>' +
+      '<x:row r="3"><x:c r="AA3"><x:f>A1</x:f><x:v>7</x:v></x:c><c r="AB3" t="b"><v>0</v></c></x:row></sheetData></worksheet>';
+    const read = (cut: number[]) => {
+      const out: [number, RawCell[]][] = [];
+      const s = new SheetScanner((cells, n) => out.push([n, cells]), ['零', '一'], Uint8Array.of(0, 2), false);
+      let at = 0;
+      for (const c of [...cut, xml.length]) {
+        s.write(xml.slice(at, c));
+        at = c;
+      }
+      s.end();
+      return out;
+    };
+    const whole = read([]);
+    const row3: RawCell[] = new Array(28).fill(null);
+    row3[26] = 7;
+    row3[27] = false;
+    expect(whole).toEqual([
+      [2, ['一', new PercentCell(0.125), null, '枣&庄 a<b\n']],
+      [3, row3],
+    ]);
+    for (let i = 1; i < xml.length; i++) expect(read([i]), `cut at ${i}`).toEqual(whole);
   });
 });
