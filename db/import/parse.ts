@@ -79,6 +79,17 @@ function mapped(header: string, mapping: Mapping): TemplateColumn | undefined {
   return columnFor(h);
 }
 
+/** Where a column's value goes in a record: a figure's index in FigureRow (≥ 0), or one of the fields below. */
+type Slot = number;
+const CREDIT_CODE = -1;
+const NAME = -2;
+const YEAR = -3;
+const TITLES = -4;
+const FIRM = -5;
+const FIELD_SLOTS: Record<string, Slot> = { credit_code: CREDIT_CODE, name: NAME, year: YEAR, titles: TITLES };
+/** Chosen once per column at the header row, so a row's cells go to their places without a lookup by name. */
+const slotOf = (col: TemplateColumn): Slot => FIELD_SLOTS[col.key] ?? (col.firmLevel ? FIRM : FIGURE_INDEX.get(col.key as FigureKey)!);
+
 /**
  * One sheet's rows, taken as they stream in: each of the first 30 is tested as the header; after the header,
  * each row becomes a record (or problems) at once, so a large file is never held as rows of strings.
@@ -87,7 +98,7 @@ export class SheetParser {
   private readonly problems: Problem[] = [];
   private headerRow: number | null = null;
   private columns: MappedColumn[] = [];
-  private readers: { c: MappedColumn; col: TemplateColumn; read: ColumnReader }[] = [];
+  private readers: { c: MappedColumn; col: TemplateColumn; read: ColumnReader; slot: Slot }[] = [];
   private blankFirm: FirmFields = {};
   private readonly records: ImportRecord[] = [];
   private readonly firstRowOf = new Map<string, number>();
@@ -141,7 +152,7 @@ export class SheetParser {
     this.headerFailed = this.problems.some((p) => p.level === 'error');
     this.readers = [...seen.values()].map((c) => {
       const col = byKey.get(c.key!)!;
-      return { c, col, read: columnReader(col, col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1) };
+      return { c, col, read: columnReader(col, col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1), slot: slotOf(col) };
     });
     this.blankFirm = Object.fromEntries(this.readers.filter((r) => r.col.firmLevel && r.col.key !== 'titles').map((r) => [r.col.key, null]));
   }
@@ -150,7 +161,7 @@ export class SheetParser {
     // The firm fields cloned from the header's blank shape, so every record shares one layout (a province file has 500,000).
     const rec: ImportRecord = { row: rowNo, creditCode: '', name: '', year: 0, firm: { ...this.blankFirm }, titles: null, figures: emptyFigureRow() };
     let ok = true;
-    for (const { c, col, read } of this.readers) {
+    for (const { c, col, read, slot } of this.readers) {
       const raw = cells[c.index];
       if (raw instanceof UncomputedFormula) {
         this.fail(rowNo, c.header, show(raw), `第${rowNo}行 ${c.header}列是公式且没有计算结果：请在 Excel 中打开并保存一次`);
@@ -168,12 +179,13 @@ export class SheetParser {
         ok = false;
         continue;
       }
-      if (col.key === 'credit_code') rec.creditCode = value as string;
-      else if (col.key === 'name') rec.name = value as string;
-      else if (col.key === 'year') rec.year = value as number;
-      else if (col.key === 'titles') rec.titles = (value as ImportRecord['titles']) ?? [];
-      else if (col.firmLevel) (rec.firm as Record<string, unknown>)[col.key] = value;
-      else if (value !== null) rec.figures[FIGURE_INDEX.get(col.key as FigureKey)!] = value as number;
+      if (slot >= 0) {
+        if (value !== null) rec.figures[slot] = value as number;
+      } else if (slot === CREDIT_CODE) rec.creditCode = value as string;
+      else if (slot === NAME) rec.name = value as string;
+      else if (slot === YEAR) rec.year = value as number;
+      else if (slot === TITLES) rec.titles = (value as ImportRecord['titles']) ?? [];
+      else (rec.firm as Record<string, unknown>)[col.key] = value;
     }
     if (!ok) return;
     const k = `${rec.creditCode}|${rec.year}`;

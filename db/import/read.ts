@@ -1,14 +1,13 @@
-// Opening an import file. Its kind is told by its first bytes, never by its name: a zip is xlsx (streamed through
-// exceljs, formulas by their cached result, percent-formatted cells marked) or OpenDocument; an OLE2 file is an
+// Opening an import file. Its kind is told by its first bytes, never by its name: a zip is xlsx (streamed by
+// xlsx.ts, formulas by their cached result, percent-formatted cells marked) or OpenDocument; an OLE2 file is an
 // Excel 97–2003 or WPS workbook; text is CSV, decoded as encoding.ts judges and split at the delimiter its
 // header row uses. Anything else is refused with what to do.
-import type { CellRichTextValue, CellValue } from 'exceljs';
-import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { unguard } from '../export/cells';
 import { decodeText, type Detected, type Encoding } from './encoding';
-import { isPercentFormat, readOldWorkbook } from './oldFormats';
-import { PercentCell, UncomputedFormula, type RawCell } from './values';
+import { readOldWorkbook } from './oldFormats';
+import type { RawCell } from './values';
+import { readXlsx } from './xlsx';
 
 export type { Encoding } from './encoding';
 
@@ -28,54 +27,6 @@ export interface ReadFile {
 export class UnreadableFile extends Error {}
 
 const SAVE_AS = '请在 Excel/WPS 中打开并另存为 .xlsx 后再导入';
-
-function cellValue(v: CellValue, numFmt: string | undefined): RawCell {
-  if (v == null) return null;
-  if (typeof v === 'number') return isPercentFormat(numFmt) ? new PercentCell(v) : v;
-  if (typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) {
-      const f = v as { formula?: string; sharedFormula?: string; result?: CellValue };
-      // A formula's cached result; a script (openpyxl, pandas) saves none, and no spreadsheet has computed one.
-      return f.result === undefined ? new UncomputedFormula(f.formula ?? f.sharedFormula ?? '') : cellValue(f.result ?? null, numFmt);
-    }
-    if ('richText' in v) return (v as CellRichTextValue).richText.map((r) => r.text).join('');
-    if ('text' in v) return String((v as { text: unknown }).text);
-    if ('error' in v) return null;
-  }
-  return String(v);
-}
-
-/** Streams the workbook row by row (exceljs's streaming reader), so a large file is never held as a model. */
-async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSink | null): Promise<string[]> {
-  const { default: ExcelJS } = await import('../exceljs'); // loaded when first needed: a quicker start
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    // Styles are read for number formats: a share typed as 12.5% is stored as 0.125 in a percent-formatted cell.
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  const names: string[] = [];
-  for await (const ws of reader) {
-    const name = (ws as unknown as { name: string }).name;
-    names.push(name);
-    const sink = open(name);
-    for await (const row of ws) {
-      if (!sink) continue;
-      const values = row.values as CellValue[];
-      const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
-      for (let c = 1; c < values.length; c++) {
-        const v = values[c] ?? null;
-        // Text needs no look at the cell's format; numbers and formulas do.
-        cells[c - 1] = v === null || typeof v === 'string' ? v : cellValue(v, row.getCell(c).numFmt);
-      }
-      sink(cells, row.number);
-    }
-  }
-  return names;
-}
 
 /** The delimiter the header row is split by: a comma, or a tab or semicolon only when the header itself uses it. */
 function delimiterOf(text: string, isHeader: (cells: string[]) => boolean): string {
