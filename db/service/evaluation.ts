@@ -29,6 +29,30 @@ export interface Evaluator {
   firms(setId: string, poolYear: number, dataYear: number | undefined, firmIds: readonly number[], options?: { provenance?: boolean }): Map<number, Evaluation>;
   /** Fills temp.eval_verdicts for this pool evaluation so SQL can join it. */
   mirror(setId: string, poolYear: number, dataYear: number | undefined): void;
+  /** The members in evaluate.pool's order (eligible first, then the closest by projection, then by name) and the
+   * counts per verdict: worked out once per evaluation, so paging through a province's pool costs a page a page. */
+  ranked(setId: string, poolYear: number, dataYear: number | undefined): Ranked;
+}
+
+export type Member = { firmId: number; creditCode: string; name: string; town: string | null; chain: string | null };
+export interface Ranked {
+  members: Member[];
+  counts: Record<VerdictT, number>;
+}
+
+function rank(members: Member[], results: Map<number, Summary>): Ranked {
+  const counts: Record<VerdictT, number> = { eligible: 0, not_eligible: 0, incomplete: 0, needs_review: 0 };
+  for (const e of results.values()) counts[e.verdict]++;
+  // Eligible first, then the closest by projection; the sort is stable, so name order breaks ties.
+  const verdictOf = new Float64Array(members.length);
+  const yearsOf = new Float64Array(members.length);
+  members.forEach((m, i) => {
+    const e = results.get(m.firmId);
+    verdictOf[i] = e ? VERDICT_ORDER[e.verdict] : 9;
+    yearsOf[i] = !e ? 0 : e.projection.kind === 'years' ? e.projection.years : e.projection.kind === 'none' ? 0 : 99;
+  });
+  const order = members.map((_, i) => i).sort((a, b) => verdictOf[a] - verdictOf[b] || yearsOf[a] - yearsOf[b] || a - b);
+  return { members: order.map((i) => members[i]), counts };
 }
 
 function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typeof enabledFn>, f: FirmFacts, dataYear: number | undefined): Evaluation | null {
@@ -40,7 +64,9 @@ export function createEvaluator(db: Database.Database): Evaluator {
   // One load of the pool's facts serves every set; summaries are small enough to keep for all sets at once.
   type Loaded = { facts: Map<number, FirmFacts>; load: (scope: Scope) => Map<number, FirmFacts> };
   let facts = new Map<string, Loaded>();
-  let cache = new Map<string, { setId: string; factsKey: string; dataYear: number | undefined; results: Map<number, Summary> }>();
+  let cache = new Map<string, { setId: string; factsKey: string; dataYear: number | undefined; results: Map<number, Summary>; ranked?: Ranked }>();
+  // Each pool year's members by name, read once until a write (a firm's name or a membership may change).
+  let members = new Map<number, Member[]>();
   let mirrored: string | null = null;
   const key = (setId: string, poolYear: number, dataYear: number | undefined) => `${setId}|${poolYear}|${dataYear ?? 'latest'}`;
   const factsKey = (poolYear: number, dataYear: number | undefined) => `${poolYear}|${dataYear ?? 'latest'}`;
@@ -63,6 +89,8 @@ export function createEvaluator(db: Database.Database): Evaluator {
     changed(effect) {
       if (effect.kind === 'none') return;
       mirrored = null;
+      members = new Map();
+      for (const c of cache.values()) c.ranked = undefined;
       if (effect.kind === 'data') {
         facts = new Map();
         cache = new Map();
@@ -126,11 +154,26 @@ export function createEvaluator(db: Database.Database): Evaluator {
       })();
       mirrored = k;
     },
+    ranked(setId, poolYear, dataYear) {
+      const results = evaluator.pool(setId, poolYear, dataYear);
+      const c = cache.get(key(setId, poolYear, dataYear))!;
+      let byName = members.get(poolYear);
+      if (!byName) {
+        byName = db
+          .prepare(
+            `SELECT f.id AS firmId, f.credit_code AS creditCode, f.name, f.town, f.chain FROM pool_members m JOIN firms f ON f.id = m.firm_id
+             WHERE m.year = ? ORDER BY f.name, f.id`,
+          )
+          .all(poolYear) as Member[];
+        members.set(poolYear, byName);
+      }
+      return (c.ranked ??= rank(byName, results));
+    },
   };
   return evaluator;
 }
 
-function row(base: { firmId: number; creditCode: string; name: string; town: string | null; chain: string | null }, e: Evaluation | undefined): EvaluationRowT {
+function row(base: Member, e: Evaluation | undefined): EvaluationRowT {
   return {
     ...base,
     year: e?.year ?? null,
@@ -152,33 +195,19 @@ function row(base: { firmId: number; creditCode: string; name: string; town: str
   };
 }
 
-export function evaluatePool(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'evaluate.pool'>): MethodOutput<'evaluate.pool'> {
+export function evaluatePool(evaluator: Evaluator, input: ParsedInput<'evaluate.pool'>): MethodOutput<'evaluate.pool'> {
+  const { members, counts } = evaluator.ranked(input.setId, input.year, input.dataYear);
   const results = evaluator.pool(input.setId, input.year, input.dataYear);
-  const firms = db
-    .prepare(
-      `SELECT f.id AS firmId, f.credit_code AS creditCode, f.name, f.town, f.chain FROM pool_members m JOIN firms f ON f.id = m.firm_id
-       WHERE m.year = ? ORDER BY f.name, f.id`,
-    )
-    .all(input.year) as { firmId: number; creditCode: string; name: string; town: string | null; chain: string | null }[];
-  const counts: Record<VerdictT, number> = { eligible: 0, not_eligible: 0, incomplete: 0, needs_review: 0 };
-  for (const e of results.values()) counts[e.verdict]++;
-  // Eligible first, then the closest by projection.
-  const order = (id: number) => {
-    const e = results.get(id);
-    if (!e) return [9, 0];
-    const p = e.projection.kind === 'years' ? e.projection.years : e.projection.kind === 'none' ? 0 : 99;
-    return [VERDICT_ORDER[e.verdict], p];
-  };
-  const chosen = firms
-    .filter((f) => !input.verdict || results.get(f.firmId)?.verdict === input.verdict)
-    .sort((a, b) => {
-      const [va, pa] = order(a.firmId);
-      const [vb, pb] = order(b.firmId);
-      return va - vb || pa - pb;
-    });
-  const page = chosen.slice(input.offset, input.offset + input.limit);
-  const details = evaluator.firms(input.setId, input.year, input.dataYear, page.map((f) => f.firmId));
-  return { total: chosen.length, counts, rows: page.map((f) => row(f, details.get(f.firmId))) };
+  const chosen = input.verdict ? members.filter((f) => results.get(f.firmId)?.verdict === input.verdict) : members;
+  const rows = evaluationRows(evaluator, input.setId, input.year, input.dataYear, chosen.slice(input.offset, input.offset + input.limit));
+  return { total: chosen.length, counts, rows };
+}
+
+/** The evaluate.pool rows of the given members, in that order: full per-criterion detail for these firms only. */
+export function evaluationRows(evaluator: Evaluator, setId: string, poolYear: number, dataYear: number | undefined, page: readonly Member[]): EvaluationRowT[] {
+  // The rows show statuses, values, thresholds and gaps, not which figures each check read.
+  const details = evaluator.firms(setId, poolYear, dataYear, page.map((f) => f.firmId), { provenance: false });
+  return page.map((f) => row(f, details.get(f.firmId)));
 }
 
 export function evaluateFirm(db: Database.Database, input: ParsedInput<'evaluate.firm'>, sourcesOf: (ids: number[]) => MethodOutput<'evaluate.firm'>['sources']): MethodOutput<'evaluate.firm'> {
