@@ -8,6 +8,7 @@ import { latestRevenueYear, loadFacts, type Scope } from '../criteria/facts';
 import { needsOf } from '../criteria/needs';
 import { librarySets } from '../criteria/library';
 import { withoutProvenance, type FirmFacts } from '../criteria/metrics';
+import { compileSet, type SummaryOf } from '../criteria/compiled';
 import { AppError } from '../errors';
 import { enabledFn, firmInputs, requireSet } from './criteria';
 
@@ -15,6 +16,13 @@ const VERDICT_ORDER: Record<VerdictT, number> = { eligible: 1, needs_review: 2, 
 
 /** What a pool-wide evaluation keeps per firm: enough to count, sort and filter; details are worked out per page. */
 export type Summary = Pick<Evaluation, 'year' | 'verdict' | 'score' | 'projection'>;
+
+/** A firm's summary under a compiled set: its given data year, else its latest year with revenue. */
+function summaryOne(summary: SummaryOf, f: FirmFacts, dataYear: number | undefined): Summary | null {
+  const year = dataYear ?? latestRevenueYear(f);
+  return year == null ? null : summary(f, year);
+}
+const compiled = (db: Database.Database, setId: string) => compileSet(requireSet(db, setId), enabledFn(db, setId));
 
 /** What a write changed, so the evaluator drops no more than it must (a province pool takes seconds to redo). */
 export type Effect = { kind: 'data' } | { kind: 'firm'; firmId: number } | { kind: 'criteria'; setId: string } | { kind: 'none' };
@@ -84,7 +92,6 @@ export function createEvaluator(db: Database.Database): Evaluator {
     }
     return f.facts;
   };
-  const summary = (e: Evaluation): Summary => ({ year: e.year, verdict: e.verdict, score: e.score, projection: e.projection });
   const evaluator: Evaluator = {
     changed(effect) {
       if (effect.kind === 'none') return;
@@ -106,8 +113,8 @@ export function createEvaluator(db: Database.Database): Evaluator {
         for (const c of cache.values()) {
           const f = facts.get(c.factsKey)?.facts.get(effect.firmId);
           if (!f) continue;
-          const e = withoutProvenance(() => evaluateOne(requireSet(db, c.setId), enabledFn(db, c.setId), f, c.dataYear));
-          if (e) c.results.set(effect.firmId, summary(e));
+          const e = summaryOne(compiled(db, c.setId), f, c.dataYear);
+          if (e) c.results.set(effect.firmId, e);
           else c.results.delete(effect.firmId);
         }
       }
@@ -116,12 +123,11 @@ export function createEvaluator(db: Database.Database): Evaluator {
       const k = key(setId, poolYear, dataYear);
       let c = cache.get(k);
       if (!c) {
-        const set = requireSet(db, setId);
-        const enabled = enabledFn(db, setId);
+        const summary = compiled(db, setId);
         const results = new Map<number, Summary>();
         for (const [firmId, f] of poolFacts(poolYear, dataYear)) {
-          const e = withoutProvenance(() => evaluateOne(set, enabled, f, dataYear));
-          if (e) results.set(firmId, summary(e));
+          const e = summaryOne(summary, f, dataYear);
+          if (e) results.set(firmId, e);
         }
         cache.set(k, (c = { setId, factsKey: factsKey(poolYear, dataYear), dataYear, results }));
       }
