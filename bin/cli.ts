@@ -342,6 +342,8 @@ program
         actor: actor(),
         appVersion: APP_VERSION,
         onChange: () => bridge?.emit('data:changed'),
+        // Verdict sorts and filters worked out off the thread that answers the page's calls.
+        evaluationWorker: path.basename(HERE) === 'cli' ? path.join(HERE, 'evaluationWorker.mjs') : path.join(HERE, '..', 'db', 'service', 'evaluationWorker.dev.mjs'),
       });
       try {
         bridge = await startBridge({ service, staticDir: UI_DIR, port });

@@ -35,6 +35,9 @@ export interface Evaluator {
   /** Full evaluations of the given firms only (a page of the table, a shortlist's entries); `provenance: false`
    * leaves out which values each check read, when only statuses are shown. */
   firms(setId: string, poolYear: number, dataYear: number | undefined, firmIds: readonly number[], options?: { provenance?: boolean }): Map<number, Evaluation>;
+  /** Works out the pool evaluation off this thread when there is a thread and it is not cached, so other calls are
+   * answered meanwhile; a newer request supersedes this one (it rejects). Without a thread it does nothing. */
+  warm(setId: string, poolYear: number, dataYear: number | undefined, onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Fills temp.eval_verdicts for this pool evaluation so SQL can join it. */
   mirror(setId: string, poolYear: number, dataYear: number | undefined): void;
   /** The members in evaluate.pool's order (eligible first, then the closest by projection, then by name) and the
@@ -68,11 +71,41 @@ function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typ
   return year == null ? null : evaluate(set, f, year, enabled);
 }
 
-export function createEvaluator(db: Database.Database): Evaluator {
+/** Reads facts for pool evaluations: the figures any set reads, over the years any set reaches back from the data
+ * year (all years when each firm's latest is wanted) — fewer values to read is most of a province pool's time. */
+export function factsLoader(db: Database.Database, dataYear: number | undefined): (scope: Scope) => Map<number, FirmFacts> {
+  const needs = librarySets(db).map(needsOf);
+  const keys = [...new Set(needs.flatMap((n) => n.keys))];
+  const back = Math.max(...needs.map((n) => n.back));
+  return (scope) => loadFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
+}
+
+/** Every member's summary for one set, from facts already loaded; `cancelled` is asked now and then (a newer request
+ * may have made this one moot) and stops the loop with null. */
+export function summarise(db: Database.Database, setId: string, facts: Map<number, FirmFacts>, dataYear: number | undefined, tick?: (done: number) => boolean): Map<number, Summary> | null {
+  const summary = compiled(db, setId);
+  const results = new Map<number, Summary>();
+  let done = 0;
+  for (const [firmId, f] of facts) {
+    const e = summaryOne(summary, f, dataYear);
+    if (e) results.set(firmId, e);
+    if (++done % 2000 === 0 && tick && !tick(done)) return null;
+  }
+  return results;
+}
+
+/** Pool-wide evaluations worked out off this thread (evaluationThread.ts); absent, they run here. */
+export interface PoolThread {
+  run(job: { setId: string; poolYear: number; dataYear: number | undefined; generation: number }, onProgress?: (done: number, total: number) => void): Promise<Map<number, Summary>>;
+}
+
+export function createEvaluator(db: Database.Database, thread?: PoolThread): Evaluator {
   // One load of the pool's facts serves every set; summaries are small enough to keep for all sets at once.
   type Loaded = { facts: Map<number, FirmFacts>; load: (scope: Scope) => Map<number, FirmFacts> };
   let facts = new Map<string, Loaded>();
-  let cache = new Map<string, { setId: string; factsKey: string; dataYear: number | undefined; results: Map<number, Summary>; ranked?: Ranked }>();
+  let cache = new Map<string, { setId: string; poolYear: number; factsKey: string; dataYear: number | undefined; results: Map<number, Summary>; ranked?: Ranked }>();
+  // Counts the writes that change evaluations: a result worked out off-thread from before a write is not kept.
+  let generation = 0;
   // Each pool year's members by name, read once until a write (a firm's name or a membership may change).
   let members = new Map<number, Member[]>();
   let mirrored: string | null = null;
@@ -84,10 +117,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
     const k = factsKey(poolYear, dataYear);
     let f = facts.get(k);
     if (!f) {
-      const needs = librarySets(db).map(needsOf);
-      const keys = [...new Set(needs.flatMap((n) => n.keys))];
-      const back = Math.max(...needs.map((n) => n.back));
-      const load = (scope: Scope) => loadFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
+      const load = factsLoader(db, dataYear);
       facts.set(k, (f = { facts: load({ poolYear }), load }));
     }
     return f.facts;
@@ -95,6 +125,7 @@ export function createEvaluator(db: Database.Database): Evaluator {
   const evaluator: Evaluator = {
     changed(effect) {
       if (effect.kind === 'none') return;
+      generation++;
       mirrored = null;
       members = new Map();
       for (const c of cache.values()) c.ranked = undefined;
@@ -110,8 +141,12 @@ export function createEvaluator(db: Database.Database): Evaluator {
           const fresh = f.load({ firmId: effect.firmId }).get(effect.firmId);
           if (fresh) f.facts.set(effect.firmId, fresh);
         }
+        const member = db.prepare('SELECT 1 FROM pool_members WHERE year = ? AND firm_id = ?').pluck();
+        let own: FirmFacts | undefined;
         for (const c of cache.values()) {
-          const f = facts.get(c.factsKey)?.facts.get(effect.firmId);
+          // A result worked out off-thread has no facts here: that firm's are read on their own.
+          const loaded = facts.get(c.factsKey);
+          const f = loaded ? loaded.facts.get(effect.firmId) : member.get(c.poolYear, effect.firmId) ? (own ??= loadFacts(db, { firmId: effect.firmId }).get(effect.firmId)) : undefined;
           if (!f) continue;
           const e = summaryOne(compiled(db, c.setId), f, c.dataYear);
           if (e) c.results.set(effect.firmId, e);
@@ -123,13 +158,8 @@ export function createEvaluator(db: Database.Database): Evaluator {
       const k = key(setId, poolYear, dataYear);
       let c = cache.get(k);
       if (!c) {
-        const summary = compiled(db, setId);
-        const results = new Map<number, Summary>();
-        for (const [firmId, f] of poolFacts(poolYear, dataYear)) {
-          const e = summaryOne(summary, f, dataYear);
-          if (e) results.set(firmId, e);
-        }
-        cache.set(k, (c = { setId, factsKey: factsKey(poolYear, dataYear), dataYear, results }));
+        const results = summarise(db, setId, poolFacts(poolYear, dataYear), dataYear)!;
+        cache.set(k, (c = { setId, poolYear, factsKey: factsKey(poolYear, dataYear), dataYear, results }));
       }
       return c.results;
     },
@@ -159,6 +189,15 @@ export function createEvaluator(db: Database.Database): Evaluator {
         for (const [firmId, e] of results) ins.run(firmId, e.verdict, VERDICT_ORDER[e.verdict]);
       })();
       mirrored = k;
+    },
+    async warm(setId, poolYear, dataYear, onProgress) {
+      const k = key(setId, poolYear, dataYear);
+      // A write while the thread worked makes its answer stale: ask again (after a few, the next call works it out here).
+      for (let tries = 0; thread && !cache.has(k) && tries < 3; tries++) {
+        const before = generation;
+        const results = await thread.run({ setId, poolYear, dataYear, generation }, onProgress);
+        if (before === generation && !cache.has(k)) cache.set(k, { setId, poolYear, factsKey: factsKey(poolYear, dataYear), dataYear, results });
+      }
     },
     ranked(setId, poolYear, dataYear) {
       const results = evaluator.pool(setId, poolYear, dataYear);
