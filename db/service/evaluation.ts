@@ -51,19 +51,49 @@ export interface Ranked {
   counts: Record<VerdictT, number>;
 }
 
-function rank(members: Member[], results: Map<number, Summary>): Ranked {
+/** The pool's members by name, with each one's place in that order (ties in evaluate.pool's order go by name). */
+interface ByName {
+  list: Member[];
+  place: Map<number, number>;
+}
+
+/** evaluate.pool's order: eligible first, then the closest by projection, then by name. */
+function orderOf(results: Map<number, Summary>, byName: ByName): (a: Member, b: Member) => number {
+  const key = (m: Member): [number, number] => {
+    const e = results.get(m.firmId);
+    return e ? [VERDICT_ORDER[e.verdict], e.projection.kind === 'years' ? e.projection.years : e.projection.kind === 'none' ? 0 : 99] : [9, 0];
+  };
+  return (a, b) => {
+    const [va, pa] = key(a);
+    const [vb, pb] = key(b);
+    return va - vb || pa - pb || byName.place.get(a.firmId)! - byName.place.get(b.firmId)!;
+  };
+}
+
+function rank(byName: ByName, results: Map<number, Summary>): Ranked {
   const counts: Record<VerdictT, number> = { eligible: 0, not_eligible: 0, incomplete: 0, needs_review: 0 };
   for (const e of results.values()) counts[e.verdict]++;
-  // Eligible first, then the closest by projection; the sort is stable, so name order breaks ties.
-  const verdictOf = new Float64Array(members.length);
-  const yearsOf = new Float64Array(members.length);
-  members.forEach((m, i) => {
-    const e = results.get(m.firmId);
-    verdictOf[i] = e ? VERDICT_ORDER[e.verdict] : 9;
-    yearsOf[i] = !e ? 0 : e.projection.kind === 'years' ? e.projection.years : e.projection.kind === 'none' ? 0 : 99;
-  });
-  const order = members.map((_, i) => i).sort((a, b) => verdictOf[a] - verdictOf[b] || yearsOf[a] - yearsOf[b] || a - b);
-  return { members: order.map((i) => members[i]), counts };
+  return { members: [...byName.list].sort(orderOf(results, byName)), counts };
+}
+
+/** One firm's summary changed (`before` → its entry in `results` now): moved to its new place and recounted,
+ * without sorting the pool again. */
+function rerank(ranked: Ranked, byName: ByName, results: Map<number, Summary>, firmId: number, before: Summary | undefined): void {
+  const after = results.get(firmId);
+  if (before) ranked.counts[before.verdict]--;
+  if (after) ranked.counts[after.verdict]++;
+  const i = ranked.members.findIndex((m) => m.firmId === firmId);
+  if (i < 0) return;
+  const [m] = ranked.members.splice(i, 1);
+  const order = orderOf(results, byName);
+  let lo = 0;
+  let hi = ranked.members.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(ranked.members[mid], m) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  ranked.members.splice(lo, 0, m);
 }
 
 function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typeof enabledFn>, f: FirmFacts, dataYear: number | undefined): Evaluation | null {
@@ -106,8 +136,8 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
   let cache = new Map<string, { setId: string; poolYear: number; factsKey: string; dataYear: number | undefined; results: Map<number, Summary>; ranked?: Ranked }>();
   // Counts the writes that change evaluations: a result worked out off-thread from before a write is not kept.
   let generation = 0;
-  // Each pool year's members by name, read once until a write (a firm's name or a membership may change).
-  let members = new Map<number, Member[]>();
+  // Each pool year's members by name, read once until a write that may change a name or a membership.
+  let members = new Map<number, ByName>();
   let mirrored: string | null = null;
   const key = (setId: string, poolYear: number, dataYear: number | undefined) => `${setId}|${poolYear}|${dataYear ?? 'latest'}`;
   const factsKey = (poolYear: number, dataYear: number | undefined) => `${poolYear}|${dataYear ?? 'latest'}`;
@@ -126,9 +156,12 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
     changed(effect) {
       if (effect.kind === 'none') return;
       generation++;
-      mirrored = null;
-      members = new Map();
-      for (const c of cache.values()) c.ranked = undefined;
+      // One firm's figures or inputs change no name and no membership: its line is redone in place below.
+      if (effect.kind !== 'firm') {
+        mirrored = null;
+        members = new Map();
+        for (const c of cache.values()) c.ranked = undefined;
+      }
       if (effect.kind === 'data') {
         facts = new Map();
         cache = new Map();
@@ -148,9 +181,17 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
           const loaded = facts.get(c.factsKey);
           const f = loaded ? loaded.facts.get(effect.firmId) : member.get(c.poolYear, effect.firmId) ? (own ??= loadFacts(db, { firmId: effect.firmId }).get(effect.firmId)) : undefined;
           if (!f) continue;
+          const before = c.results.get(effect.firmId);
           const e = summaryOne(compiled(db, c.setId), f, c.dataYear);
           if (e) c.results.set(effect.firmId, e);
           else c.results.delete(effect.firmId);
+          const byName = members.get(c.poolYear);
+          if (c.ranked && byName) rerank(c.ranked, byName, c.results, effect.firmId, before);
+          else c.ranked = undefined;
+          if (mirrored === key(c.setId, c.poolYear, c.dataYear)) {
+            if (e) db.prepare('INSERT OR REPLACE INTO temp.eval_verdicts (firm_id, verdict, verdict_rank) VALUES (?, ?, ?)').run(effect.firmId, e.verdict, VERDICT_ORDER[e.verdict]);
+            else db.prepare('DELETE FROM temp.eval_verdicts WHERE firm_id = ?').run(effect.firmId);
+          }
         }
       }
     },
@@ -204,13 +245,13 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
       const c = cache.get(key(setId, poolYear, dataYear))!;
       let byName = members.get(poolYear);
       if (!byName) {
-        byName = db
+        const list = db
           .prepare(
             `SELECT f.id AS firmId, f.credit_code AS creditCode, f.name, f.town, f.chain FROM pool_members m JOIN firms f ON f.id = m.firm_id
              WHERE m.year = ? ORDER BY f.name, f.id`,
           )
           .all(poolYear) as Member[];
-        members.set(poolYear, byName);
+        members.set(poolYear, (byName = { list, place: new Map(list.map((m, i) => [m.firmId, i])) }));
       }
       return (c.ranked ??= rank(byName, results));
     },
