@@ -18,8 +18,8 @@ export async function evaluationBench(sizes: number[], runsFor: (firms: number) 
     const target = (5000 * firms) / 100_000;
     line(`    ${fmt(firms).padStart(7)} firms: ${ms(r.ms)} (${r.samples[0].info?.mb} MB of JSON) → ${(r.ms / target).toFixed(2)}× of ${ms(target)} — ${verdict(r.ms <= target)}; peak ${r.peakMb} MB`);
   }
-  line('E2  all 8 sets over the 2023 pool (evaluate.pool per set), cold in a new process; then one firm\'s figure written and all 8 again;');
-  line('    targets at 100,000: cold 5 s, after the write 50 ms');
+  line('E2  all 8 sets over the 2023 pool (evaluate.pool per set, its first row), cold in a new process; then one firm\'s figure written');
+  line('    and all 8 again (the write included); targets at 100,000: cold 5 s, after the write 50 ms');
   for (const firms of big) {
     const r = await repeat(runsFor(firms), () => task('sets', [workFile(`p1-${firms}.sqlite`), '2024']));
     const after = median(r.samples.map((s) => s.info?.afterWriteMs as number));
