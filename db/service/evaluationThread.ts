@@ -1,7 +1,8 @@
 // The service's side of the evaluation thread (evaluationWorker.ts): started on first use, one job at a time.
 // A request for another evaluation supersedes the one under way — it is cancelled in the thread and its caller
 // told so — while a request for the same one waits on it.
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker as WorkerT } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { decodeSummaries, type JobReply, type JobRequest } from './evaluationProtocol';
 import type { PoolThread, Summary } from './evaluation';
@@ -23,7 +24,7 @@ export const supersededError = () => new AppError('unavailable', '已有较新�
 
 /** `script`: the built worker file (or a loader of its sources); `file`: the data file, opened read-only there. */
 export function startEvaluationThread(script: string | URL, file: string): EvaluationThread {
-  let worker: Worker | null = null;
+  let worker: WorkerT | null = null;
   let current: Pending | null = null;
   let nextId = 1;
 
@@ -34,8 +35,11 @@ export function startEvaluationThread(script: string | URL, file: string): Evalu
     was?.reject(e);
   }
 
-  function started(): Worker {
+  function started(): WorkerT {
     if (worker) return worker;
+    // Required when first needed rather than imported: the shell's tests stand in for node:worker_threads with a
+    // module that itself loads the service, and a static import here would wait on that module forever.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const w = new Worker(script);
     w.on('message', (reply: JobReply) => {
       if (!current || reply.id !== current.request.id) return; // a superseded job's last words
