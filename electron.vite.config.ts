@@ -11,8 +11,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      // The service thread (electron/serviceHost) is an entry of its own: main starts it as out/main/serviceHost.js.
-      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), serviceHost: resolve(root, 'electron/serviceHost/worker.ts') } },
+      // The service thread (electron/serviceHost) is an entry of its own: main starts it as out/main/serviceHost.js;
+      // so is the evaluation thread it starts (out/main/evaluationWorker.js).
+      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), serviceHost: resolve(root, 'electron/serviceHost/worker.ts'), evaluationWorker: resolve(root, 'db/service/evaluationWorker.ts') } },
     },
   },
   preload: {

@@ -10,6 +10,7 @@ import { coldStart, launch, serve, tableFigures } from './browser';
 import { dataFile, defaultPoolFile, workFile } from './data';
 import { median, repeat, runTask, type Sample } from './measure';
 import { DISTRICTS, FIRMS_PER_DISTRICT, packageFiles } from './packages';
+import { evaluationBench } from './evaluation';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -176,6 +177,7 @@ const template = defaultPoolFile();
 await p1(template);
 await p2(template);
 await p3();
+await evaluationBench(SIZES, runsFor, line);
 await p6();
 await p7();
 await p4p5();

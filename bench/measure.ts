@@ -16,10 +16,10 @@ export interface Sample {
   info?: Record<string, unknown>;
 }
 
-/** Runs `bench/task.ts <task> ...args` in a new Node process and returns what it printed on its last line. */
-export function runTask(task: string, args: string[]): Promise<Sample> {
+/** Runs `bench/task.ts <task> ...args` (or another module's tasks) in a new Node process and returns what it printed on its last line. */
+export function runTask(task: string, args: string[], script = 'task.ts'): Promise<Sample> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'task.ts'), task, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, script), task, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

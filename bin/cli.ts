@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../db/export/writeFile';
 import { copyDatabase } from '../db/snapshots';
 import { APP_VERSION } from '../db/version';
 import { localDateTimeZh } from '../db/time';
-import { criteriaTable, evaluationCsv, evaluationJson, evaluationTable } from './evaluate';
+import { criteriaTable, writeEvaluation, writeOut } from './evaluate';
 import { registerCriteriaCommands, setHeading } from './criteria';
 import { localiseHelp } from './help';
 import { registerRequestCommands } from './requests';
@@ -125,25 +125,17 @@ program
     run(async () => {
       const year = o.year === undefined ? undefined : Number(o.year);
       if (year !== undefined && !Number.isInteger(year)) fail(`年度无效：${o.year}`, 2);
-      const out = await query(o.db, async (call) => {
+      await query(o.db, async (call) => {
         const years = (await call('pool.years', {})) as { year: number }[];
         const poolYear = o.pool ? Number(o.pool) : years[0]?.year;
         if (poolYear === undefined) throw new AppError('not_found', '数据文件中没有培育库年度');
         const sets = (await call('criteria.list', { poolYear })) as Parameters<typeof criteriaTable>[0];
         const set = sets.find((s) => s.id === o.set);
         if (!set) throw new AppError('not_found', `没有标准集 ${o.set}；可用：${sets.map((s) => s.id).join(', ')}`);
-        const pool = (await call('evaluate.pool', { year: poolYear, setId: o.set, dataYear: year, limit: 1000 })) as Parameters<typeof evaluationJson>[0];
-        for (let offset = pool.rows.length; offset < pool.total; offset += 1000) {
-          const more = (await call('evaluate.pool', { year: poolYear, setId: o.set, dataYear: year, offset, limit: 1000 })) as typeof pool;
-          pool.rows.push(...more.rows);
-        }
         // JSON and CSV keep their shape on stdout; the set's notice and any warning go to stderr.
         if (o.format !== 'table') process.stderr.write(setHeading(set, poolYear).split('\n').slice(1).map((l) => l + '\n').join(''));
-        if (o.format === 'json') return JSON.stringify(evaluationJson(pool), null, 2) + '\n';
-        if (o.format === 'csv') return evaluationCsv(pool);
-        return evaluationTable(pool, setHeading(set, poolYear));
+        await writeEvaluation(call, { year: poolYear, setId: o.set, dataYear: year }, o.format, setHeading(set, poolYear), writeOut);
       });
-      process.stdout.write(out);
     }),
   );
 
@@ -350,6 +342,8 @@ program
         actor: actor(),
         appVersion: APP_VERSION,
         onChange: () => bridge?.emit('data:changed'),
+        // Verdict sorts and filters worked out off the thread that answers the page's calls.
+        evaluationWorker: path.basename(HERE) === 'cli' ? path.join(HERE, 'evaluationWorker.mjs') : path.join(HERE, '..', 'db', 'service', 'evaluationWorker.dev.mjs'),
       });
       try {
         bridge = await startBridge({ service, staticDir: UI_DIR, port });

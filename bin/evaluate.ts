@@ -45,7 +45,11 @@ export function evaluationTable(pool: Pool, setTitle: string): string {
     r.verdict ? VERDICT_ZH[r.verdict] : '—',
     r.score ? (r.score.lo === r.score.hi ? `${r.score.lo}` : `${r.score.lo}–${r.score.hi}`) : '',
     projectionText(r.projection),
-    ...r.criteria.filter((c) => c.enabled).map((c) => STATUS_MARK[c.status]),
+    // A firm with no data year has no criteria: blank cells, not a shorter line.
+    ...ids.map((id) => {
+      const c = r.criteria.find((x) => x.id === id);
+      return c ? STATUS_MARK[c.status] : '';
+    }),
   ]);
   const widths = header.map((h, i) => Math.max(width(h), ...lines.map((l) => width(l[i]))));
   const fmt = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
@@ -58,20 +62,77 @@ function safe(v: unknown): unknown {
   return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
+/** The CSV's columns: the criteria of the first row (every evaluated row has its set's criteria, in order). */
+function csvFields(first: Row | undefined): string[] {
+  const ids = first?.criteria.map((c) => c.id) ?? [];
+  return ['credit_code', 'name', 'year', 'verdict', 'score_lo', 'score_hi', 'projection', ...ids.flatMap((id) => [`c${id}_status`, `c${id}_value`, `c${id}_threshold`, `c${id}_gap`])];
+}
+
+function csvData(rows: Row[]): unknown[][] {
+  return rows.map((r) =>
+    [
+      r.creditCode,
+      r.name,
+      r.year,
+      r.verdict,
+      r.score?.lo ?? '',
+      r.score?.hi ?? '',
+      projectionText(r.projection),
+      ...r.criteria.flatMap((c) => [c.enabled ? c.status : `${c.status} (off)`, c.value ?? '', c.threshold ?? '', c.gap?.abs ?? '']),
+    ].map(safe),
+  );
+}
+
 export function evaluationCsv(pool: Pool): string {
-  const ids = pool.rows[0]?.criteria.map((c) => c.id) ?? [];
-  const fields = ['credit_code', 'name', 'year', 'verdict', 'score_lo', 'score_hi', 'projection', ...ids.flatMap((id) => [`c${id}_status`, `c${id}_value`, `c${id}_threshold`, `c${id}_gap`])];
-  const data = pool.rows.map((r) => [
-    r.creditCode,
-    r.name,
-    r.year,
-    r.verdict,
-    r.score?.lo ?? '',
-    r.score?.hi ?? '',
-    projectionText(r.projection),
-    ...r.criteria.flatMap((c) => [c.enabled ? c.status : `${c.status} (off)`, c.value ?? '', c.threshold ?? '', c.gap?.abs ?? '']),
-  ]);
-  return '\ufeff' + Papa.unparse({ fields, data: data.map((row) => row.map(safe)) }, { newline: '\r\n' }) + '\r\n';
+  return '\ufeff' + Papa.unparse({ fields: csvFields(pool.rows[0]), data: csvData(pool.rows) }, { newline: '\r\n' }) + '\r\n';
+}
+
+/** stdout, waiting when the pipe is full (a province's JSON is hundreds of MB). */
+export function writeOut(chunk: string): Promise<void> | void {
+  if (!process.stdout.write(chunk)) return new Promise((ok) => process.stdout.once('drain', () => ok()));
+}
+
+type Call = (method: 'evaluate.pool', input: { year: number; setId: string; dataYear?: number; offset: number; limit: number }) => Promise<unknown>;
+type Format = 'table' | 'json' | 'csv';
+
+/**
+ * The whole evaluation written as it is read, a page of 1,000 firms at a time: each page costs the service one
+ * page's details (the pool's order is worked out once), and JSON and CSV never hold the whole result. The bytes are
+ * those of evaluationJson / evaluationCsv over all rows; a table needs every row for its column widths.
+ */
+export async function writeEvaluation(
+  call: Call,
+  query: { year: number; setId: string; dataYear?: number },
+  format: Format,
+  heading: string,
+  write: (chunk: string) => void | Promise<void>,
+): Promise<void> {
+  const PAGE = 1000;
+  const all: Row[] = [];
+  let first: Pool | null = null;
+  let fields: string[] = [];
+  let items = 0;
+  for (let offset = 0; first === null || offset < first.total; offset += PAGE) {
+    const page = (await call('evaluate.pool', { ...query, offset, limit: PAGE })) as Pool;
+    if (format === 'table') all.push(...page.rows);
+    else if (format === 'json') {
+      // The layout of JSON.stringify(all, null, 2): each item indented one level (strings hold no raw newlines).
+      const json = evaluationJson(page).map((item) => '  ' + JSON.stringify(item, null, 2).replace(/\n/g, '\n  '));
+      if (json.length) await write((items ? ',\n' : '[\n') + json.join(',\n'));
+      items += json.length;
+    } else {
+      if (!first) fields = csvFields(page.rows[0]);
+      const head = first ? '' : '\ufeff' + Papa.unparse([fields], { newline: '\r\n' });
+      const rows = page.rows.length ? '\r\n' + Papa.unparse({ fields, data: csvData(page.rows) }, { header: false, newline: '\r\n' }) : '';
+      await write(head + rows);
+      items += page.rows.length;
+    }
+    first ??= page;
+    if (!page.rows.length) break;
+  }
+  if (format === 'table') await write(evaluationTable({ ...first!, rows: all }, heading));
+  else if (format === 'json') await write(items ? '\n]\n' : '[]\n');
+  else await write(items ? '\r\n' : '\r\n\r\n'); // Papa ends a header with no rows with a line break
 }
 
 export function criteriaTable(sets: Sets): string {

@@ -84,6 +84,10 @@ describe('the built desktop app, booted in Node', () => {
     await ok('pool.facets', { year: YEAR });
     const list = await ok<{ rows: { firmId: number }[]; total: number }>('pool.list', { year: YEAR, setId: SET });
     expect(list.total).toBeGreaterThan(3);
+    // A verdict sort is worked out on the evaluation thread, started from the built out/main/evaluationWorker.js.
+    const byVerdict = await ok<{ rows: { verdict: string | null }[]; total: number }>('pool.list', { year: YEAR, setId: SET, sort: { column: 'verdict', dir: 'asc' } });
+    expect(byVerdict.total).toBe(list.total);
+    expect(byVerdict.rows.every((r) => r.verdict !== null)).toBe(true);
     const [a, b, c] = list.rows.map((r) => r.firmId);
     const firm = await ok<{ years: { year: number; values: Record<string, number | null> }[] }>('firm.get', { firmId: a });
     const dataYear = firm.years.at(-1)!.year;

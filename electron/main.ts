@@ -24,6 +24,8 @@ const PRELOAD = path.join(here, '../preload/preload.cjs');
 const RENDERER_DIR = path.join(here, '../renderer');
 // The service thread's entry (electron/serviceHost/worker.ts), built beside main.js.
 const SERVICE_THREAD = path.join(here, 'serviceHost.js');
+// The evaluation thread's entry (db/service/evaluationWorker.ts), started by the service thread.
+const EVALUATION_THREAD = path.join(here, 'evaluationWorker.js');
 
 function actorName(): string {
   try {
@@ -54,7 +56,7 @@ function start(): void {
       app.quit();
     },
     files,
-    startThread: (init) => new Worker(SERVICE_THREAD, { workerData: init }),
+    startThread: (init) => new Worker(SERVICE_THREAD, { workerData: { ...init, evaluationWorker: EVALUATION_THREAD } }),
   });
 
   function createWindow(): void {

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await build({
-  entryPoints: [path.join(root, 'bin', 'cli.ts')],
-  outfile: path.join(root, 'out', 'cli', 'cli.mjs'),
+  // Browser mode's evaluation thread beside it: out/cli/evaluationWorker.mjs.
+  entryPoints: { cli: path.join(root, 'bin', 'cli.ts'), evaluationWorker: path.join(root, 'db', 'service', 'evaluationWorker.ts') },
+  outdir: path.join(root, 'out', 'cli'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -153,7 +153,7 @@ export function titleValidity(obtained: number | null, year: number): 'valid' | 
 
 /** "holds T": obtained in or before Y (an undated title counts); "holds T valid": obtained in Y−2 … Y — an undated
  * one leaves it unknown (the year is needed), a re-recognition is the later year on the same title. */
-function titleStatus(facts: FirmFacts, code: string, year: number, valid: boolean): Status {
+export function titleStatus(facts: FirmFacts, code: string, year: number, valid: boolean): Status {
   let unknown = false;
   for (const t of facts.titles) {
     if (t.code !== code) continue;

@@ -11,6 +11,9 @@ export interface ServiceContext {
   onChange?: (method: Method) => void;
   /** "Today" as YYYY-MM-DD for dated rules (the 诉求台账's overdue); tests set it, else this computer's calendar. */
   today?: () => string;
+  /** The evaluation thread's script (built: evaluationWorker.js beside the bundle): pool-wide evaluations then run
+   * off this thread over a read-only connection. Absent (tests, the CLI's one-off commands), they run here. */
+  evaluationWorker?: string | URL;
 }
 
 /** What a part of the service gets: the context, and `changed` to wrap every write (drops caches, tells the shell). */

@@ -8,6 +8,7 @@ import { latestRevenueYear, loadFacts, type Scope } from '../criteria/facts';
 import { needsOf } from '../criteria/needs';
 import { librarySets } from '../criteria/library';
 import { withoutProvenance, type FirmFacts } from '../criteria/metrics';
+import { compileSet, type SummaryOf } from '../criteria/compiled';
 import { AppError } from '../errors';
 import { enabledFn, firmInputs, requireSet } from './criteria';
 
@@ -15,6 +16,13 @@ const VERDICT_ORDER: Record<VerdictT, number> = { eligible: 1, needs_review: 2, 
 
 /** What a pool-wide evaluation keeps per firm: enough to count, sort and filter; details are worked out per page. */
 export type Summary = Pick<Evaluation, 'year' | 'verdict' | 'score' | 'projection'>;
+
+/** A firm's summary under a compiled set: its given data year, else its latest year with revenue. */
+function summaryOne(summary: SummaryOf, f: FirmFacts, dataYear: number | undefined): Summary | null {
+  const year = dataYear ?? latestRevenueYear(f);
+  return year == null ? null : summary(f, year);
+}
+const compiled = (db: Database.Database, setId: string) => compileSet(requireSet(db, setId), enabledFn(db, setId));
 
 /** What a write changed, so the evaluator drops no more than it must (a province pool takes seconds to redo). */
 export type Effect = { kind: 'data' } | { kind: 'firm'; firmId: number } | { kind: 'criteria'; setId: string } | { kind: 'none' };
@@ -27,8 +35,65 @@ export interface Evaluator {
   /** Full evaluations of the given firms only (a page of the table, a shortlist's entries); `provenance: false`
    * leaves out which values each check read, when only statuses are shown. */
   firms(setId: string, poolYear: number, dataYear: number | undefined, firmIds: readonly number[], options?: { provenance?: boolean }): Map<number, Evaluation>;
+  /** Works out the pool evaluation off this thread when there is a thread and it is not cached, so other calls are
+   * answered meanwhile; a newer request supersedes this one (it rejects). Without a thread it does nothing. */
+  warm(setId: string, poolYear: number, dataYear: number | undefined, onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Fills temp.eval_verdicts for this pool evaluation so SQL can join it. */
   mirror(setId: string, poolYear: number, dataYear: number | undefined): void;
+  /** The members in evaluate.pool's order (eligible first, then the closest by projection, then by name) and the
+   * counts per verdict: worked out once per evaluation, so paging through a province's pool costs a page a page. */
+  ranked(setId: string, poolYear: number, dataYear: number | undefined): Ranked;
+}
+
+export type Member = { firmId: number; creditCode: string; name: string; town: string | null; chain: string | null };
+export interface Ranked {
+  members: Member[];
+  counts: Record<VerdictT, number>;
+}
+
+/** The pool's members by name, with each one's place in that order (ties in evaluate.pool's order go by name). */
+interface ByName {
+  list: Member[];
+  place: Map<number, number>;
+}
+
+/** evaluate.pool's order: eligible first, then the closest by projection, then by name. */
+function orderOf(results: Map<number, Summary>, byName: ByName): (a: Member, b: Member) => number {
+  const key = (m: Member): [number, number] => {
+    const e = results.get(m.firmId);
+    return e ? [VERDICT_ORDER[e.verdict], e.projection.kind === 'years' ? e.projection.years : e.projection.kind === 'none' ? 0 : 99] : [9, 0];
+  };
+  return (a, b) => {
+    const [va, pa] = key(a);
+    const [vb, pb] = key(b);
+    return va - vb || pa - pb || byName.place.get(a.firmId)! - byName.place.get(b.firmId)!;
+  };
+}
+
+function rank(byName: ByName, results: Map<number, Summary>): Ranked {
+  const counts: Record<VerdictT, number> = { eligible: 0, not_eligible: 0, incomplete: 0, needs_review: 0 };
+  for (const e of results.values()) counts[e.verdict]++;
+  return { members: [...byName.list].sort(orderOf(results, byName)), counts };
+}
+
+/** One firm's summary changed (`before` → its entry in `results` now): moved to its new place and recounted,
+ * without sorting the pool again. */
+function rerank(ranked: Ranked, byName: ByName, results: Map<number, Summary>, firmId: number, before: Summary | undefined): void {
+  const after = results.get(firmId);
+  if (before) ranked.counts[before.verdict]--;
+  if (after) ranked.counts[after.verdict]++;
+  const i = ranked.members.findIndex((m) => m.firmId === firmId);
+  if (i < 0) return;
+  const [m] = ranked.members.splice(i, 1);
+  const order = orderOf(results, byName);
+  let lo = 0;
+  let hi = ranked.members.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(ranked.members[mid], m) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  ranked.members.splice(lo, 0, m);
 }
 
 function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typeof enabledFn>, f: FirmFacts, dataYear: number | undefined): Evaluation | null {
@@ -36,11 +101,43 @@ function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typ
   return year == null ? null : evaluate(set, f, year, enabled);
 }
 
-export function createEvaluator(db: Database.Database): Evaluator {
+/** Reads facts for pool evaluations: the figures any set reads, over the years any set reaches back from the data
+ * year (all years when each firm's latest is wanted) — fewer values to read is most of a province pool's time. */
+export function factsLoader(db: Database.Database, dataYear: number | undefined): (scope: Scope) => Map<number, FirmFacts> {
+  const needs = librarySets(db).map(needsOf);
+  const keys = [...new Set(needs.flatMap((n) => n.keys))];
+  const back = Math.max(...needs.map((n) => n.back));
+  return (scope) => loadFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
+}
+
+/** Every member's summary for one set, from facts already loaded; `cancelled` is asked now and then (a newer request
+ * may have made this one moot) and stops the loop with null. */
+export function summarise(db: Database.Database, setId: string, facts: Map<number, FirmFacts>, dataYear: number | undefined, tick?: (done: number) => boolean): Map<number, Summary> | null {
+  const summary = compiled(db, setId);
+  const results = new Map<number, Summary>();
+  let done = 0;
+  for (const [firmId, f] of facts) {
+    const e = summaryOne(summary, f, dataYear);
+    if (e) results.set(firmId, e);
+    if (++done % 2000 === 0 && tick && !tick(done)) return null;
+  }
+  return results;
+}
+
+/** Pool-wide evaluations worked out off this thread (evaluationThread.ts); absent, they run here. */
+export interface PoolThread {
+  run(job: { setId: string; poolYear: number; dataYear: number | undefined; generation: number }, onProgress?: (done: number, total: number) => void): Promise<Map<number, Summary>>;
+}
+
+export function createEvaluator(db: Database.Database, thread?: PoolThread): Evaluator {
   // One load of the pool's facts serves every set; summaries are small enough to keep for all sets at once.
   type Loaded = { facts: Map<number, FirmFacts>; load: (scope: Scope) => Map<number, FirmFacts> };
   let facts = new Map<string, Loaded>();
-  let cache = new Map<string, { setId: string; factsKey: string; dataYear: number | undefined; results: Map<number, Summary> }>();
+  let cache = new Map<string, { setId: string; poolYear: number; factsKey: string; dataYear: number | undefined; results: Map<number, Summary>; ranked?: Ranked }>();
+  // Counts the writes that change evaluations: a result worked out off-thread from before a write is not kept.
+  let generation = 0;
+  // Each pool year's members by name, read once until a write that may change a name or a membership.
+  let members = new Map<number, ByName>();
   let mirrored: string | null = null;
   const key = (setId: string, poolYear: number, dataYear: number | undefined) => `${setId}|${poolYear}|${dataYear ?? 'latest'}`;
   const factsKey = (poolYear: number, dataYear: number | undefined) => `${poolYear}|${dataYear ?? 'latest'}`;
@@ -50,19 +147,21 @@ export function createEvaluator(db: Database.Database): Evaluator {
     const k = factsKey(poolYear, dataYear);
     let f = facts.get(k);
     if (!f) {
-      const needs = librarySets(db).map(needsOf);
-      const keys = [...new Set(needs.flatMap((n) => n.keys))];
-      const back = Math.max(...needs.map((n) => n.back));
-      const load = (scope: Scope) => loadFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
+      const load = factsLoader(db, dataYear);
       facts.set(k, (f = { facts: load({ poolYear }), load }));
     }
     return f.facts;
   };
-  const summary = (e: Evaluation): Summary => ({ year: e.year, verdict: e.verdict, score: e.score, projection: e.projection });
   const evaluator: Evaluator = {
     changed(effect) {
       if (effect.kind === 'none') return;
-      mirrored = null;
+      generation++;
+      // One firm's figures or inputs change no name and no membership: its line is redone in place below.
+      if (effect.kind !== 'firm') {
+        mirrored = null;
+        members = new Map();
+        for (const c of cache.values()) c.ranked = undefined;
+      }
       if (effect.kind === 'data') {
         facts = new Map();
         cache = new Map();
@@ -75,12 +174,24 @@ export function createEvaluator(db: Database.Database): Evaluator {
           const fresh = f.load({ firmId: effect.firmId }).get(effect.firmId);
           if (fresh) f.facts.set(effect.firmId, fresh);
         }
+        const member = db.prepare('SELECT 1 FROM pool_members WHERE year = ? AND firm_id = ?').pluck();
+        let own: FirmFacts | undefined;
         for (const c of cache.values()) {
-          const f = facts.get(c.factsKey)?.facts.get(effect.firmId);
+          // A result worked out off-thread has no facts here: that firm's are read on their own.
+          const loaded = facts.get(c.factsKey);
+          const f = loaded ? loaded.facts.get(effect.firmId) : member.get(c.poolYear, effect.firmId) ? (own ??= loadFacts(db, { firmId: effect.firmId }).get(effect.firmId)) : undefined;
           if (!f) continue;
-          const e = withoutProvenance(() => evaluateOne(requireSet(db, c.setId), enabledFn(db, c.setId), f, c.dataYear));
-          if (e) c.results.set(effect.firmId, summary(e));
+          const before = c.results.get(effect.firmId);
+          const e = summaryOne(compiled(db, c.setId), f, c.dataYear);
+          if (e) c.results.set(effect.firmId, e);
           else c.results.delete(effect.firmId);
+          const byName = members.get(c.poolYear);
+          if (c.ranked && byName) rerank(c.ranked, byName, c.results, effect.firmId, before);
+          else c.ranked = undefined;
+          if (mirrored === key(c.setId, c.poolYear, c.dataYear)) {
+            if (e) db.prepare('INSERT OR REPLACE INTO temp.eval_verdicts (firm_id, verdict, verdict_rank) VALUES (?, ?, ?)').run(effect.firmId, e.verdict, VERDICT_ORDER[e.verdict]);
+            else db.prepare('DELETE FROM temp.eval_verdicts WHERE firm_id = ?').run(effect.firmId);
+          }
         }
       }
     },
@@ -88,14 +199,8 @@ export function createEvaluator(db: Database.Database): Evaluator {
       const k = key(setId, poolYear, dataYear);
       let c = cache.get(k);
       if (!c) {
-        const set = requireSet(db, setId);
-        const enabled = enabledFn(db, setId);
-        const results = new Map<number, Summary>();
-        for (const [firmId, f] of poolFacts(poolYear, dataYear)) {
-          const e = withoutProvenance(() => evaluateOne(set, enabled, f, dataYear));
-          if (e) results.set(firmId, summary(e));
-        }
-        cache.set(k, (c = { setId, factsKey: factsKey(poolYear, dataYear), dataYear, results }));
+        const results = summarise(db, setId, poolFacts(poolYear, dataYear), dataYear)!;
+        cache.set(k, (c = { setId, poolYear, factsKey: factsKey(poolYear, dataYear), dataYear, results }));
       }
       return c.results;
     },
@@ -126,11 +231,35 @@ export function createEvaluator(db: Database.Database): Evaluator {
       })();
       mirrored = k;
     },
+    async warm(setId, poolYear, dataYear, onProgress) {
+      const k = key(setId, poolYear, dataYear);
+      // A write while the thread worked makes its answer stale: ask again (after a few, the next call works it out here).
+      for (let tries = 0; thread && !cache.has(k) && tries < 3; tries++) {
+        const before = generation;
+        const results = await thread.run({ setId, poolYear, dataYear, generation }, onProgress);
+        if (before === generation && !cache.has(k)) cache.set(k, { setId, poolYear, factsKey: factsKey(poolYear, dataYear), dataYear, results });
+      }
+    },
+    ranked(setId, poolYear, dataYear) {
+      const results = evaluator.pool(setId, poolYear, dataYear);
+      const c = cache.get(key(setId, poolYear, dataYear))!;
+      let byName = members.get(poolYear);
+      if (!byName) {
+        const list = db
+          .prepare(
+            `SELECT f.id AS firmId, f.credit_code AS creditCode, f.name, f.town, f.chain FROM pool_members m JOIN firms f ON f.id = m.firm_id
+             WHERE m.year = ? ORDER BY f.name, f.id`,
+          )
+          .all(poolYear) as Member[];
+        members.set(poolYear, (byName = { list, place: new Map(list.map((m, i) => [m.firmId, i])) }));
+      }
+      return (c.ranked ??= rank(byName, results));
+    },
   };
   return evaluator;
 }
 
-function row(base: { firmId: number; creditCode: string; name: string; town: string | null; chain: string | null }, e: Evaluation | undefined): EvaluationRowT {
+function row(base: Member, e: Evaluation | undefined): EvaluationRowT {
   return {
     ...base,
     year: e?.year ?? null,
@@ -152,33 +281,19 @@ function row(base: { firmId: number; creditCode: string; name: string; town: str
   };
 }
 
-export function evaluatePool(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'evaluate.pool'>): MethodOutput<'evaluate.pool'> {
+export function evaluatePool(evaluator: Evaluator, input: ParsedInput<'evaluate.pool'>): MethodOutput<'evaluate.pool'> {
+  const { members, counts } = evaluator.ranked(input.setId, input.year, input.dataYear);
   const results = evaluator.pool(input.setId, input.year, input.dataYear);
-  const firms = db
-    .prepare(
-      `SELECT f.id AS firmId, f.credit_code AS creditCode, f.name, f.town, f.chain FROM pool_members m JOIN firms f ON f.id = m.firm_id
-       WHERE m.year = ? ORDER BY f.name, f.id`,
-    )
-    .all(input.year) as { firmId: number; creditCode: string; name: string; town: string | null; chain: string | null }[];
-  const counts: Record<VerdictT, number> = { eligible: 0, not_eligible: 0, incomplete: 0, needs_review: 0 };
-  for (const e of results.values()) counts[e.verdict]++;
-  // Eligible first, then the closest by projection.
-  const order = (id: number) => {
-    const e = results.get(id);
-    if (!e) return [9, 0];
-    const p = e.projection.kind === 'years' ? e.projection.years : e.projection.kind === 'none' ? 0 : 99;
-    return [VERDICT_ORDER[e.verdict], p];
-  };
-  const chosen = firms
-    .filter((f) => !input.verdict || results.get(f.firmId)?.verdict === input.verdict)
-    .sort((a, b) => {
-      const [va, pa] = order(a.firmId);
-      const [vb, pb] = order(b.firmId);
-      return va - vb || pa - pb;
-    });
-  const page = chosen.slice(input.offset, input.offset + input.limit);
-  const details = evaluator.firms(input.setId, input.year, input.dataYear, page.map((f) => f.firmId));
-  return { total: chosen.length, counts, rows: page.map((f) => row(f, details.get(f.firmId))) };
+  const chosen = input.verdict ? members.filter((f) => results.get(f.firmId)?.verdict === input.verdict) : members;
+  const rows = evaluationRows(evaluator, input.setId, input.year, input.dataYear, chosen.slice(input.offset, input.offset + input.limit));
+  return { total: chosen.length, counts, rows };
+}
+
+/** The evaluate.pool rows of the given members, in that order: full per-criterion detail for these firms only. */
+export function evaluationRows(evaluator: Evaluator, setId: string, poolYear: number, dataYear: number | undefined, page: readonly Member[]): EvaluationRowT[] {
+  // The rows show statuses, values, thresholds and gaps, not which figures each check read.
+  const details = evaluator.firms(setId, poolYear, dataYear, page.map((f) => f.firmId), { provenance: false });
+  return page.map((f) => row(f, details.get(f.firmId)));
 }
 
 export function evaluateFirm(db: Database.Database, input: ParsedInput<'evaluate.firm'>, sourcesOf: (ids: number[]) => MethodOutput<'evaluate.firm'>['sources']): MethodOutput<'evaluate.firm'> {

@@ -33,7 +33,8 @@ import {
   updateShortlist,
 } from './shortlist';
 import { appInfo } from './info';
-import { poolFacets, poolList, poolYears } from './pool';
+import { poolFacets, poolList, poolYears, verdictQuery } from './pool';
+import { startEvaluationThread, type EvaluationThread } from './evaluationThread';
 
 export type { ServiceContext };
 export type Service = { [M in Method]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -44,16 +45,24 @@ const NO_EVALUATION: Effect = { kind: 'none' };
 
 /** The data file each service works on, for the messages of raw SQLite errors. */
 const dataFiles = new WeakMap<Service, string>();
+const threads = new WeakMap<Service, EvaluationThread>();
+
+/** Stops a service's evaluation thread (and its read-only connection) before its data file is closed. */
+export async function closeService(service: Service): Promise<void> {
+  await threads.get(service)?.close();
+}
 
 export function createService(ctx: ServiceContext): Service {
-  const service = serviceOver(ctx);
+  const thread = ctx.evaluationWorker ? startEvaluationThread(ctx.evaluationWorker, ctx.dataFile) : undefined;
+  const service = serviceOver(ctx, thread);
   dataFiles.set(service, ctx.dataFile);
+  if (thread) threads.set(service, thread);
   return service;
 }
 
-function serviceOver(ctx: ServiceContext): Service {
+function serviceOver(ctx: ServiceContext, thread: EvaluationThread | undefined): Service {
   const { db } = ctx;
-  const evaluator = createEvaluator(db);
+  const evaluator = createEvaluator(db, thread);
   // A pool's counts per set of filters, kept until a write.
   const totals = new Map<string, number>();
   const changed = <T>(method: Method, value: T, effect: Effect = { kind: 'data' }): T => {
@@ -66,7 +75,12 @@ function serviceOver(ctx: ServiceContext): Service {
     'app.info': () => appInfo(db, ctx.dataFile, ctx.appVersion),
     'pool.years': () => poolYears(db),
     'pool.facets': (input) => poolFacets(db, input),
-    'pool.list': (input) => poolList(db, input, evaluator, totals),
+    // A verdict sort or filter waits for the pool's evaluation off this thread; other calls are answered meanwhile.
+    'pool.list': async (input) => {
+      const q = verdictQuery(db, input);
+      if (q) await evaluator.warm(q.setId, input.year, q.dataYear);
+      return poolList(db, input, evaluator, totals);
+    },
     'firm.get': (input) => getFirm(db, input.firmId),
     'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'firm.history': (input) => firmHistory(db, input),
@@ -84,10 +98,16 @@ function serviceOver(ctx: ServiceContext): Service {
     'criteria.compareExport': (input) => compareXlsx(db, evaluator, input),
     'criteria.setEnabled': (input) => changed('criteria.setEnabled', setCriterionEnabled(db, input, ctx.actor), { kind: 'criteria', setId: input.setId }),
     'evaluate.firm': (input) => evaluateFirm(db, input, (ids) => sourceRefs(db, ids)),
-    'evaluate.pool': (input) => evaluatePool(db, evaluator, input),
+    'evaluate.pool': async (input) => {
+      await evaluator.warm(input.setId, input.year, input.dataYear);
+      return evaluatePool(evaluator, input);
+    },
     'analyst.record': (input) => changed('analyst.record', recordInput(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'shortlist.list': (input) => listShortlists(db, input),
-    'shortlist.propose': (input) => proposeShortlist(db, evaluator, input),
+    'shortlist.propose': async (input) => {
+      await evaluator.warm(input.setId, input.year, input.dataYear);
+      return proposeShortlist(evaluator, input);
+    },
     'shortlist.create': (input) => changed('shortlist.create', createShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),
     'shortlist.get': (input) => getShortlist(db, evaluator, input.id),
     'shortlist.update': (input) => changed('shortlist.update', updateShortlist(db, evaluator, input, ctx.actor), NO_EVALUATION),

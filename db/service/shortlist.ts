@@ -6,7 +6,7 @@ import type { EvaluationRowT, MethodOutput, ParsedInput, VerdictT } from '../con
 import { AppError } from '../errors';
 import { nowIso } from '../time';
 import { requireSet } from './criteria';
-import { evaluatePool, type Evaluator } from './evaluation';
+import { evaluationRows, type Evaluator } from './evaluation';
 
 type Detail = MethodOutput<'shortlist.get'>;
 
@@ -62,10 +62,17 @@ export function listShortlists(db: Database.Database, input: ParsedInput<'shortl
 }
 
 /** Eligible first, then needs review and incomplete, then the closest by projection; never the unprojectable. */
-export function proposeShortlist(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'shortlist.propose'>): EvaluationRowT[] {
-  const all = evaluatePool(db, evaluator, { year: input.year, setId: input.setId, dataYear: input.dataYear, offset: 0, limit: 1000 });
-  const keep = (r: EvaluationRowT) => r.verdict !== 'not_eligible' || r.projection.kind === 'years';
-  return all.rows.filter(keep).slice(0, input.limit);
+export function proposeShortlist(evaluator: Evaluator, input: ParsedInput<'shortlist.propose'>): EvaluationRowT[] {
+  // Chosen from the pool's summaries in evaluate.pool's order; full details only for the firms proposed.
+  const { members } = evaluator.ranked(input.setId, input.year, input.dataYear);
+  const results = evaluator.pool(input.setId, input.year, input.dataYear);
+  const chosen = [];
+  for (const m of members) {
+    const e = results.get(m.firmId);
+    if (!e || e.verdict !== 'not_eligible' || e.projection.kind === 'years') chosen.push(m);
+    if (chosen.length === input.limit) break;
+  }
+  return evaluationRows(evaluator, input.setId, input.year, input.dataYear, chosen);
 }
 
 export function getShortlist(db: Database.Database, evaluator: Evaluator, id: number): Detail {

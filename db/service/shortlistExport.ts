@@ -25,7 +25,7 @@ export function exportShortlist(db: Database.Database, evaluator: Evaluator, inp
 /** The proposal laid out as a shortlist that was never saved (entries in the proposed order, no notes): every
  * entry a draft, listed with its 状态 and a note that nobody has decided to recommend them yet. */
 export function exportProposal(db: Database.Database, evaluator: Evaluator, input: ParsedInput<'shortlist.exportProposal'>): Promise<MethodOutput<'shortlist.export'>> {
-  const rows = proposeShortlist(db, evaluator, input);
+  const rows = proposeShortlist(evaluator, input);
   const now = nowIso();
   const detail: Detail = {
     id: 0,

@@ -9,6 +9,8 @@ import type { OpenOptions } from '../../db/open';
 export interface ServiceThreadInit {
   actor: string;
   appVersion: string;
+  /** The evaluation thread's built script (out/main/evaluationWorker.js). */
+  evaluationWorker?: string;
 }
 
 export type ServiceRequest =

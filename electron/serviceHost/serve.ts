@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ErrorPayload } from '../../db/contract';
 import { AppError } from '../../db/errors';
 import { openPoolDb, type OpenOptions, type PoolDb } from '../../db/open';
-import { createService, dispatch, type Service } from '../../db/service';
+import { closeService, createService, dispatch, type Service } from '../../db/service';
 import { writeBackup } from '../backup';
 import type { ChangedNotice, PortLike, ServiceReply, ServiceRequest, ServiceThreadInit } from './protocol';
 
@@ -31,6 +31,7 @@ export function serveData(port: PortLike, options: ServeOptions): { close(): voi
   function close(): void {
     const was = current;
     current = null;
+    if (was) void closeService(was.service);
     was?.pool.close();
   }
 
@@ -43,6 +44,7 @@ export function serveData(port: PortLike, options: ServeOptions): { close(): voi
       dataFile: pool.file,
       actor: options.actor,
       appVersion: options.appVersion,
+      evaluationWorker: options.evaluationWorker,
       onChange: (method) => port.postMessage({ kind: 'changed', method } satisfies ChangedNotice),
     });
     close();

@@ -1,8 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeCsv } from '../../../bench/files';
 import type { Method, MethodInput, MethodOutput } from '../../contract';
-import { call, defaultService } from '../../test/helpers';
+import { call, defaultService, tempDir } from '../../test/helpers';
 import { type PoolDb } from '../../open';
-import { createService, dispatch, type Service } from '../index';
+import { closeService, createService, dispatch, type Service } from '../index';
 
 let h: PoolDb;
 let service: Service;
@@ -101,28 +103,55 @@ describe('evaluating the default 2023 pool against cn-champion-2023', () => {
   });
 });
 
-describe('the cached pool evaluation after a write', () => {
-  const SETS = ['cn-champion-2023', 'cn-little-giant-2022', 'sd-gazelle-2020'];
+const WORKER = path.join(import.meta.dirname, '..', 'evaluationWorker.dev.mjs');
+const UNITS = Object.fromEntries(['intl_revenue', 'equity_financing', 'net_profit', 'rd_expense', 'total_liabilities'].map((k) => [k, '万元' as const]));
+/** 40 synthetic firms added to the 2023 pool by an import. */
+async function importSynthetic(): Promise<void> {
+  const file = path.join(tempDir(), 'synthetic.csv');
+  await writeCsv(file, 40);
+  await ok('import.apply', { fileName: 'synthetic.csv', path: file, poolYear: 2023, addToPool: true, units: UNITS });
+}
+
+/** Every kind of write that can change an evaluation (and one that cannot). */
+const WRITES: [string, () => Promise<unknown>][] = [
+  ['a figure edit', () => ok('firm.updateFigures', { firmId: firmId('汉庄数控'), years: [{ year: 2022, values: { main_revenue: 47000, revenue: 50000 } }] })],
+  ['an analyst flag', () => ok('analyst.record', { firmId: firmId('越成制动'), kind: 'flag', key: 'leads_standard', value: true })],
+  ['a judgement', () => ok('analyst.record', { firmId: firmId('台城新材料'), kind: 'judgement', setId: 'cn-champion-2023', key: 'tech_leading', value: true })],
+  ['points for an indicator', () => ok('analyst.record', { firmId: firmId('越成制动'), kind: 'points', key: 'srdi_quality', value: 5 })],
+  ['a criterion switched off', () => ok('criteria.setEnabled', { setId: 'cn-champion-2023', criterionId: '2', enabled: false })],
+  ['a member removed', () => ok('poolYear.setMember', { year: 2023, firmId: firmId('汉庄数控'), status: 'removed', reason: '测试' })],
+  ['an import', importSynthetic],
+  ['an import undone', async () => {
+    await importSynthetic();
+    await ok('import.undo', {});
+  }],
+  ['a shortlist written', () => ok('shortlist.create', { name: '测试', year: 2023, setId: 'cn-champion-2023' })],
+];
+
+describe.each([
+  ['on the service thread', false],
+  ['off the service thread', true],
+])('the cached pool evaluation after a write, worked out %s', (_where, threaded) => {
+  const SETS = ['cn-champion-2023', 'cn-little-giant-2022', 'cn-srdi-2022'];
   /** What the pool table and the shortlist proposal see: every firm's verdict, sorted by verdict, for a few sets. */
   const seen = async (svc: Service) => {
     const out: unknown[] = [];
     for (const setId of SETS) {
       out.push((await call(svc, 'evaluate.pool', { year: 2023, setId, limit: 1000 })).rows);
       out.push((await call(svc, 'pool.list', { year: 2023, setId, sort: { column: 'verdict', dir: 'asc' }, limit: 200 })).rows.map((r) => [r.firmId, r.verdict]));
+      out.push((await call(svc, 'shortlist.propose', { year: 2023, setId, limit: 30 })).map((r) => [r.firmId, r.verdict, r.projection]));
     }
     return out;
   };
   const fresh = () => seen(createService({ db: h.db, dataFile: h.file, actor: 'fresh', appVersion: 'test' }));
+  beforeEach(() => {
+    if (threaded) service = createService({ db: h.db, dataFile: h.file, actor: 'analyst-wang', appVersion: 'test', evaluationWorker: WORKER });
+  });
+  afterEach(() => closeService(service));
 
-  it.each([
-    ['a figure edit', () => ok('firm.updateFigures', { firmId: firmId('汉庄数控'), years: [{ year: 2022, values: { main_revenue: 47000, revenue: 50000 } }] })],
-    ['an analyst flag', () => ok('analyst.record', { firmId: firmId('越成制动'), kind: 'flag', key: 'leads_standard', value: true })],
-    ['a criterion switched off', () => ok('criteria.setEnabled', { setId: 'cn-champion-2023', criterionId: '2', enabled: false })],
-    ['a member removed', () => ok('poolYear.setMember', { year: 2023, firmId: firmId('汉庄数控'), status: 'removed', reason: '测试' })],
-    ['a shortlist written', () => ok('shortlist.create', { name: '测试', year: 2023, setId: 'cn-champion-2023' })],
-  ])('matches a fresh evaluation after %s', async (_what, write) => {
+  it.each(WRITES)('matches a fresh evaluation after %s', async (_what, write) => {
     await seen(service); // fill the caches
     await write();
     expect(await seen(service)).toEqual(await fresh());
-  });
+  }, 60_000);
 });

@@ -33,6 +33,7 @@ export const en: Messages = {
     all: 'All',
     total: '{{count}} firms',
     clear: 'Clear filters',
+    evaluating: 'Evaluating the whole pool; the list follows by verdict when done…',
     empty: 'No firm matches',
     loadingRow: 'Loading…',
     sampleTag: 'sample',

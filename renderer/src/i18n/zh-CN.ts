@@ -31,6 +31,7 @@ export const zhCN = {
     all: '全部',
     total: '共 {{count}} 家',
     clear: '清除筛选',
+    evaluating: '正在计算全库的达标情况，完成后按达标情况列出…',
     empty: '没有符合条件的企业',
     loadingRow: '加载中…',
     sampleTag: '示例',

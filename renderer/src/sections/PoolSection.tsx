@@ -141,6 +141,11 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
           </button>
         )}
       </div>
+      {pages.stale && query.setId && (query.verdict || query.sort?.column === 'verdict') && (
+        <p className="count" role="status">
+          {t('pool.evaluating')}
+        </p>
+      )}
       {pages.error && <p className="error" role="alert">{pages.error.message}</p>}
       <PoolTable pages={pages} sorting={sorting} onSortingChange={setSorting} />
     </section>

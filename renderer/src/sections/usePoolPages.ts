@@ -2,7 +2,7 @@
 // fetched and kept, so 100,000 firms never cross the bridge at once.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodInput, PoolRowT } from '../../../db/contract';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES = 30;
@@ -57,6 +57,8 @@ export function usePoolPages(query: PoolQuery, refresh: number): PoolPages {
         },
         (e: Error) => {
           inflight.current.delete(id);
+          // A verdict sort superseded by a newer request (the service cancelled it) is no error to show.
+          if (e instanceof ApiError && (e.details as { superseded?: boolean } | undefined)?.superseded) return;
           setError(e);
         },
       );
