@@ -51,6 +51,9 @@ describe('functions of a yearly figure', () => {
     expect(v).toMatchObject({ state: 'unknown', missing: [{ key: 'revenue', year: 2020 }] });
     expect(metricValue(f, 'growth(revenue)', 2022)).toMatchObject({ state: 'undefined', reason: 'zero_denominator', used: [{ year: 2022, value: 10 }, { year: 2021, value: 0 }] });
     expect(metricValue(facts({ 2022: { revenue: 10 } }), 'growth(revenue)', 2022)).toMatchObject({ state: 'unknown', missing: [{ key: 'revenue', year: 2021 }] });
+    // growth(2022) divides by 0 and growth(2021) is −100 %: their mean is undefined, not a number.
+    const zeroYear = facts({ 2020: { revenue: 50 }, 2021: { revenue: 0 }, 2022: { revenue: 10 } });
+    expect(metricValue(zeroYear, 'avg_growth_2y(revenue)', 2022)).toMatchObject({ state: 'undefined', reason: 'zero_denominator' });
   });
 });
 
