@@ -1,13 +1,16 @@
 // npm run mutation (not part of npm test): how many deliberate bugs in the criteria engine, the import and the
-// snapshot, restore and lock code the unit tests catch. Practical on 2 cores: each mutant runs only the tests
-// that reach it (per-test coverage, vitest's related files), mutants that do not type-check are dropped before
-// any test runs, and a rerun tests only the mutants whose code or tests changed (the incremental file).
+// snapshot, restore and lock code the unit tests catch. Practical on 2 cores: only the suites written for that code
+// run (vitest.mutation.config.ts), each mutant runs only the tests that reach it (per-test coverage), mutants that
+// do not type-check are dropped before any test runs, and a rerun tests only the mutants whose code or tests
+// changed (the incremental file).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  // Not `related`: per-test coverage already names the tests of each mutant, and working out related files walks
+  // every test file's imports again on each run.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'tsconfig.mutation.json',
   coverageAnalysis: 'perTest',
   // Mutants in module-level code would rerun every test file each; the functions they set up are mutated anyway.
   ignoreStatic: true,

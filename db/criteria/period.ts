@@ -11,6 +11,7 @@ export function endOf(d: string): string {
   if (d.length === 4) return `${d}-12-31`;
   if (d.length === 7) {
     const [y, m] = d.split('-').map(Number);
+    // Stryker disable next-line StringLiteral: a month's last day always has two digits, so the padding never applies
     return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
   }
   return d;
