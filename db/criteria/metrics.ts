@@ -66,7 +66,7 @@ export function parseMetric(name: string): Parsed | null {
   let p: Parsed | null = null;
   const fn = /^(\w+)\((\w+)\)$/.exec(name);
   if ((FIGURE_KEYS as readonly string[]).includes(name)) p = { kind: 'raw', key: name as FigureKey };
-  else if (name in DERIVED) p = { kind: 'derived', name: name as keyof typeof DERIVED };
+  else if (Object.hasOwn(DERIVED, name)) p = { kind: 'derived', name: name as keyof typeof DERIVED }; // own keys only: not "constructor"
   else if ((FIRM_LEVEL as readonly string[]).includes(name)) p = { kind: 'firm', name: name as (typeof FIRM_LEVEL)[number] };
   else if (/^input:[a-z0-9_]+$/.test(name)) p = { kind: 'input', key: name.slice(6) };
   else if (fn && (FUNCTIONS as readonly string[]).includes(fn[1]) && (FIGURE_KEYS as readonly string[]).includes(fn[2])) {

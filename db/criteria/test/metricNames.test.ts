@@ -7,6 +7,8 @@ describe('metric names', () => {
   it('tells raw figures, derived ratios, functions, firm attributes and analyst inputs apart', () => {
     expect(parseMetric('revenue')).toEqual({ kind: 'raw', key: 'revenue' });
     expect(parseMetric('debt_ratio')).toEqual({ kind: 'derived', name: 'debt_ratio' });
+    // Names an object inherits are no metric: a criteria file naming one is refused, not crashed on.
+    for (const inherited of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(isMetric(inherited)).toBe(false);
     expect(parseMetric('listed')).toEqual({ kind: 'firm', name: 'listed' });
     expect(parseMetric('input:digital_level')).toEqual({ kind: 'input', key: 'digital_level' });
     expect(parseMetric('input:level_2')).toEqual({ kind: 'input', key: 'level_2' });
