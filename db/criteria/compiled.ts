@@ -56,6 +56,21 @@ interface Run {
 }
 type Node = (run: Run, year: number) => number;
 
+/** all / any: every part's status (as a bit set) and projection, then the combination. */
+function combined(parts: Node[], finish: (seen: number, ps: number[]) => number): Node {
+  const ps: number[] = [];
+  return (run, year) => {
+    let seen = 0;
+    ps.length = 0;
+    for (const part of parts) {
+      const r = part(run, year);
+      seen |= 1 << statusOf(r);
+      ps.push(projectionOf(r));
+    }
+    return finish(seen, ps);
+  };
+}
+
 export interface Summary {
   year: number;
   verdict: Verdict;
@@ -82,34 +97,12 @@ export function compileSet(set: CriteriaSet, enabled: (c: Criterion) => boolean)
         return pack(FAIL, projectionCode(p));
       };
     }
-    if ('all' in rule) {
-      const parts = rule.all.map(node);
-      const ps: number[] = [];
-      return (run, year) => {
-        let seen = 0;
-        ps.length = 0;
-        for (const part of parts) {
-          const r = part(run, year);
-          seen |= 1 << statusOf(r);
-          ps.push(projectionOf(r));
-        }
-        return pack(allStatus(seen), allProjection(ps));
-      };
-    }
+    if ('all' in rule) return combined(rule.all.map(node), (seen, ps) => pack(allStatus(seen), allProjection(ps)));
     if ('any' in rule) {
-      const parts = rule.any.map(node);
-      const ps: number[] = [];
-      return (run, year) => {
-        let seen = 0;
-        ps.length = 0;
-        for (const part of parts) {
-          const r = part(run, year);
-          seen |= 1 << statusOf(r);
-          ps.push(projectionOf(r));
-        }
+      return combined(rule.any.map(node), (seen, ps) => {
         const status = anyStatus(seen);
         return pack(status, status === PASS ? NONE : anyProjection(ps));
-      };
+      });
     }
     if ('each_year' in rule) {
       const part = node(rule.rule);
