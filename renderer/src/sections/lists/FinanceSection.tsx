@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, NeedT } from '../../../../db/contract';
 import { call } from '../../api';
-import { formatDateTime, type Lang } from '../../format';
+import type { Lang } from '../../format';
 import { href } from '../../route';
 import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import { FINANCE_PURPOSES, NEED_STATUSES } from './choices';
 import { ImportBox, Outcome, useSaveFile } from './FileBar';
+import { ListHistory } from './ListHistory';
 import { FilterSelect } from './FormParts';
 import { formatAmount, formatDay } from './listFormat';
 import { NeedForm, PushForm, ResultForm } from './NeedForms';
@@ -180,16 +181,7 @@ export function FinanceSection({ ctx }: { ctx: SectionContext }) {
         <ImportBox method="finance.import" prefix="fn" onChanged={changed} />
       </div>
       {d && <FinanceStats data={d} />}
-      {d && d.history.length > 0 && (
-        <details className="card lists-history" data-testid="fn-history">
-          <summary>{t('lists.history')}</summary>
-          <ul className="plain">
-            {d.history.slice(0, 50).map((h) => (
-              <li key={h.id}>{t('lists.historyLine', { at: formatDateTime(h.at, lang), actor: h.actor, note: h.note ?? '', field: h.field ?? '', old: h.oldValue ?? '—', new: h.newValue ?? '—' })}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {d && <ListHistory history={d.history} testId="fn-history" />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListingFirmT } from '../../../../db/contract';
 import { call } from '../../api';
-import { formatDateTime, type Lang } from '../../format';
+import type { Lang } from '../../format';
 import { href } from '../../route';
 import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
@@ -12,6 +12,7 @@ import { MARKETS, RESERVES, STAGES } from './choices';
 import { DistrictContext } from './DistrictContext';
 import { ChoiceField, fieldValue as field, FilterSelect, FormActions, FormError, TextField, useSubmit } from './FormParts';
 import { ImportBox, Outcome, useSaveFile } from './FileBar';
+import { ListHistory } from './ListHistory';
 import { ListingFunnel } from './ListingFunnel';
 import { formatAmount, formatDay, todayIso } from './listFormat';
 import './lists.css';
@@ -140,16 +141,7 @@ export function ListingSection({ ctx }: { ctx: SectionContext }) {
         <Outcome outcome={files.outcome} testId="ls-export-outcome" />
         <ImportBox method="listing.import" prefix="ls" onChanged={changed} />
       </div>
-      {d && d.history.length > 0 && (
-        <details className="card lists-history">
-          <summary>{t('lists.history')}</summary>
-          <ul className="plain">
-            {d.history.slice(0, 50).map((h) => (
-              <li key={h.id}>{t('lists.historyLine', { at: formatDateTime(h.at, lang), actor: h.actor, note: h.note ?? '', field: h.field ?? '', old: h.oldValue ?? '—', new: h.newValue ?? '—' })}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      {d && <ListHistory history={d.history} />}
     </section>
   );
 }
