@@ -140,26 +140,34 @@ function exportLedger(l: Ledger, ctx: ExportContext): number {
   return n;
 }
 
+/** A package row's carried columns, as the named parameters of the ledger's statements. */
+const carried = (l: Ledger, row: Row): Row => Object.fromEntries(l.columns.map((c) => [c, row[c] ?? null]));
+
 function mergeLedger(l: Ledger, ctx: MergeContext): { added: number; present: number } {
   const same = ctx.city.prepare(l.same);
-  const extra = (row: Row) => l.cityColumns(ctx, row);
+  const inserts = new Map<string, Database.Statement>();
+  const insertInto = (table: string, names: string[]) => {
+    const sql = `INSERT INTO ${table} (${col(names)}) VALUES (${named(names)})`;
+    return inserts.get(sql) ?? inserts.set(sql, ctx.city.prepare(sql)).get(sql)!;
+  };
+  // The package's child rows by their parent's package id, found once.
+  const childrenOf = new Map<unknown, Row[]>();
+  if (l.child) for (const c of packageRows(ctx.pkg.db, l.child.table)) childrenOf.set(c[l.child.parent], [...(childrenOf.get(c[l.child.parent]) ?? []), c]);
   let added = 0;
   let present = 0;
-  const children = l.child ? packageRows(ctx.pkg.db, l.child.table) : [];
   for (const row of packageRows(ctx.pkg.db, l.table)) {
-    const values = Object.fromEntries(l.columns.map((c) => [c, row[c] ?? null]));
+    const values = carried(l, row);
     if (same.get(values)) {
       present++;
       continue;
     }
-    const all = { ...values, ...extra(row) };
-    const names = Object.keys(all);
-    const id = Number(ctx.city.prepare(`INSERT INTO ${l.table} (${col(names)}) VALUES (${named(names)})`).run(all).lastInsertRowid);
+    const all = { ...values, ...l.cityColumns(ctx, row) };
+    const id = Number(insertInto(l.table, Object.keys(all)).run(all).lastInsertRowid);
     l.audit(ctx, row, id);
     if (l.child) {
       const { table, parent, columns } = l.child;
-      const insert = ctx.city.prepare(`INSERT INTO ${table} (${parent}, ${col(columns)}) VALUES (@${parent}, ${named(columns)})`);
-      for (const c of children.filter((c) => c[parent] === row.id)) insert.run({ ...Object.fromEntries(columns.map((k) => [k, c[k] ?? null])), [parent]: id });
+      const insert = insertInto(table, [parent, ...columns]);
+      for (const c of childrenOf.get(row.id) ?? []) insert.run({ ...Object.fromEntries(columns.map((k) => [k, c[k] ?? null])), [parent]: id });
     }
     ctx.inserted(l.table, id);
     added++;
@@ -169,7 +177,7 @@ function mergeLedger(l: Ledger, ctx: MergeContext): { added: number; present: nu
 
 function newLedgerRows(l: Ledger, city: Database.Database, pkg: Database.Database): number {
   const same = city.prepare(l.same);
-  return packageRows(pkg, l.table).filter((row) => !same.get(Object.fromEntries(l.columns.map((c) => [c, row[c] ?? null])))).length;
+  return packageRows(pkg, l.table).filter((row) => !same.get(carried(l, row))).length;
 }
 
 export const LEDGER_SECTIONS: readonly PackageSection[] = LEDGERS.map((l) => ({
