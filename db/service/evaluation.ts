@@ -13,6 +13,12 @@ import { AppError } from '../errors';
 import { enabledFn, firmInputs, requireSet } from './criteria';
 
 const VERDICT_ORDER: Record<VerdictT, number> = { eligible: 1, needs_review: 2, incomplete: 3, not_eligible: 4 };
+/** temp.eval_verdicts' verdict_rank values, best first. */
+export const VERDICT_RANKS: readonly number[] = Object.values(VERDICT_ORDER).sort((a, b) => a - b);
+/** Rows of temp.eval_verdicts written between two turns of the event loop: a province pool's 100,000 in one go
+ * would keep every other call waiting for a third of a second. */
+const MIRROR_CHUNK = 5000;
+const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** What a pool-wide evaluation keeps per firm: enough to count, sort and filter; details are worked out per page. */
 export type Summary = Pick<Evaluation, 'year' | 'verdict' | 'score' | 'projection'>;
@@ -38,8 +44,10 @@ export interface Evaluator {
   /** Works out the pool evaluation off this thread when there is a thread and it is not cached, so other calls are
    * answered meanwhile; a newer request supersedes this one (it rejects). Without a thread it does nothing. */
   warm(setId: string, poolYear: number, dataYear: number | undefined, onProgress?: (done: number, total: number) => void): Promise<void>;
-  /** Fills temp.eval_verdicts for this pool evaluation so SQL can join it. */
-  mirror(setId: string, poolYear: number, dataYear: number | undefined): void;
+  /** Fills temp.eval_verdicts (firm_id, verdict, verdict_rank; indexed by rank) for this pool evaluation so SQL can
+   * join it: a few thousand rows a turn, so other calls are answered meanwhile; one fill at a time, and a write
+   * during the fill makes it start again. Resolved, the table holds this evaluation until the caller's next await. */
+  mirror(setId: string, poolYear: number, dataYear: number | undefined): Promise<void>;
   /** The members in evaluate.pool's order (eligible first, then the closest by projection, then by name) and the
    * counts per verdict: worked out once per evaluation, so paging through a province's pool costs a page a page. */
   ranked(setId: string, poolYear: number, dataYear: number | undefined): Ranked;
@@ -139,6 +147,7 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
   // Each pool year's members by name, read once until a write that may change a name or a membership.
   let members = new Map<number, ByName>();
   let mirrored: string | null = null;
+  let filling: Promise<void> | null = null;
   const key = (setId: string, poolYear: number, dataYear: number | undefined) => `${setId}|${poolYear}|${dataYear ?? 'latest'}`;
   const factsKey = (poolYear: number, dataYear: number | undefined) => `${poolYear}|${dataYear ?? 'latest'}`;
   // The figures any set reads, over the years any set reaches back from a given data year (all years when each
@@ -219,17 +228,39 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
       }
       return out;
     },
-    mirror(setId, poolYear, dataYear) {
+    async mirror(setId, poolYear, dataYear) {
       const k = key(setId, poolYear, dataYear);
+      // One fill at a time: another set's fill under way finishes (or gives up) first.
+      while (filling) await filling.catch(() => undefined);
       if (mirrored === k) return;
-      const results = evaluator.pool(setId, poolYear, dataYear);
-      db.exec('CREATE TEMP TABLE IF NOT EXISTS eval_verdicts (firm_id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, verdict_rank INTEGER NOT NULL)');
-      db.transaction(() => {
-        db.exec('DELETE FROM temp.eval_verdicts');
+      const fill = (async () => {
+        mirrored = null;
+        db.exec('CREATE TEMP TABLE IF NOT EXISTS eval_verdicts (firm_id INTEGER PRIMARY KEY, verdict TEXT NOT NULL, verdict_rank INTEGER NOT NULL)');
+        db.exec('CREATE INDEX IF NOT EXISTS temp.eval_verdicts_rank ON eval_verdicts (verdict_rank, firm_id)');
         const ins = db.prepare('INSERT INTO temp.eval_verdicts (firm_id, verdict, verdict_rank) VALUES (?, ?, ?)');
-        for (const [firmId, e] of results) ins.run(firmId, e.verdict, VERDICT_ORDER[e.verdict]);
+        const chunk = db.transaction((rows: [number, Summary][]) => {
+          for (const [firmId, e] of rows) ins.run(firmId, e.verdict, VERDICT_ORDER[e.verdict]);
+        });
+        // A write between two chunks may change what was already written: start again (the last try in one go).
+        for (let tries = 0; ; tries++) {
+          await evaluator.warm(setId, poolYear, dataYear);
+          const before = generation;
+          const rows = [...evaluator.pool(setId, poolYear, dataYear)];
+          db.exec('DELETE FROM temp.eval_verdicts');
+          const step = tries < 3 ? MIRROR_CHUNK : rows.length;
+          for (let i = 0; i < rows.length && before === generation; i += step) {
+            chunk(rows.slice(i, i + step));
+            if (i + step < rows.length) await nextTurn();
+          }
+          if (before === generation) return void (mirrored = k);
+        }
       })();
-      mirrored = k;
+      filling = fill;
+      try {
+        await fill;
+      } finally {
+        if (filling === fill) filling = null;
+      }
     },
     async warm(setId, poolYear, dataYear, onProgress) {
       const k = key(setId, poolYear, dataYear);

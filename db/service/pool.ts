@@ -5,7 +5,7 @@ import type { MethodOutput, ParsedInput, PoolSortColumn } from '../contract';
 import { AppError } from '../errors';
 import { TITLE_CODES, TITLE_LEVEL, titleValidUntil, type TitleCode } from '../figures';
 import { requireSet } from './criteria';
-import type { Evaluator } from './evaluation';
+import { VERDICT_RANKS, type Evaluator } from './evaluation';
 import { DISTRICT_FILTER, districtsOf } from '../package/conflicts';
 
 // Gradient order of titles, highest last, for sorting the titles column by the highest title held.
@@ -117,6 +117,45 @@ function pageByRevenue(
   return ids;
 }
 
+/**
+ * A page by verdict without sorting the pool: temp.eval_verdicts' (verdict_rank, firm_id) index is walked one rank
+ * at a time, best first (worst first descending), ties by firm id; members without a verdict follow by id
+ * (NULLS LAST). `count` counts (and keeps) a rank's firms, only when the page starts past them.
+ */
+function pageByVerdict(
+  db: Database.Database,
+  whereSql: string,
+  dir: 'ASC' | 'DESC',
+  params: Record<string, unknown>,
+  input: ParsedInput<'pool.list'>,
+  count: (sql: string, rank: number | null) => number,
+): number[] {
+  const ids: number[] = [];
+  let skip = input.offset;
+  // Ordered by the driving table's own column, so SQLite walks its index instead of sorting what it found.
+  const take = (sql: string, rank: number | null, order: string) => {
+    if (ids.length >= input.limit) return;
+    if (skip > 0) {
+      const n = count(`SELECT count(*) ${sql}`, rank);
+      if (skip >= n) return void (skip -= n);
+    }
+    const got = db.prepare(`SELECT f.id ${sql} ORDER BY ${order} LIMIT @n OFFSET @skip`).pluck().all({ ...params, rank, n: input.limit - ids.length, skip }) as number[];
+    ids.push(...got);
+    skip = 0;
+  };
+  const ranks = dir === 'ASC' ? VERDICT_RANKS : [...VERDICT_RANKS].reverse();
+  for (const rank of ranks) {
+    take(`FROM temp.eval_verdicts ev CROSS JOIN pool_members m ON m.firm_id = ev.firm_id AND m.year = @year CROSS JOIN firms f ON f.id = ev.firm_id
+      WHERE ev.verdict_rank = @rank AND ${whereSql}`, rank, 'ev.firm_id');
+  }
+  // A verdict filter leaves out the firms without one.
+  if (!input.verdict) {
+    take(`FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE ${whereSql}
+      AND NOT EXISTS (SELECT 1 FROM temp.eval_verdicts ev WHERE ev.firm_id = f.id)`, null, 'm.firm_id');
+  }
+  return ids;
+}
+
 function likePattern(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
@@ -130,14 +169,15 @@ export function verdictQuery(db: Database.Database, input: ParsedInput<'pool.lis
 
 /** `totals`: counts already made for a set of filters (the service drops them on every write), so a sort or a
  * scroll does not count a province's pool again. */
-export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>, evaluator: Evaluator, totals = new Map<string, number>()): MethodOutput<'pool.list'> {
+export async function poolList(db: Database.Database, input: ParsedInput<'pool.list'>, evaluator: Evaluator, totals = new Map<string, number>()): Promise<MethodOutput<'pool.list'>> {
   const dataYear = input.dataYear ?? defaultDataYear(dataYears(db), input.year);
   const where = ['m.year = @year'];
   const setId = input.setId;
   // Filtering or sorting by verdict needs every member's verdict (evaluated once, cached), joined from a temporary table.
   const byVerdict = Boolean(input.verdict) || sortColumn(input) === 'verdict';
   if (setId) requireSet(db, setId);
-  if (setId && byVerdict) evaluator.mirror(setId, input.year, dataYear ?? undefined);
+  // Filled a few thousand rows a turn; from here to the return nothing else runs, so the table stays this one's.
+  if (setId && byVerdict) await evaluator.mirror(setId, input.year, dataYear ?? undefined);
   const evalJoin = setId && byVerdict ? 'LEFT JOIN temp.eval_verdicts ev ON ev.firm_id = f.id' : '';
   if (input.verdict) {
     if (!setId) throw new AppError('invalid_input', '按达标情况筛选需先选择标准集');
@@ -171,7 +211,9 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
   const countKey = JSON.stringify([whereSql, input.year, input.verdict, input.town, input.chain, input.title, input.district, q, setId, dataYear]);
   let total = totals.get(countKey);
   if (total === undefined) {
-    total = db.prepare(`SELECT count(*) FROM pool_members m JOIN firms f ON f.id = m.firm_id ${evalJoin} WHERE ${whereSql}`).pluck().get(params) as number;
+    // Without filters the members' own key counts them (a province's pool joined to its firms costs a turn of its own).
+    const from = where.length === 1 ? 'pool_members m' : `pool_members m JOIN firms f ON f.id = m.firm_id ${evalJoin}`;
+    total = db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(params) as number;
     totals.set(countKey, total);
   }
   if (!setId && sortColumn(input) === 'verdict') throw new AppError('invalid_input', '按达标情况排序需先选择标准集');
@@ -183,7 +225,14 @@ export function poolList(db: Database.Database, input: ParsedInput<'pool.list'>,
   // 100,000 firms is read in milliseconds and a deep one without joining every row it skips.
   const byName = sort.column === 'name';
   let ids: number[];
-  if (sort.column === 'revenue') {
+  if (sort.column === 'verdict') {
+    ids = pageByVerdict(db, whereSql, dir, params, input, (sql, rank) => {
+      const k = `${sql}|${rank}|${countKey}`;
+      let n = totals.get(k);
+      if (n === undefined) totals.set(k, (n = db.prepare(sql).pluck().get({ ...params, rank }) as number));
+      return n;
+    });
+  } else if (sort.column === 'revenue') {
     ids = pageByRevenue(db, `${evalJoin} WHERE ${whereSql}`, dir, params, input, (sql) => {
       let n = totals.get(sql + countKey);
       if (n === undefined) totals.set(sql + countKey, (n = db.prepare(sql).pluck().get(params) as number));

@@ -360,3 +360,35 @@ describe('name order', () => {
     expect([...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1))).toEqual(['ACME精工', '长安机械', '重庆重工', '汉庄数控', '兰祺医药', '台城新材料', '银行街']);
   });
 });
+
+describe('a pool with no figures at all (no data year, so no verdicts)', () => {
+  it('sorts by verdict with every member last-by-id, page after page, and filters to none', async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-noverdict-test-'));
+    const p = openPoolDb({ file: path.join(d, 'pool.sqlite'), create: 'empty' });
+    try {
+      const src = insertSource(p.db, { kind: 'manual', label: 'test' });
+      p.db.prepare("INSERT INTO pool_years (year, name, source_id, created_at) VALUES (2023, '2023年度', ?, '2023-01-01')").run(src);
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const id = Number(p.db.prepare('INSERT INTO firms (credit_code, name, source_id) VALUES (?, ?, ?)').run(makeCreditCode(i + 1, '91370400NV'), `无数据企业${8 - i}`, src).lastInsertRowid);
+        p.db.prepare("INSERT INTO pool_members (year, firm_id, status, source_id) VALUES (2023, ?, 'member', ?)").run(id, src);
+        ids.push(id);
+      }
+      const s = createService({ db: p.db, dataFile: p.file, actor: 'tester', appVersion: '0.0.0' });
+      for (const dir of ['asc', 'desc'] as const) {
+        const seen: number[] = [];
+        for (let offset = 0; offset < 8; offset += 3) {
+          const page = await call(s, 'pool.list', { year: 2023, setId: SET_ID, sort: { column: 'verdict', dir }, offset, limit: 3 });
+          expect(page.total).toBe(8);
+          expect(page.rows.every((r) => r.verdict === null)).toBe(true);
+          seen.push(...page.rows.map((r) => r.firmId));
+        }
+        expect(seen).toEqual(ids);
+      }
+      expect((await call(s, 'pool.list', { year: 2023, setId: SET_ID, verdict: 'incomplete' })).total).toBe(0);
+    } finally {
+      p.close();
+      fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

@@ -63,7 +63,10 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function pages(input: { sort?: { column: 'revenue' | 'main_share' | 'name'; dir: 'asc' | 'desc' }; town?: string }, limit = 500): Promise<PoolRowT[]> {
+async function pages(
+  input: { sort?: { column: 'revenue' | 'main_share' | 'name' | 'verdict'; dir: 'asc' | 'desc' }; town?: string; setId?: string; verdict?: PoolRowT['verdict'] & string },
+  limit = 500,
+): Promise<PoolRowT[]> {
   const out: PoolRowT[] = [];
   let total = -1;
   for (let offset = 0; total < 0 || offset < total; offset += limit) {
@@ -148,5 +151,70 @@ describe('pool.list over 5,011 firms', () => {
     const byPrefix = await call(svc, 'pool.list', { year: 2023, search: code.slice(0, 16), limit: 500 }); // …432x
     expect(byPrefix.total).toBe(10);
     expect(byPrefix.rows.every((r) => r.creditCode.startsWith(code.slice(0, 16)))).toBe(true);
+  });
+
+  // The verdict sort walks temp.eval_verdicts' rank index one verdict at a time; the old single ORDER BY is the rule.
+  // This set gives the synthetic pool three verdicts (the 2023 national one finds nearly every firm not eligible).
+  const RANK = { eligible: 1, needs_review: 2, incomplete: 3, not_eligible: 4 } as const;
+  const rankOf = (r: PoolRowT) => (r.verdict ? RANK[r.verdict] : null);
+  const SET = { setId: 'cn-champion-2016-demo' };
+
+  for (const dir of ['asc', 'desc'] as const) {
+    it(`pages sorted by verdict ${dir} in the order of a JS sort (ties by id, no verdict last), at odd page sizes`, async () => {
+      const all = await pages(SET);
+      expect(new Set(all.map((r) => r.verdict)).size).toBe(3);
+      for (const limit of [500, 333, 7]) {
+        const sorted = await pages({ ...SET, sort: { column: 'verdict', dir } }, limit);
+        expect(sorted.map((r) => r.firmId), `page size ${limit}`).toEqual(expectedOrder(all, rankOf, dir));
+      }
+    });
+  }
+
+  it('pages by verdict with a town filter and with a verdict filter, with the right totals', async () => {
+    const all = await pages(SET);
+    const town = TOWNS[2];
+    const inTown = all.filter((r) => r.town === town);
+    const sorted = await pages({ ...SET, town, sort: { column: 'verdict', dir: 'desc' } }, 250);
+    expect(sorted.map((r) => r.firmId)).toEqual(expectedOrder(inTown, rankOf, 'desc'));
+    for (const verdict of ['incomplete', 'not_eligible', 'needs_review'] as const) {
+      const want = all.filter((r) => r.verdict === verdict).map((r) => r.firmId).sort((a, b) => a - b);
+      expect(want.length).toBeGreaterThan(0);
+      const page = await call(svc, 'pool.list', { year: 2023, ...SET, verdict, sort: { column: 'verdict', dir: 'asc' }, limit: 100, offset: 50 });
+      expect(page.total).toBe(want.length);
+      expect(page.rows.map((r) => r.firmId)).toEqual(want.slice(50, 150));
+      expect(page.rows.every((r) => r.verdict === verdict)).toBe(true);
+    }
+  });
+
+  it('keeps the verdict table true to a write that lands while it is being filled', async () => {
+    // Another set than above, so its table is filled afresh (5,000 rows a turn: two turns here).
+    const setId = 'cn-champion-2019-product';
+    const all = await pages({ setId });
+    // A firm in the first turn's rows that only its revenue keeps out (4 万元 short of 4亿 or more).
+    const target = all.find((r) => truth.has(r.firmId) && r.verdict === 'not_eligible' && r.revenue !== null && r.revenue < 40000 && r.statuses.filter((c) => c.status === 'fail').length === 1)!;
+    expect(target).toBeDefined();
+    const listing = call(svc, 'pool.list', { year: 2023, setId, sort: { column: 'verdict', dir: 'asc' }, limit: 10 });
+    const filled = () => {
+      try {
+        return pool.db.prepare('SELECT count(*) FROM temp.eval_verdicts').pluck().get() as number;
+      } catch {
+        return 0; // not made yet
+      }
+    };
+    let n = 0;
+    for (let i = 0; i < 100_000 && !((n = filled()) > 0 && n < N + 11); i++) await new Promise((ok) => setImmediate(ok));
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(N + 11);
+    expect(pool.db.prepare('SELECT verdict FROM temp.eval_verdicts WHERE firm_id = ?').pluck().get(target.firmId)).toBe('not_eligible');
+    await call(svc, 'firm.updateFigures', { firmId: target.firmId, years: [{ year: 2022, values: { revenue: 500000, main_revenue: 400000 } }] });
+    await listing;
+    const now = (await call(svc, 'evaluate.firm', { firmId: target.firmId })).evaluations.find((e) => e.setId === setId)!.verdict;
+    expect(now).not.toBe('not_eligible');
+    const counts = (await call(svc, 'evaluate.pool', { year: 2023, setId, dataYear: 2022, limit: 1 })).counts;
+    for (const verdict of ['eligible', 'needs_review', 'incomplete', 'not_eligible'] as const) {
+      const rows = await pages({ setId, verdict });
+      expect(rows.length, verdict).toBe(counts[verdict]);
+      expect(rows.some((r) => r.firmId === target.firmId), verdict).toBe(verdict === now);
+    }
   });
 });
