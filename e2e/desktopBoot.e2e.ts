@@ -106,6 +106,8 @@ describe('the built desktop app, booted in Node', () => {
     await ok('evaluate.firm', { firmId: a });
     const pool = await ok<{ total: number }>('evaluate.pool', { year: YEAR, setId: SET });
     expect(pool.total).toBe(list.total);
+    // Nothing under way once the evaluation has answered.
+    expect(await ok<{ running: boolean }>('evaluate.progress', {})).toMatchObject({ running: false });
     await ok('analyst.record', { firmId: a, kind: 'flag', key: 'smoke_test', setId: SET, value: true, note: '冒烟测试' });
 
     // Shortlists, their exports and the printed report.

@@ -135,6 +135,19 @@ export const evaluationMethods = {
     }),
     output: z.object({ total: z.number().int(), counts: z.record(verdict, z.number().int()), rows: z.array(EvaluationRow) }),
   },
+  /** What a pool-wide evaluation under way (for a verdict sort or filter, or evaluate.pool) has got to, so a
+   * waiting screen can say so: reading the figures, firms worked out, verdicts written for the table's sort. */
+  'evaluate.progress': {
+    input: z.object({}),
+    output: z.object({
+      running: z.boolean(),
+      setId: z.string().nullable(),
+      year: z.number().int().nullable(),
+      phase: z.enum(['facts', 'evaluating', 'table']).nullable(),
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+    }),
+  },
   'analyst.record': {
     input: z.object({
       firmId: z.number().int(),

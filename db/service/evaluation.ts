@@ -43,7 +43,9 @@ export interface Evaluator {
   firms(setId: string, poolYear: number, dataYear: number | undefined, firmIds: readonly number[], options?: { provenance?: boolean }): Map<number, Evaluation>;
   /** Works out the pool evaluation off this thread when there is a thread and it is not cached, so other calls are
    * answered meanwhile; a newer request supersedes this one (it rejects). Without a thread it does nothing. */
-  warm(setId: string, poolYear: number, dataYear: number | undefined, onProgress?: (done: number, total: number) => void): Promise<void>;
+  warm(setId: string, poolYear: number, dataYear: number | undefined): Promise<void>;
+  /** What a pool-wide evaluation under way has got to (off this thread, or filling the verdict table), or null. */
+  progress(): (Progress & { setId: string; poolYear: number }) | null;
   /** Fills temp.eval_verdicts (firm_id, verdict, verdict_rank; indexed by rank) for this pool evaluation so SQL can
    * join it: a few thousand rows a turn, so other calls are answered meanwhile; one fill at a time, and a write
    * during the fill makes it start again. Resolved, the table holds this evaluation until the caller's next await. */
@@ -51,6 +53,14 @@ export interface Evaluator {
   /** The members in evaluate.pool's order (eligible first, then the closest by projection, then by name) and the
    * counts per verdict: worked out once per evaluation, so paging through a province's pool costs a page a page. */
   ranked(setId: string, poolYear: number, dataYear: number | undefined): Ranked;
+}
+
+/** `facts`: the pool's figures being read; `evaluating`: `done` of `total` firms worked out; `table`: `done` of
+ * `total` verdicts written to the table the pool list sorts by. */
+export interface Progress {
+  phase: 'facts' | 'evaluating' | 'table';
+  done: number;
+  total: number;
 }
 
 export type Member = { firmId: number; creditCode: string; name: string; town: string | null; chain: string | null };
@@ -134,7 +144,7 @@ export function summarise(db: Database.Database, setId: string, facts: Map<numbe
 
 /** Pool-wide evaluations worked out off this thread (evaluationThread.ts); absent, they run here. */
 export interface PoolThread {
-  run(job: { setId: string; poolYear: number; dataYear: number | undefined; generation: number }, onProgress?: (done: number, total: number) => void): Promise<Map<number, Summary>>;
+  run(job: { setId: string; poolYear: number; dataYear: number | undefined; generation: number }, onProgress?: (p: Progress) => void): Promise<Map<number, Summary>>;
 }
 
 export function createEvaluator(db: Database.Database, thread?: PoolThread): Evaluator {
@@ -148,6 +158,15 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
   let members = new Map<number, ByName>();
   let mirrored: string | null = null;
   let filling: Promise<void> | null = null;
+  let under: { setId: string; poolYear: number; progress: Progress } | null = null;
+  // Each caller's view of progress: the last one started is the one shown.
+  const track = (setId: string, poolYear: number, progress: Progress) => {
+    under = { setId, poolYear, progress };
+    return under;
+  };
+  const untrack = (t: typeof under) => {
+    if (under === t) under = null;
+  };
   const key = (setId: string, poolYear: number, dataYear: number | undefined) => `${setId}|${poolYear}|${dataYear ?? 'latest'}`;
   const factsKey = (poolYear: number, dataYear: number | undefined) => `${poolYear}|${dataYear ?? 'latest'}`;
   // The figures any set reads, over the years any set reaches back from a given data year (all years when each
@@ -248,9 +267,15 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
           const rows = [...evaluator.pool(setId, poolYear, dataYear)];
           db.exec('DELETE FROM temp.eval_verdicts');
           const step = tries < 3 ? MIRROR_CHUNK : rows.length;
-          for (let i = 0; i < rows.length && before === generation; i += step) {
-            chunk(rows.slice(i, i + step));
-            if (i + step < rows.length) await nextTurn();
+          const t = track(setId, poolYear, { phase: 'table', done: 0, total: rows.length });
+          try {
+            for (let i = 0; i < rows.length && before === generation; i += step) {
+              chunk(rows.slice(i, i + step));
+              t.progress.done = Math.min(rows.length, i + step);
+              if (i + step < rows.length) await nextTurn();
+            }
+          } finally {
+            untrack(t);
           }
           if (before === generation) return void (mirrored = k);
         }
@@ -262,14 +287,22 @@ export function createEvaluator(db: Database.Database, thread?: PoolThread): Eva
         if (filling === fill) filling = null;
       }
     },
-    async warm(setId, poolYear, dataYear, onProgress) {
+    async warm(setId, poolYear, dataYear) {
       const k = key(setId, poolYear, dataYear);
       // A write while the thread worked makes its answer stale: ask again (after a few, the next call works it out here).
       for (let tries = 0; thread && !cache.has(k) && tries < 3; tries++) {
         const before = generation;
-        const results = await thread.run({ setId, poolYear, dataYear, generation }, onProgress);
-        if (before === generation && !cache.has(k)) cache.set(k, { setId, poolYear, factsKey: factsKey(poolYear, dataYear), dataYear, results });
+        const t = track(setId, poolYear, { phase: 'facts', done: 0, total: 0 });
+        try {
+          const results = await thread.run({ setId, poolYear, dataYear, generation }, (p) => (t.progress = p));
+          if (before === generation && !cache.has(k)) cache.set(k, { setId, poolYear, factsKey: factsKey(poolYear, dataYear), dataYear, results });
+        } finally {
+          untrack(t);
+        }
       }
+    },
+    progress() {
+      return under && { setId: under.setId, poolYear: under.poolYear, ...under.progress };
     },
     ranked(setId, poolYear, dataYear) {
       const results = evaluator.pool(setId, poolYear, dataYear);

@@ -29,7 +29,8 @@ export interface EncodedSummaries {
 }
 
 export type JobReply =
-  | { id: number; kind: 'progress'; done: number; total: number }
+  /** `facts`: reading the pool's figures (no count yet); `evaluating`: `done` of `total` firms worked out. */
+  | { id: number; kind: 'progress'; phase: 'facts' | 'evaluating'; done: number; total: number }
   | { id: number; kind: 'done'; summaries: EncodedSummaries }
   | { id: number; kind: 'cancelled' }
   | { id: number; kind: 'error'; message: string; code: string };

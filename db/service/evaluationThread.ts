@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Worker as WorkerT } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { decodeSummaries, type JobReply, type JobRequest } from './evaluationProtocol';
-import type { PoolThread, Summary } from './evaluation';
+import type { PoolThread, Progress, Summary } from './evaluation';
 
 export interface EvaluationThread extends PoolThread {
   close(): Promise<void>;
@@ -17,7 +17,7 @@ interface Pending {
   promise: Promise<Map<number, Summary>>;
   resolve: (v: Map<number, Summary>) => void;
   reject: (e: unknown) => void;
-  progress: ((done: number, total: number) => void)[];
+  progress: ((p: Progress) => void)[];
 }
 
 export const supersededError = () => new AppError('unavailable', '已有较新的请求，这一次的达标情况计算已取消。', { superseded: true });
@@ -43,7 +43,7 @@ export function startEvaluationThread(script: string | URL, file: string): Evalu
     const w = new Worker(script);
     w.on('message', (reply: JobReply) => {
       if (!current || reply.id !== current.request.id) return; // a superseded job's last words
-      if (reply.kind === 'progress') for (const p of current.progress) p(reply.done, reply.total);
+      if (reply.kind === 'progress') for (const p of current.progress) p({ phase: reply.phase, done: reply.done, total: reply.total });
       else if (reply.kind === 'done') {
         const was = current;
         current = null;

@@ -30,12 +30,14 @@ function work(job: JobRequest, post: (reply: JobReply) => void): void {
   try {
     if (!loaded || loaded.file !== job.file || loaded.generation !== job.generation || loaded.key !== key) {
       loaded = null;
+      post({ id: job.id, kind: 'progress', phase: 'facts', done: 0, total: 0 });
       loaded = { file: job.file, generation: job.generation, key, facts: factsLoader(db, job.dataYear)({ poolYear: job.poolYear }) };
     }
     const total = loaded.facts.size;
     if (cancelled()) return post({ id: job.id, kind: 'cancelled' });
+    post({ id: job.id, kind: 'progress', phase: 'evaluating', done: 0, total });
     const results = summarise(db, job.setId, loaded.facts, job.dataYear, (done) => {
-      if (done % 10_000 === 0) post({ id: job.id, kind: 'progress', done, total });
+      post({ id: job.id, kind: 'progress', phase: 'evaluating', done, total });
       return !cancelled();
     });
     if (!results) return post({ id: job.id, kind: 'cancelled' });

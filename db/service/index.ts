@@ -102,6 +102,10 @@ function serviceOver(ctx: ServiceContext, thread: EvaluationThread | undefined):
       await evaluator.warm(input.setId, input.year, input.dataYear);
       return evaluatePool(evaluator, input);
     },
+    'evaluate.progress': () => {
+      const p = evaluator.progress();
+      return p ? { running: true, setId: p.setId, year: p.poolYear, phase: p.phase, done: p.done, total: p.total } : { running: false, setId: null, year: null, phase: null, done: 0, total: 0 };
+    },
     'analyst.record': (input) => changed('analyst.record', recordInput(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'shortlist.list': (input) => listShortlists(db, input),
     'shortlist.propose': async (input) => {

@@ -206,6 +206,8 @@ describe('pool.list over 5,011 firms', () => {
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(N + 11);
     expect(pool.db.prepare('SELECT verdict FROM temp.eval_verdicts WHERE firm_id = ?').pluck().get(target.firmId)).toBe('not_eligible');
+    // What a waiting screen is told meanwhile.
+    expect(await call(svc, 'evaluate.progress', {})).toEqual({ running: true, setId, year: 2023, phase: 'table', done: n, total: N + 11 });
     await call(svc, 'firm.updateFigures', { firmId: target.firmId, years: [{ year: 2022, values: { revenue: 500000, main_revenue: 400000 } }] });
     await listing;
     const now = (await call(svc, 'evaluate.firm', { firmId: target.firmId })).evaluations.find((e) => e.setId === setId)!.verdict;

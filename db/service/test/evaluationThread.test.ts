@@ -54,4 +54,31 @@ describe('the evaluation thread', () => {
       await closeService(service);
     }
   }, 60_000);
+
+  it('says how far the evaluation has got while a verdict sort waits for the thread, and nothing once done', async () => {
+    const { pool } = defaultService();
+    const service = createService({ db: pool.db, dataFile: pool.file, actor: 't', appVersion: 'test', evaluationWorker: WORKER });
+    try {
+      expect(await call(service, 'evaluate.progress', {})).toEqual({ running: false, setId: null, year: null, phase: null, done: 0, total: 0 });
+      let finished = false;
+      const sort = call(service, 'pool.list', { year: 2023, setId: 'cn-srdi-2022', sort: { column: 'verdict', dir: 'desc' } }).finally(() => (finished = true));
+      const seen: Awaited<ReturnType<typeof progress>>[] = [];
+      const progress = () => call(service, 'evaluate.progress', {});
+      while (!finished) {
+        seen.push(await progress());
+        await new Promise((ok) => setTimeout(ok, 2));
+      }
+      await sort;
+      const running = seen.filter((p) => p.running);
+      expect(running.length).toBeGreaterThan(0);
+      expect(running[0]).toMatchObject({ setId: 'cn-srdi-2022', year: 2023, phase: 'facts' });
+      for (const p of running) {
+        expect(p.setId).toBe('cn-srdi-2022');
+        if (p.phase === 'evaluating') expect(p).toMatchObject({ total: 11 });
+      }
+      expect((await progress()).running).toBe(false);
+    } finally {
+      await closeService(service);
+    }
+  }, 60_000);
 });

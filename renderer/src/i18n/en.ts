@@ -34,6 +34,11 @@ export const en: Messages = {
     total: '{{count}} firms',
     clear: 'Clear filters',
     evaluating: 'Evaluating the whole pool; the list follows by verdict when done…',
+    progress: {
+      facts: 'reading the pool’s figures…',
+      evaluating: '{{done}} of {{total}} firms evaluated ({{percent}}%)',
+      table: 'ordering {{done}} of {{total}} firms ({{percent}}%)',
+    },
     empty: 'No firm matches',
     loadingRow: 'Loading…',
     sampleTag: 'sample',

@@ -32,6 +32,11 @@ export const zhCN = {
     total: '共 {{count}} 家',
     clear: '清除筛选',
     evaluating: '正在计算全库的达标情况，完成后按达标情况列出…',
+    progress: {
+      facts: '读取全库数据…',
+      evaluating: '已算 {{done}} / {{total}} 家（{{percent}}%）',
+      table: '排列 {{done}} / {{total}} 家（{{percent}}%）',
+    },
     empty: '没有符合条件的企业',
     loadingRow: '加载中…',
     sampleTag: '示例',

@@ -5,6 +5,7 @@ import type { PoolSortColumn, TitleCode, VerdictT } from '../../../db/contract';
 import { call } from '../api';
 import { useAsync } from '../useAsync';
 import type { SectionContext } from './context';
+import { EvaluationProgress } from './EvaluationProgress';
 import { PoolTable } from './PoolTable';
 import { SavedViews, type ViewSpec } from './SavedViews';
 import { usePoolPages, type PoolQuery } from './usePoolPages';
@@ -142,9 +143,7 @@ export function PoolSection({ ctx }: { ctx: SectionContext }) {
         )}
       </div>
       {pages.stale && query.setId && (query.verdict || query.sort?.column === 'verdict') && (
-        <p className="count" role="status">
-          {t('pool.evaluating')}
-        </p>
+        <EvaluationProgress />
       )}
       {pages.error && <p className="error" role="alert">{pages.error.message}</p>}
       <PoolTable pages={pages} sorting={sorting} onSortingChange={setSorting} />
