@@ -8,7 +8,7 @@ import type { Service } from './index';
 import { appInfo } from './info';
 import { firmList, gradient, loadPoolFirms } from './overviewGradient';
 import { calendar, localToday, rewardExposure } from './overviewMoney';
-import { calendarTable, industrialFirms, overviewHistory, rewardTable, setCalendar, setIndustrialFirms, setReward, setTarget, targetTable } from './overviewSettings';
+import { calendarTable, industrialFirms, overviewHistory, REWARD_SET, rewardTable, setCalendar, setIndustrialFirms, setReward, setTarget, targetTable, TRACK_SET } from './overviewSettings';
 import { poolStatus, revenues, targetProgress } from './overviewTargets';
 import { requireSet } from './criteria';
 import { AppError } from '../errors';
@@ -17,9 +17,27 @@ import { dataYears, defaultDataYear } from './pool';
 /** Pool evaluations from the service's shared evaluator (dropped by every write the service makes). */
 type Evaluations = (setId: string, poolYear: number, dataYear: number | undefined) => Map<number, Summary>;
 
-export function overviewOf(db: Database.Database, input: ParsedInput<'overview.get'>, evaluations: Evaluations, info: () => MethodOutput<'app.info'>): MethodOutput<'overview.get'> {
+/** Every pool evaluation overviewOf reads for this input (set and data year): the status's set in the data year and
+ * the one before, and the sets behind the reward table and the calendar — worked out off the service's thread first. */
+export function overviewEvaluations(db: Database.Database, input: ParsedInput<'overview.get'>): { setId: string; dataYear: number | undefined }[] {
+  const dataYear = input.dataYear ?? defaultDataYear(dataYears(db), input.year);
+  const at = dataYear ?? undefined;
+  const wanted = [
+    { setId: input.setId, dataYear: at },
+    ...(dataYear != null ? [{ setId: input.setId, dataYear: dataYear - 1 }] : []),
+    ...rewardTable(db).flatMap((r) => (REWARD_SET[r.code] ? [{ setId: REWARD_SET[r.code]!, dataYear: at }] : [])),
+    ...calendarTable(db).map((e) => ({ setId: TRACK_SET[e.track], dataYear: at })),
+  ];
+  return [...new Map(wanted.map((w) => [`${w.setId}|${w.dataYear}`, w])).values()];
+}
+
+function requireInput(db: Database.Database, input: ParsedInput<'overview.get'>): void {
   requireSet(db, input.setId);
   if (!db.prepare('SELECT 1 FROM pool_years WHERE year = ?').get(input.year)) throw new AppError('not_found', `没有 ${input.year} 年度培育库`);
+}
+
+export function overviewOf(db: Database.Database, input: ParsedInput<'overview.get'>, evaluations: Evaluations, info: () => MethodOutput<'app.info'>): MethodOutput<'overview.get'> {
+  requireInput(db, input);
   const today = input.today ?? localToday();
   if (Number.isNaN(Date.parse(`${today}T00:00:00Z`))) throw new AppError('invalid_input', `不是有效日期：${today}`);
   // One data year for everything shown (as the pool table): the chosen one, else the pool's default.
@@ -47,7 +65,13 @@ export function overviewService(ctx: PartContext): Pick<Service, keyof typeof ov
   const { db } = ctx;
   const evaluations: Evaluations = (setId, poolYear, dataYear) => ctx.evaluator.pool(setId, poolYear, dataYear);
   return {
-    'overview.get': (input) => overviewOf(db, input, evaluations, () => appInfo(db, ctx.dataFile, ctx.appVersion)),
+    // The evaluations it reads are worked out on the evaluation thread first (one after another), so a province's
+    // overview keeps every other call answered; then the overview is put together from them here.
+    'overview.get': async (input) => {
+      requireInput(db, input);
+      for (const w of overviewEvaluations(db, input)) await ctx.evaluator.warm(w.setId, input.year, w.dataYear);
+      return overviewOf(db, input, evaluations, () => appInfo(db, ctx.dataFile, ctx.appVersion));
+    },
     'overview.setReward': (input) => ctx.changed('overview.setReward', setReward(db, input, ctx.actor), { kind: 'none' }),
     'overview.setTarget': (input) => ctx.changed('overview.setTarget', setTarget(db, input, ctx.actor), { kind: 'none' }),
     'overview.setCalendar': (input) => ctx.changed('overview.setCalendar', setCalendar(db, input, ctx.actor), { kind: 'none' }),

@@ -81,4 +81,24 @@ describe('the evaluation thread', () => {
       await closeService(service);
     }
   }, 60_000);
+
+  it('works out the overview’s evaluations on the thread, answering a small call meanwhile, with the same overview', async () => {
+    const { pool } = defaultService();
+    const input = { year: 2023, setId: 'cn-champion-2023', today: '2025-05-10' };
+    const here = await call(createService({ db: pool.db, dataFile: pool.file, actor: 't', appVersion: 'test' }), 'overview.get', input);
+    const service = createService({ db: pool.db, dataFile: pool.file, actor: 't', appVersion: 'test', evaluationWorker: WORKER });
+    try {
+      const order: string[] = [];
+      const overview = call(service, 'overview.get', input).then((r) => {
+        order.push('overview');
+        return r;
+      });
+      const years = call(service, 'pool.years', {}).then(() => order.push('years'));
+      const [there] = await Promise.all([overview, years]);
+      expect(order).toEqual(['years', 'overview']);
+      expect(there).toEqual(here);
+    } finally {
+      await closeService(service);
+    }
+  }, 60_000);
 });

@@ -7,6 +7,8 @@ import type { Evaluation } from '../../criteria/engine';
 import { openPoolDb, type PoolDb } from '../../open';
 import { createService, dispatch, type Service } from '../index';
 import { candidate, nextWindow, recognitionYear } from '../overviewMoney';
+import { createEvaluator } from '../evaluation';
+import { overviewEvaluations, overviewOf } from '../overview';
 import { firmList, LIST_CAP, type PoolFirm } from '../overviewGradient';
 
 let dir: string;
@@ -232,6 +234,20 @@ describe('pool status', () => {
     const many = Array.from({ length: LIST_CAP + 50 }, (_, i) => ({ firmId: i, name: `F${i}`, sample: false }));
     const l = firmList(many);
     expect([l.total, l.firms.length, l.firms[0].name]).toEqual([LIST_CAP + 50, LIST_CAP, 'F0']);
+  });
+
+  it('reads exactly the evaluations it names to be worked out first (off the service thread, where there is one)', async () => {
+    const ev = createEvaluator(h.db);
+    for (const input of [{ year: 2023, setId: 'cn-champion-2023' }, { year: 2023, setId: 'cn-srdi-2022', dataYear: 2021 }]) {
+      const read = new Set<string>();
+      overviewOf(h.db, { ...input, today: '2025-05-10' }, (setId, poolYear, dataYear) => {
+        read.add(`${setId}|${poolYear}|${dataYear}`);
+        return ev.pool(setId, poolYear, dataYear);
+      }, () => service['app.info']({}) as MethodOutput<'app.info'>);
+      const named = overviewEvaluations(h.db, { ...input, today: '2025-05-10' }).map((w) => `${w.setId}|2023|${w.dataYear}`);
+      expect(named.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(named)).toEqual(read);
+    }
   });
 
   it('refuses an unknown set or pool year', async () => {
