@@ -62,9 +62,15 @@ export function encodeSummaries(results: Map<number, Summary>): EncodedSummaries
   return out;
 }
 
-export function decodeSummaries(s: EncodedSummaries): Map<number, Summary> {
+/** Summaries decoded between two turns of the service's event loop: a province's 100,000 at once would keep every
+ * other call waiting. */
+const DECODE_CHUNK = 10_000;
+
+/** The summaries as objects again, `DECODE_CHUNK` a turn. */
+export async function decodeSummaries(s: EncodedSummaries): Promise<Map<number, Summary>> {
   const out = new Map<number, Summary>();
   for (let i = 0; i < s.firmId.length; i++) {
+    if (i > 0 && i % DECODE_CHUNK === 0) await new Promise((ok) => setImmediate(ok));
     const p = s.projection[i];
     const projection: Projection = p === 0 ? { kind: 'none' } : p === -1 ? { kind: 'not_projectable' } : { kind: 'years', years: p };
     out.set(s.firmId[i], {

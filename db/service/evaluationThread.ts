@@ -48,7 +48,7 @@ export function startEvaluationThread(script: string | URL, file: string): Evalu
         const was = current;
         current = null;
         w.unref();
-        was.resolve(decodeSummaries(reply.summaries));
+        decodeSummaries(reply.summaries).then(was.resolve, was.reject);
       } else if (reply.kind === 'cancelled') fail(supersededError());
       else fail(new AppError(reply.code === 'unavailable' ? 'unavailable' : 'internal', reply.message));
     });
