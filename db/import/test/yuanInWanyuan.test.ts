@@ -6,10 +6,9 @@ import { emptyFigureRow, FIGURE_INDEX, type FigureKey } from '../../figures';
 import type { ImportRecord, MappedColumn } from '../parse';
 import { answeredKeys, columnSuspects, unitQuestions, type UnitSuspect } from '../units';
 
-let nextRow = 2;
-function firm(name: string, figures: Partial<Record<FigureKey, number>>, row = nextRow++): ImportRecord {
+function firm(name: string, figures: Partial<Record<FigureKey, number>>, row: number): ImportRecord {
   const row0 = emptyFigureRow();
-  for (const [k, v] of Object.entries(figures)) row0[FIGURE_INDEX.get(k as FigureKey)!] = v;
+  for (const [k, v] of Object.entries(figures)) row0[FIGURE_INDEX.get(k as FigureKey)!] = v ?? NaN;
   return { row, creditCode: '', name, year: 2023, firm: {}, titles: null, figures: row0 };
 }
 
