@@ -45,9 +45,10 @@ export function columnSuspects(records: ImportRecord[]): UnitSuspect[] {
       const v = figureAt(r.figures, key);
       if (v != null && v > 0) values.push(v);
     }
+    // Stryker disable next-line ConditionalExpression: one or two positive values are at most twice their median, never 1,000 times it
     if (values.length < 3) continue;
+    // Positive values only: the median is above 0.
     const m = median(values.sort((a, b) => a - b));
-    if (m <= 0) continue;
     for (const r of records) {
       const v = figureAt(r.figures, key);
       if (v != null && v >= UNIT_JUMP * m) out.push({ key, row: r.row, name: r.name, value: v, compared: m, basis: 'column' });
