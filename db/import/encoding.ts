@@ -1,7 +1,8 @@
 // Which encoding a CSV is in. A BOM decides; text that is not valid UTF-8 is GB18030 (what Excel and WPS write
 // for "CSV" on Chinese Windows). Valid UTF-8 is UTF-8 unless the GB18030 reading is clearly better Chinese:
-// short GBK text can happen to be valid UTF-8 (实强铜业 reads as ɻǿͭҵ), while real UTF-8 often holds a `·`,
-// `×`, `é` or `Φ` that GB18030 would turn into rare characters. The analyst can always override.
+// short GBK text can happen to be valid UTF-8 (实强铜业 reads as ɻǿͭҵ), while real UTF-8 often holds a `×`
+// that GB18030 turns into a rare character (脳) — but a `·`, `é`, `Φ` or `Ω` becomes a common one (路, 茅, 桅, 惟),
+// so a Chinese header row recognised only in the UTF-8 reading decides too. The analyst can always override.
 import iconv from 'iconv-lite';
 
 export type Encoding = 'utf8' | 'gbk';
