@@ -82,6 +82,18 @@ describe('a condition chosen by another (when)', () => {
   });
 });
 
+describe('judgements and route flags', () => {
+  it('a judgement still to record or recorded as met does not stop the years another figure needs', () => {
+    expect(summary([{ all: [{ review: 'field' }, inTwoYears] }], firm())).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'years', years: 2 } });
+    const recorded = facts({}, { foundedYear: 2015, inputs: { 'flag:route': true } });
+    expect(summary([{ all: [{ flag: 'route', text }, inTwoYears] }], recorded)).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'years', years: 2 } });
+  });
+
+  it('a route flag not recorded is not met and cannot be projected', () => {
+    expect(summary([{ all: [{ flag: 'route', text }, inTwoYears] }], firm())).toMatchObject({ verdict: 'not_eligible', projection: { kind: 'not_projectable' } });
+  });
+});
+
 describe('a rule banded on a figure', () => {
   const rule: Rule = { band: 'rd_intensity', cases: [{ gte: 0, rule: met }] };
   it('the figure not yet known: incomplete', () => {
