@@ -36,15 +36,18 @@ function allProjection(ps: number[]): number {
   let years = 0;
   for (const p of ps) {
     if (p === NOT_PROJECTABLE) return NOT_PROJECTABLE;
-    if (p > years) years = p;
+    years = Math.max(years, p);
   }
   return years;
 }
 /** combineProjections(…, 'any'): the fewest years; none at all → not projectable. */
 function anyProjection(ps: number[]): number {
-  let years = Infinity;
-  for (const p of ps) if (p > 0 && p < years) years = p;
-  return years === Infinity ? NOT_PROJECTABLE : years;
+  let years = NOT_PROJECTABLE;
+  for (const p of ps) {
+    if (p <= 0) continue; // none or not projectable: nothing to reach
+    years = years === NOT_PROJECTABLE ? p : Math.min(years, p);
+  }
+  return years;
 }
 const projectionCode = (p: Projection) => (p.kind === 'none' ? NONE : p.kind === 'not_projectable' ? NOT_PROJECTABLE : p.years);
 const projectionFrom = (code: number): Projection => (code === NONE ? { kind: 'none' } : code === NOT_PROJECTABLE ? { kind: 'not_projectable' } : { kind: 'years', years: code });
