@@ -5,8 +5,7 @@
 import { readImportFile, UnreadableFile, type Encoding, type FileFormat } from './read';
 import type { Problem } from './parse';
 import { headerUnit } from './template';
-import { moneyFactor, readCell, readMoney, type RawCell } from './values';
-import { visibleText } from '../text';
+import { moneyFactor, readCell, readMoney, shownCell, type RawCell } from './values';
 
 export type ListCellKind = 'text' | 'credit_code' | 'money' | 'date' | 'year' | 'choice';
 
@@ -41,12 +40,12 @@ const bare = (h: string) =>
     .replace(/[\s\u3000*＊]/g, '')
     .trim();
 
-const show = (raw: RawCell) => (raw == null || raw === '' ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : visibleText(String(raw)));
+const show = shownCell;
 
 /** 2023-07-28, 2023/7/28, 2023.7.28, 2023年7月28日 or a date cell → YYYY-MM-DD. */
 export function readDate(raw: RawCell): { value: string | null } | { reason: string } {
   if (raw == null || (typeof raw === 'string' && raw.trim() === '')) return { value: null };
-  if (raw instanceof Date) return { value: raw.toISOString().slice(0, 10) };
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? { reason: '不是有效日期' } : { value: raw.toISOString().slice(0, 10) };
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(String(raw).normalize('NFKC').trim());
   if (!m) return { reason: '日期应写作 2023-07-28 或 2023年7月28日' };
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;

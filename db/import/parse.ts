@@ -6,8 +6,7 @@ import { readImportFile, type Encoding, type FileBytes, type ReadFile } from './
 import type { UnitChoices } from './units';
 import { columnFor, headerUnit, TEMPLATE, TEMPLATE_SHEET, type TemplateColumn } from './template';
 import { CellError, columnReader, type ColumnReader } from './readers';
-import { moneyFactor, UncomputedFormula, type RawCell } from './values';
-import { visibleText } from '../text';
+import { moneyFactor, shownCell, UncomputedFormula, type RawCell } from './values';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -60,7 +59,7 @@ export interface ParsedSheet {
 export type Mapping = Record<string, string | null>;
 
 const byKey = new Map(TEMPLATE.map((c) => [c.key, c]));
-const show = (raw: RawCell) => (raw == null || raw === '' ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : visibleText(String(raw)));
+const show = shownCell;
 
 /** The unit the analyst chose for a column (by template key, header text or template name), else its header's. */
 function chosenUnit(units: UnitChoices, header: string, col: TemplateColumn | undefined): string | null {

@@ -3,7 +3,7 @@
 import { creditCodeProblem, normaliseCreditCode } from '../creditCode';
 import { figureProblem, type FigureKey, type TitleCode } from '../figures';
 import type { ColumnKind } from './template';
-import { importTextProblem } from '../text';
+import { importTextProblem, visibleText } from '../text';
 
 /** A number in a cell formatted as a percentage: Excel stores 12.5% as 0.125. */
 export class PercentCell {
@@ -43,6 +43,10 @@ export function moneyFactor(unit: string | null): number | null {
 }
 
 const asString = (raw: RawCell): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
+/** A cell as a problem report quotes it: a date cell as YYYY-MM-DD, one holding no real date (a bad date value or a
+ * serial past year 275760) as 无效日期 rather than a crash of the whole import. */
+export const shownCell = (raw: RawCell): string | null =>
+  raw == null || raw === '' ? null : raw instanceof Date ? (Number.isNaN(raw.getTime()) ? '（无效日期）' : raw.toISOString().slice(0, 10)) : visibleText(String(raw));
 /** Numbers, codes and markers are read folded to half-width (NFKC); names and other text keep their own forms. */
 const text = (raw: RawCell): string => asString(raw).normalize('NFKC').trim();
 const plainText = (raw: RawCell): string => asString(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
