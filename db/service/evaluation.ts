@@ -75,10 +75,11 @@ interface ByName {
   place: Map<number, number>;
 }
 
-/** evaluate.pool's order: eligible first, then the closest by projection, then by name. */
-function orderOf(results: Map<number, Summary>, byName: ByName): (a: Member, b: Member) => number {
+/** evaluate.pool's order: eligible first, then the closest by projection, then by name. `was`: one firm's summary
+ * as it stood before a write, to find where that firm sits in the order worked out then. */
+function orderOf(results: Map<number, Summary>, byName: ByName, was?: { firmId: number; summary: Summary | undefined }): (a: Member, b: Member) => number {
   const key = (m: Member): [number, number] => {
-    const e = results.get(m.firmId);
+    const e = was && m.firmId === was.firmId ? was.summary : results.get(m.firmId);
     return e ? [VERDICT_ORDER[e.verdict], e.projection.kind === 'years' ? e.projection.years : e.projection.kind === 'none' ? 0 : 99] : [9, 0];
   };
   return (a, b) => {
@@ -100,18 +101,26 @@ function rerank(ranked: Ranked, byName: ByName, results: Map<number, Summary>, f
   const after = results.get(firmId);
   if (before) ranked.counts[before.verdict]--;
   if (after) ranked.counts[after.verdict]++;
-  const i = ranked.members.findIndex((m) => m.firmId === firmId);
+  // Where it stood: found by its summary before the write (names break every tie, so the place is exact) rather than
+  // by a walk through a province's 100,000 members for each cached set.
+  const probe = { firmId } as Member;
+  let i = lowerBound(ranked.members, probe, orderOf(results, byName, { firmId, summary: before }));
+  if (ranked.members[i]?.firmId !== firmId) i = ranked.members.findIndex((m) => m.firmId === firmId);
   if (i < 0) return;
   const [m] = ranked.members.splice(i, 1);
-  const order = orderOf(results, byName);
+  ranked.members.splice(lowerBound(ranked.members, m, orderOf(results, byName)), 0, m);
+}
+
+/** The first place in `list` (sorted by `order`) whose member does not come before `m`. */
+function lowerBound(list: Member[], m: Member, order: (a: Member, b: Member) => number): number {
   let lo = 0;
-  let hi = ranked.members.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (order(ranked.members[mid], m) < 0) lo = mid + 1;
+    if (order(list[mid], m) < 0) lo = mid + 1;
     else hi = mid;
   }
-  ranked.members.splice(lo, 0, m);
+  return lo;
 }
 
 function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typeof enabledFn>, f: FirmFacts, dataYear: number | undefined): Evaluation | null {
