@@ -5,24 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { compileSet, type Summary } from '../compiled';
 import { evaluate } from '../engine';
 import { withoutProvenance, type FirmFacts } from '../metrics';
-import { CriteriaSetSchema, type Rule } from '../schema';
+import type { Rule } from '../schema';
 import { facts } from './facts';
-
-const text = { zh: '条件', en: 'condition' };
-
-/** A set of one criterion per rule, with the score tables given. */
-function setOf(rules: Rule[], scores: Record<string, unknown> = {}) {
-  return CriteriaSetSchema.parse({
-    id: 'test-set',
-    title: text,
-    document: { name: '文件', number: null, date: '2023' },
-    effective_from: '2023',
-    confidence: 'text',
-    level: 'national',
-    criteria: rules.map((rule, i) => ({ id: `c${i}`, text, rule })),
-    scores,
-  });
-}
+import { setOf, text } from './ruleSet';
 
 /** The compiled summary, checked against the engine's evaluation of the same firm. */
 function summary(rules: Rule[], f: FirmFacts, year = 2022, scores: Record<string, unknown> = {}): Summary {

@@ -5,23 +5,7 @@ import { activeCriteria, evaluate, titleValidity } from '../engine';
 import type { FirmFacts } from '../metrics';
 import { CriteriaSetSchema, type Rule } from '../schema';
 import { facts } from './facts';
-
-const text = { zh: '条件', en: 'condition' };
-
-/** A one-criterion set (or several) around the rules given; scores as given. */
-function setOf(rules: Rule[] | Record<string, Rule>, scores: Record<string, unknown> = {}) {
-  const entries = Array.isArray(rules) ? rules.map((r, i) => [`c${i}`, r] as const) : Object.entries(rules);
-  return CriteriaSetSchema.parse({
-    id: 'test-set',
-    title: text,
-    document: { name: '文件', number: null, date: '2023' },
-    effective_from: '2023',
-    confidence: 'text',
-    level: 'national',
-    criteria: entries.map(([id, rule]) => ({ id, text, rule })),
-    scores,
-  });
-}
+import { setOf, text } from './ruleSet';
 
 const one = (rule: Rule, f: FirmFacts, year = 2022) => evaluate(setOf([rule]), f, year).criteria[0];
 
