@@ -33,7 +33,7 @@ import {
   updateShortlist,
 } from './shortlist';
 import { appInfo } from './info';
-import { poolFacets, poolList, poolYears, verdictQuery } from './pool';
+import { poolFacets, poolList, poolYears } from './pool';
 import { startEvaluationThread, type EvaluationThread } from './evaluationThread';
 
 export type { ServiceContext };
@@ -75,12 +75,9 @@ function serviceOver(ctx: ServiceContext, thread: EvaluationThread | undefined):
     'app.info': () => appInfo(db, ctx.dataFile, ctx.appVersion),
     'pool.years': () => poolYears(db),
     'pool.facets': (input) => poolFacets(db, input),
-    // A verdict sort or filter waits for the pool's evaluation off this thread; other calls are answered meanwhile.
-    'pool.list': async (input) => {
-      const q = verdictQuery(db, input);
-      if (q) await evaluator.warm(q.setId, input.year, q.dataYear);
-      return poolList(db, input, evaluator, totals);
-    },
+    // A verdict sort or filter waits for the pool's evaluation off this thread (poolList's verdict table); other
+    // calls are answered meanwhile.
+    'pool.list': (input) => poolList(db, input, evaluator, totals),
     'firm.get': (input) => getFirm(db, input.firmId),
     'firm.updateFigures': (input) => changed('firm.updateFigures', updateFigures(db, input, ctx.actor), { kind: 'firm', firmId: input.firmId }),
     'firm.history': (input) => firmHistory(db, input),

@@ -160,13 +160,6 @@ function likePattern(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-/** The pool evaluation a pool.list call needs (a verdict filter or sort under a set), or null. */
-export function verdictQuery(db: Database.Database, input: ParsedInput<'pool.list'>): { setId: string; dataYear: number | undefined } | null {
-  if (!input.setId || !(input.verdict || sortColumn(input) === 'verdict')) return null;
-  requireSet(db, input.setId);
-  return { setId: input.setId, dataYear: (input.dataYear ?? defaultDataYear(dataYears(db), input.year)) ?? undefined };
-}
-
 /** `totals`: counts already made for a set of filters (the service drops them on every write), so a sort or a
  * scroll does not count a province's pool again. */
 export async function poolList(db: Database.Database, input: ParsedInput<'pool.list'>, evaluator: Evaluator, totals = new Map<string, number>()): Promise<MethodOutput<'pool.list'>> {
