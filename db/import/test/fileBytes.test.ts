@@ -9,9 +9,16 @@ describe('FileBytes', () => {
   it('is taken by the reader before the first row is handed on, and cannot be read twice', async () => {
     const holder = new FileBytes(new TextEncoder().encode(csv));
     const seenTaken: boolean[] = [];
-    const file = await readImportFile(holder, 'a.csv', undefined, () => () => {
-      seenTaken.push(holder.taken);
-    });
+    expect(holder.taken).toBe(false);
+    const file = await readImportFile(
+      holder,
+      'a.csv',
+      undefined,
+      () => () => {
+        seenTaken.push(holder.taken);
+      },
+      () => false,
+    );
     expect(file.format).toBe('csv');
     expect(seenTaken.length).toBeGreaterThan(0);
     expect(seenTaken.every(Boolean)).toBe(true);
@@ -20,7 +27,7 @@ describe('FileBytes', () => {
 
   it('still accepts plain bytes (the caller then keeps its own reference)', async () => {
     const rows: unknown[] = [];
-    await readImportFile(new TextEncoder().encode(csv), 'a.csv', undefined, () => (cells) => void rows.push(cells));
+    await readImportFile(new TextEncoder().encode(csv), 'a.csv', undefined, () => (cells) => void rows.push(cells), () => false);
     expect(rows.length).toBeGreaterThanOrEqual(2); // the header and the firm (a trailing blank line may be handed on too)
   });
 });
