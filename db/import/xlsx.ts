@@ -57,11 +57,12 @@ async function rels(bytes: Uint8Array, entries: Entries, part: string): Promise<
   const e = entries.get(relsPath(part));
   if (!e) return out;
   scanAll(await entryText(bytes, e), (name, tag) => {
-    // Stryker disable next-line ConditionalExpression: the Relationships element around them has no Target or Type either
-    if (name !== 'Relationship') return;
+    // A relationship without an Id cannot be referred to.
+    const id = attr(tag, 'Id');
+    // Stryker disable next-line ConditionalExpression: the Relationships element around them has no Id either
+    if (name !== 'Relationship' || id === undefined) return;
     // Stryker disable next-line StringLiteral: a relationship without a Target or Type names no part, whatever stands in for them
-    const rel = { target: resolve(part, attr(tag, 'Target') ?? ''), type: attr(tag, 'Type') ?? '' };
-    out.set(attr(tag, 'Id') ?? '', rel);
+    out.set(id, { target: resolve(part, attr(tag, 'Target') ?? ''), type: attr(tag, 'Type') ?? '' });
   });
   return out;
 }
@@ -131,10 +132,10 @@ export async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSi
   const workbook = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const wbEntry = entries.get(workbook);
   if (!wbEntry) throw new Error('缺少 workbook.xml');
-  const sheets: { name: string; id: string }[] = [];
+  const sheets: { name: string; id: string | undefined }[] = [];
   let date1904 = false;
   scanAll(await entryText(bytes, wbEntry), (name, tag) => {
-    if (name === 'sheet') sheets.push({ name: attr(tag, 'name') ?? '', id: attr(tag, 'id') ?? '' });
+    if (name === 'sheet') sheets.push({ name: attr(tag, 'name') ?? '', id: attr(tag, 'id') });
     else if (name === 'workbookPr') {
       const flag = attr(tag, 'date1904');
       date1904 = flag === '1' || flag === 'true';
@@ -146,7 +147,7 @@ export async function readXlsx(bytes: Uint8Array, open: (sheet: string) => RowSi
   const kinds = await styleKinds(bytes, partOf('/styles', 'xl/styles.xml'));
   const names: string[] = [];
   for (const sheet of sheets) {
-    const rel = parts.get(sheet.id);
+    const rel = sheet.id === undefined ? undefined : parts.get(sheet.id);
     const e = rel && entries.get(rel.target);
     if (!e) throw new Error(`缺少工作表“${sheet.name}”的内容`);
     // Chart sheets and dialog sheets hold no cells.

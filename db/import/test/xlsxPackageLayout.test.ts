@@ -134,5 +134,13 @@ describe('the parts of an xlsx workbook', () => {
       '缺少工作表“企业年度数据”的内容',
     );
     await expect(readXlsx(withSheets('<sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="2022" sheetId="2"/>'), () => null)).rejects.toThrow('缺少工作表“2022”的内容');
+    // Nor is a sheet without one paired with a relationship that lacks its Id.
+    const noIds = pack([
+      { name: '_rels/.rels', text: rels([['rId1', `${REL}/officeDocument`, 'xl/workbook.xml']]) },
+      { name: 'xl/workbook.xml', text: `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="2022" sheetId="1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', text: `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>` },
+      { name: 'xl/worksheets/sheet1.xml', text: sheetXml(DATA) },
+    ]);
+    await expect(readXlsx(noIds, () => null)).rejects.toThrow('缺少工作表“2022”的内容');
   });
 });
