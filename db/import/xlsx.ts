@@ -59,10 +59,13 @@ async function rels(bytes: Uint8Array, entries: Entries, part: string): Promise<
   scanAll(await entryText(bytes, e), (name, tag) => {
     // A relationship without an Id cannot be referred to.
     const id = attr(tag, 'Id');
-    // Stryker disable next-line ConditionalExpression: the Relationships element around them has no Id either
-    if (name !== 'Relationship' || id === undefined) return;
+    if (id === undefined) return;
+    // Stryker disable next-line ConditionalExpression: only a Relationship has an Id in a relationships part
+    if (name !== 'Relationship') return;
+    const target = attr(tag, 'Target');
+    const type = attr(tag, 'Type');
     // Stryker disable next-line StringLiteral: a relationship without a Target or Type names no part, whatever stands in for them
-    out.set(id, { target: resolve(part, attr(tag, 'Target') ?? ''), type: attr(tag, 'Type') ?? '' });
+    out.set(id, { target: resolve(part, target ?? ''), type: type ?? '' });
   });
   return out;
 }
@@ -79,14 +82,15 @@ async function styleKinds(bytes: Uint8Array, e: ZipEntry | undefined): Promise<U
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attr(tag, 'numFmtId') ?? 0));
     },
-    // Stryker disable BlockStatement,ConditionalExpression,StringLiteral,BooleanLiteral: the schema puts cellXfs after
-    // cellStyleXfs with no xf following it, so a flag left set would only add entries past every index a cell uses;
-    // the text handler does nothing, so asking for text only costs work
+    // The schema puts cellXfs after cellStyleXfs with no xf following it, so a flag left set would only add entries
+    // past every index a cell uses.
+    // Stryker disable next-line BlockStatement: see above
     close: (name) => {
+      // Stryker disable next-line ConditionalExpression,StringLiteral,BooleanLiteral: see above
       if (name === 'cellXfs') inCellXfs = false;
     },
+    // Stryker disable next-line BooleanLiteral: the text handler does nothing, so asking for text only costs work
     wantsText: () => false,
-    // Stryker restore BlockStatement,ConditionalExpression,StringLiteral,BooleanLiteral
     text: () => {},
   });
   scanner.write(await entryText(bytes, e));
