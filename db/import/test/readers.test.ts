@@ -65,6 +65,9 @@ describe('columnReader', () => {
   it('scales by the header’s unit without float noise', () => {
     expect(columnReader(column('revenue'), 10000)('1.23')).toBe(12300);
     expect(columnReader(column('revenue'), 0.0001)('123456')).toBe(12.3456);
+    // One yuan in a 元 column is a ten-thousandth of a 万元, not scaled up into the plausible range.
+    expect(columnReader(column('revenue'), 0.0001)('1')).toBe(0.0001);
+    expect(columnReader(column('revenue'), 0.0001)('0.5')).toBe(0.00005);
   });
 
   it('reads a repeated text once and answers the same each time, refusals included', () => {
