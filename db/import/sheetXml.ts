@@ -69,16 +69,23 @@ export class SheetScanner {
       }
       if (lt > pos) this.take(s, pos, lt);
       let c1 = s.charCodeAt(lt + 1);
+      // Stryker disable next-line ConditionalExpression: as true, only costs the checks below on an ordinary tag (they test the "!" themselves)
       if (c1 === 33 /* ! */) {
+        // CDATA and comments run to their own end, past any `>` in them; another `<!` (a DOCTYPE) ends at `>` below,
+        // as does a CDATA or comment opening cut short at the end of a piece (it holds no `>`, so it waits for the next).
         const cdata = s.startsWith('<![CDATA[', lt);
-        const end = s.indexOf(cdata ? ']]>' : '-->', lt + 4);
-        if (end < 0 && (cdata || s.startsWith('<!--', lt) || n - lt < 9)) {
-          pos = lt;
-          break;
-        }
-        if (end >= 0) {
-          // Kept escaped, as the text around it is until the cell is read.
-          if (cdata && this.capture !== Capture.None) this.append(s.slice(lt + 9, end).replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+        if (cdata || s.startsWith('<!--', lt)) {
+          const end = s.indexOf(cdata ? ']]>' : '-->', lt + 4);
+          // Stryker disable next-line EqualityOperator: the end is searched for from lt + 4, so it is never 0
+          if (end < 0) {
+            pos = lt;
+            break;
+          }
+          if (cdata) {
+            // Kept escaped, as the text around it is until the cell is read.
+            // Stryker disable next-line ConditionalExpression: SpreadsheetML has CDATA only in a value's text, which is being read then
+            if (this.capture !== Capture.None) this.append(s.slice(lt + 9, end).replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+          }
           pos = end + 3;
           continue;
         }
