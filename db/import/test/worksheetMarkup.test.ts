@@ -120,6 +120,21 @@ describe('a worksheet as other writers format it', () => {
     ]);
   });
 
+  it('reads a sheet as Python\'s ElementTree writes it, empty elements closed with " />" up to the last one', () => {
+    const rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1" /></row><row r="3" /><row r="4"><c r="A4"><v>5</v></c><c r="B4" s="1" /></row>';
+    expect(scan(sheet(rows))).toEqual([
+      [1, ['企业名称']],
+      [3, []],
+      [4, [5]],
+    ]);
+    expect(scan(sheet(`${rows}<row r="6" />`))).toEqual([
+      [1, ['企业名称']],
+      [3, []],
+      [4, [5]],
+      [6, []],
+    ]);
+  });
+
   it('keeps every cell of a row whose cells a script wrote out of column order', () => {
     expect(scan(sheet('<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c></row>'))).toEqual([[1, [1, null, 3]]]);
   });
