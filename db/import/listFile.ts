@@ -37,8 +37,7 @@ export interface ListFile {
 const bare = (h: string) =>
   h
     .replace(/[（(][^）)]*[)）]/g, '')
-    .replace(/[\s\u3000*＊]/g, '')
-    .trim();
+    .replace(/[\s\u3000*＊]/g, '');
 
 const show = shownCell;
 
@@ -55,7 +54,8 @@ export function readDate(raw: RawCell): { value: string | null } | { reason: str
 
 class ListSheet {
   headerRow: number | null = null;
-  private cols: { index: number; col: ListColumn; header: string; factor: number }[] = [];
+  /** `factor` scales a money column's figures to 万元 by its header's unit; null for a unit no one can read. */
+  private cols: { index: number; col: ListColumn; header: string; factor: number | null }[] = [];
   readonly rows: ListRow[] = [];
   readonly problems: Problem[] = [];
 
@@ -86,18 +86,20 @@ class ListSheet {
   private tryHeader(cells: RawCell[], rowNumber: number) {
     const found: typeof this.cols = [];
     cells.forEach((c, index) => {
+      // Stryker disable next-line ConditionalExpression: without the check a blank cell reads as "null"/"undefined", which names no column either
       if (c == null) return;
       const header = String(c).trim();
       const col = this.columns.find((x) => x.names.some((n) => bare(n) === bare(header)));
       if (col && !found.some((f) => f.col.key === col.key)) {
-        const unit = col.kind === 'money' ? headerUnit(header) : null;
-        found.push({ index, col, header, factor: moneyFactor(unit) ?? 1 });
+        found.push({ index, col, header, factor: col.kind === 'money' ? moneyFactor(headerUnit(header)) : 1 });
       }
     });
     const required = this.columns.filter((c) => c.required);
     if (found.length < 3 || !required.every((r) => found.some((f) => f.col.key === r.key))) return;
     this.headerRow = rowNumber;
     this.cols = found;
+    // A figure in 千万元 or 美元 read as 万元 would be silently wrong: the file is refused at the header.
+    for (const f of found) if (f.factor === null) this.fail(rowNumber, f.header, headerUnit(f.header), `无法识别的金额单位“${headerUnit(f.header)}”（可用元、万元、亿元）`);
   }
 
   private read(cells: RawCell[], row: number) {
@@ -107,13 +109,15 @@ class ListSheet {
     for (const { index, col, header, factor } of this.cols) {
       const raw = cells[index];
       headers[col.key] = header;
+      // Every cell of the row is checked: a bad cell does not hide an empty required one after it.
+      let cellOk = true;
       const bad = (reason: string) => {
         this.fail(row, header, show(raw), reason);
-        ok = false;
+        cellOk = ok = false;
       };
       let value: ListValue = null;
       if (col.kind === 'money') {
-        const r = readMoney(raw, factor);
+        const r = readMoney(raw, factor ?? 1);
         if ('reason' in r) bad(r.reason);
         else if (r.value !== null && r.value < 0) bad('金额不能为负数');
         else value = r.value;
@@ -127,7 +131,7 @@ class ListSheet {
         else value = r.value as ListValue;
         if (col.kind === 'choice' && typeof value === 'string' && !col.choices!.includes(value)) bad(`应为以下之一：${col.choices!.join('、')}`);
       }
-      if (value === null && col.required && ok) bad('必填，不能为空');
+      if (value === null && col.required && cellOk) bad('必填，不能为空');
       values[col.key] = value;
     }
     if (ok) this.rows.push({ sheet: this.sheet, row, values, headers });
@@ -142,6 +146,7 @@ export async function readListFile(bytes: Uint8Array, fileName: string, encoding
   const sheets: ListSheet[] = [];
   let format: FileFormat = 'csv';
   const isHeader = (cells: string[]) => {
+    // Stryker disable next-line StringLiteral: the probe's sheet name is never shown
     const probe = new ListSheet('', columns);
     probe.push(cells, 1);
     return probe.headerRow !== null;
@@ -170,7 +175,7 @@ export async function readListFile(bytes: Uint8Array, fileName: string, encoding
       format,
       sheet: null,
       rows: [],
-      problems: [{ level: 'error', sheet: fileName, row: null, column: null, value: null, reason: `没有找到${listName}的表头（前 30 行内须有一行列名，至少包括：${needed.join('、')}）。请使用本程序导出的表格格式。` }],
+      problems: [{ level: 'error', sheet: fileName, row: null, column: null, value: null, reason: `没有找到${listName}的表头（前 30 行内须有一行不少于 3 个列名，其中须有：${needed.join('、')}）。请使用本程序导出的表格格式。` }],
     };
   }
   return { format, sheet: sheet.sheet, rows: sheet.rows, problems: sheet.problems };
