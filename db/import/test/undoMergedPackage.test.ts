@@ -35,7 +35,8 @@ describe('undo of a merged package', () => {
     const r = await call(town.service, 'import.undo', {});
     expect(counts()).toEqual([0, 0, 0, 0, 0, 0]);
     expect(town.pool.db.prepare('SELECT count(*) FROM firms').pluck().get()).toBe(0);
-    expect(r).toMatchObject({ kept: 0 });
+    // Every write and row the plan counted is taken back, one by one.
+    expect(r).toMatchObject({ reverted: Object.values(plan.counts).reduce((a, b) => a + b, 0), kept: 0 });
   });
 
   it.each(['keep', 'revert'] as const)('lists the request and the financing need worked on since, and %ss them as told', async (choice) => {
@@ -63,10 +64,13 @@ describe('undo of a merged package', () => {
     if (choice === 'keep') {
       expect([left('requests'), left('request_progress'), left('financing_needs'), left('financing_pushes')]).toEqual([1, 1, 1, 1]);
       expect(db.prepare('SELECT name FROM firms').pluck().all()).toEqual(['鑫金山机械']);
+      // Kept: the two list rows and the firm they hang on; the summary says so.
+      expect(r).toMatchObject({ reverted: 15, kept: 3 });
+      expect(db.prepare("SELECT note FROM audit_log WHERE entity = 'undo_import'").pluck().all()).toEqual(['撤销导入 峄城区.cpool：撤销 15 项写入，保留之后的改动 3 项']);
     } else {
       expect([left('requests'), left('request_progress'), left('financing_needs'), left('financing_pushes')]).toEqual([0, 0, 0, 0]);
       expect(left('firms')).toBe(0);
-      expect(r.kept).toBe(0);
+      expect(r).toMatchObject({ reverted: 18, kept: 0 });
     }
     // The judgement, shortlist and payment it brought go either way.
     expect([left('analyst_inputs'), left('shortlists'), left('payments')]).toEqual([0, 0, 0]);
