@@ -218,9 +218,9 @@ export function undoImport(db: Database.Database, imp: ImportRow, actor: string,
     if (plan.conflicts.length && !choice) {
       throw new AppError('conflict', `导入 ${imp.file} 之后有 ${plan.conflicts.length} 处改动涉及它写入的内容：请选择保留之后的改动，或一并撤销`, plan.conflicts);
     }
-    // A firm write has no year, so only a conflict on the whole firm keeps it.
+    // A conflict on a data year keeps that year only: a pool membership of the same year number is not later work.
     const keep = (w: Write) =>
-      choice !== 'revert' && plan.conflicts.some((c) => c.firmId === w.firm_id && (c.kind === 'firm' || (c.kind === 'year' && c.year === w.year) || (c.kind === 'value' && w.field === c.field && w.year === c.year && (w.kind === 'figure' || w.kind === 'profile'))));
+      choice !== 'revert' && plan.conflicts.some((c) => c.firmId === w.firm_id && (c.kind === 'firm' || (c.kind === 'year' && w.kind === 'year' && c.year === w.year) || (c.kind === 'value' && w.field === c.field && w.year === c.year && (w.kind === 'figure' || w.kind === 'profile'))));
     const at = nowIso();
     const audit = db.prepare("INSERT INTO audit_log (at, actor, entity, firm_id, year, field, old_value, new_value, source_id, note) VALUES (?, ?, 'undo_import', ?, ?, ?, ?, ?, ?, ?)");
     const note = `撤销导入 ${imp.file}`;

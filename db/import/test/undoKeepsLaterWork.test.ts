@@ -168,6 +168,20 @@ describe('undo with later work on what the import wrote', () => {
     expect(h.db.prepare('SELECT count(*) FROM firms WHERE id = ?').pluck().get(id)).toBe(1);
   });
 
+  it('keeping a data year edited since does not keep the pool membership of the same year number', async () => {
+    await ok('import.apply', { fileName: '新企业.csv', base64: syntheticCsv(1, [2022]).toString('base64') });
+    const id = h.db.prepare('SELECT max(id) FROM firms').pluck().get() as number;
+    // The next file brings its 2023 figures and puts it in the 2023 pool.
+    await ok('import.apply', { fileName: '2023年数据.csv', base64: syntheticCsv(1, [2023]).toString('base64'), poolYear: 2023, addToPool: true });
+    await ok('firm.updateFigures', { firmId: id, years: [{ year: 2023, values: { revenue: 12345 } }] });
+    const plan = await ok('import.undoPlan', {});
+    expect(plan.counts).toMatchObject({ newYears: 1, members: 1 });
+    expect(plan.conflicts.map((c) => [c.kind, c.year])).toEqual([['year', 2023]]);
+    expect(await ok('import.undo', { conflicts: 'keep' })).toMatchObject({ reverted: 1, kept: 1 });
+    expect(h.db.prepare('SELECT revenue FROM firm_years WHERE firm_id = ? AND year = 2023').pluck().get(id)).toBe(12345);
+    expect(h.db.prepare('SELECT count(*) FROM pool_members WHERE firm_id = ?').pluck().get(id)).toBe(0);
+  });
+
   it('says there is nothing to undo once every import is undone', async () => {
     await importHz('一次.csv', [2022], (_, set) => set('营业收入（万元）', '45000'));
     await ok('import.undo', {});
