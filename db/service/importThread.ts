@@ -7,7 +7,7 @@ import type { Worker as WorkerT } from 'node:worker_threads';
 import { AppError } from '../errors';
 import type { ParsedFile, ParseOptions } from '../import/parse';
 import { FileBytes, UnreadableFile } from '../import/read';
-import type { ParseReply, ParseRequest } from './importProtocol';
+import { unpackFile, type ParseReply, type ParseRequest } from './importProtocol';
 
 export type ThreadProgress = Omit<Extract<ParseReply, { kind: 'progress' }>, 'id' | 'kind'>;
 
@@ -76,7 +76,7 @@ export function startImportThread(script: string | URL): ImportThread {
       else if (reply.kind === 'done') {
         const was = current;
         settle(was);
-        was.resolve(reply.result);
+        unpackFile(reply.result).then(was.resolve, was.reject);
       } else if (reply.kind === 'cancelled') fail(supersededImportError());
       // The same errors as reading here: the caller refuses an unreadable file and reports any other failure.
       else fail(reply.unreadable ? new UnreadableFile(reply.message) : new Error(reply.message));

@@ -5,12 +5,12 @@
 import { parentPort } from 'node:worker_threads';
 import { parseImportFile } from '../import/parse';
 import { UnreadableFile } from '../import/read';
-import type { ParseReply, ParseRequest } from './importProtocol';
+import { packedBuffers, packFile, type ParseReply, type ParseRequest } from './importProtocol';
 
 /** Thrown from the progress report when the service has superseded the job: it stops the reading at once. */
 class Superseded extends Error {}
 
-async function work(job: ParseRequest, post: (reply: ParseReply) => void): Promise<void> {
+async function work(job: ParseRequest, post: (reply: ParseReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const cancelled = () => Atomics.load(job.cancel, 0) !== 0;
   if (cancelled()) return post({ id: job.id, kind: 'cancelled' });
   post({ id: job.id, kind: 'progress', phase: 'reading', rows: 0, done: 0, total: 0 });
@@ -22,7 +22,8 @@ async function work(job: ParseRequest, post: (reply: ParseReply) => void): Promi
         post({ id: job.id, kind: 'progress', phase: rows ? 'checking' : 'reading', rows, done, total });
       },
     });
-    post({ id: job.id, kind: 'done', result });
+    const packed = packFile(result);
+    post({ id: job.id, kind: 'done', result: packed }, packedBuffers(packed));
   } catch (e) {
     if (e instanceof Superseded) return post({ id: job.id, kind: 'cancelled' });
     post({ id: job.id, kind: 'error', message: e instanceof Error ? e.message : String(e), unreadable: e instanceof UnreadableFile });
@@ -34,6 +35,6 @@ if (parentPort) {
   // One job at a time, in the order asked: a superseded one stops at its next progress report.
   let queue = Promise.resolve();
   port.on('message', (job: ParseRequest) => {
-    queue = queue.then(() => work(job, (reply) => port.postMessage(reply)));
+    queue = queue.then(() => work(job, (reply, transfer = []) => port.postMessage(reply, transfer)));
   });
 }

@@ -76,6 +76,18 @@ describe('the import thread', () => {
     expect(await there(thread, sheets, 'a26.xlsx', { sheet: '2023年' })).toStrictEqual(named);
   }, 120_000);
 
+  it('gives the same records and problems across the chunks they are packed in', async () => {
+    thread = startImportThread(WORKER);
+    // 2,500 firms × 3 years: more records than one chunk; then every row of 2021 refused, more problems than one.
+    const good = syntheticCsv(2500);
+    const bad = Buffer.from(good.toString('utf8').replaceAll(',2021,', ',1800,'), 'utf8');
+    for (const [name, bytes] of [['good.csv', good], ['bad.csv', bad]] as const) {
+      const inline = await here(bytes, name);
+      expect(await there(thread, bytes, name), name).toStrictEqual(inline);
+      if (!('error' in inline)) expect(name === 'good.csv' ? inline.parsed?.records.length : inline.parsed?.problems.length).toBeGreaterThan(2000);
+    }
+  }, 60_000);
+
   it('moves a buffer of the bytes’ own to the thread, and copies a view into a shared one', async () => {
     thread = startImportThread(WORKER);
     const own = new Uint8Array(fs.readFileSync(path.join(CORPUS, 'a01-utf8-plain.csv')));
