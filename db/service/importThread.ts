@@ -9,7 +9,13 @@ import type { ParsedFile, ParseOptions } from '../import/parse';
 import { FileBytes, UnreadableFile } from '../import/read';
 import { unpackFile, type ParseReply, type ParseRequest } from './importProtocol';
 
-export type ThreadProgress = Omit<Extract<ParseReply, { kind: 'progress' }>, 'id' | 'kind'>;
+/** As the thread reports it; then `planning` once the file is read: its records are being taken back here. */
+export interface ThreadProgress {
+  phase: 'reading' | 'checking' | 'planning';
+  rows: number;
+  done: number;
+  total: number;
+}
 
 export interface ImportJob {
   fileName: string;
@@ -76,6 +82,7 @@ export function startImportThread(script: string | URL): ImportThread {
       else if (reply.kind === 'done') {
         const was = current;
         settle(was);
+        was.job.onProgress?.({ phase: 'planning', rows: reply.result.parsed?.records.count ?? 0, done: 0, total: 0 });
         unpackFile(reply.result).then(was.resolve, was.reject);
       } else if (reply.kind === 'cancelled') fail(supersededImportError());
       // The same errors as reading here: the caller refuses an unreadable file and reports any other failure.

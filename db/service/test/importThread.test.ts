@@ -120,6 +120,8 @@ describe('the import thread', () => {
     await thread.parse(new Uint8Array(bytes), { fileName: 's.csv', options: {}, supersedable: true, onProgress: (p) => seen.push(p) });
     expect(seen[0]).toEqual({ phase: 'reading', rows: 0, done: 0, total: 0 });
     expect(seen.filter((p) => p.phase === 'checking').map(({ rows, done, total }) => ({ rows, done, total }))).toEqual(inline.filter((p) => p.rows > 0));
+    // Once read, its 9,000 records are taken back for the plan.
+    expect(seen.at(-1)).toEqual({ phase: 'planning', rows: 9000, done: 0, total: 0 });
     expect(PROGRESS_ROWS).toBe(2000);
   }, 60_000);
 
@@ -210,6 +212,9 @@ describe('the service with an import thread', () => {
       const running = seen.filter((p) => p.running);
       expect(running.length).toBeGreaterThan(0);
       for (const p of running) expect(p.fileName).toBe('全省.csv');
+      // The steps in their order: opening, rows checked, the plan.
+      const steps = running.map((p) => ['reading', 'checking', 'planning'].indexOf(p.phase!));
+      expect(steps).toEqual([...steps].sort());
       const checking = running.filter((p) => p.phase === 'checking');
       expect(checking.length).toBeGreaterThan(0);
       for (const p of checking) {
