@@ -226,8 +226,7 @@ export interface ParseOptions {
   mapping?: Mapping;
   /** The analyst's unit for money columns (template key or header → 元 / 万元 / 亿元), overriding the header's. */
   units?: UnitChoices;
-  /** Told every PROGRESS_ROWS rows (and as each sheet starts) how far the reading has got; what it throws stops the
-   * reading (the import thread stops a superseded analysis so). */
+  /** Told every PROGRESS_ROWS rows (and as each sheet starts, and at the end) how far the reading has got. */
   progress?: (p: ReadProgress) => void;
 }
 

@@ -6,14 +6,12 @@
 import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { ImportRecord, ParsedFile, ParsedSheet, ParseOptions, Problem } from '../import/parse';
 
+/** A thread reads one file at a time, and a superseded one is ended: the request needs no id. */
 export interface ParseRequest {
-  id: number;
   /** The file's bytes: their buffer is transferred with the message, so the service no longer holds them. */
   bytes: Uint8Array;
   fileName: string;
   options: Omit<ParseOptions, 'progress'>;
-  /** Shared with the service: set to 1 when a newer import request supersedes this one. */
-  cancel: Int32Array;
 }
 
 export interface PackedRecords {
@@ -42,11 +40,10 @@ export interface PackedFile {
 
 export type ParseReply =
   /** `reading`: the file is opened and decoded, no row yet; `checking`: `rows` read and checked, `done` of `total`. */
-  | { id: number; kind: 'progress'; phase: 'reading' | 'checking'; rows: number; done: number; total: number }
-  | { id: number; kind: 'done'; result: PackedFile }
-  | { id: number; kind: 'cancelled' }
+  | { kind: 'progress'; phase: 'reading' | 'checking'; rows: number; done: number; total: number }
+  | { kind: 'done'; result: PackedFile }
   /** `unreadable`: not a file the importer can read (the report refuses it with `message`, what to do). */
-  | { id: number; kind: 'error'; message: string; unreadable: boolean };
+  | { kind: 'error'; message: string; unreadable: boolean };
 
 /** Records (and problems) unpacked between two turns of the service's event loop. */
 const CHUNK = 2000;

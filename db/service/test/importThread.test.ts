@@ -3,6 +3,7 @@
 // an older analysis, a crash reported as an error, and the service answering other calls while a large file is read.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
 import { parseImportFile, PROGRESS_ROWS, type ParsedFile, type ReadProgress } from '../../import/parse';
@@ -11,7 +12,7 @@ import { syntheticCsv } from '../../import/test/synth';
 import { call, defaultService, tempDir } from '../../test/helpers';
 import { dispatch } from '../index';
 import { closeService, createService } from '../index';
-import { startImportThread, type ImportThread, type ThreadProgress } from '../importThread';
+import { KEEP_THREAD_BELOW, startImportThread, type ImportThread, type ThreadProgress } from '../importThread';
 
 const WORKER = path.join(import.meta.dirname, '..', 'importWorker.dev.mjs');
 const CORPUS = path.join(import.meta.dirname, '..', '..', 'import', 'test', 'corpus');
@@ -148,6 +149,24 @@ describe('the import thread', () => {
     const newer = thread.parse(new Uint8Array(small), { fileName: 'a01.csv', options: {}, supersedable: true });
     expect((await apply).parsed?.records).toHaveLength(15_000);
     expect((await newer).parsed?.records).toHaveLength(3);
+  }, 60_000);
+
+  it('keeps the thread after a small file for the next, and ends it after a large one', async () => {
+    // The worker's sources behind a script that notes each start of a thread.
+    const dir = tempDir();
+    const starts = path.join(dir, 'starts.txt');
+    const counting = path.join(dir, 'counting.mjs');
+    fs.writeFileSync(counting, `import fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(starts)}, 'x');\nawait import(${JSON.stringify(pathToFileURL(WORKER).href)});\n`);
+    thread = startImportThread(counting);
+    const small = fs.readFileSync(path.join(CORPUS, 'a01-utf8-plain.csv'));
+    const read = async (bytes: Buffer) => (await thread!.parse(new Uint8Array(bytes), { fileName: 'f.csv', options: {}, supersedable: true })).parsed!.records.length;
+    expect(await read(small)).toBe(3);
+    expect(await read(small)).toBe(3);
+    expect(fs.readFileSync(starts, 'utf8')).toBe('x');
+    const firms = Math.ceil(KEEP_THREAD_BELOW / 3);
+    expect(await read(syntheticCsv(firms))).toBe(firms * 3);
+    expect(await read(small)).toBe(3);
+    expect(fs.readFileSync(starts, 'utf8')).toBe('xx');
   }, 60_000);
 
   it('reports a crashed thread as an error, never a hang', async () => {
