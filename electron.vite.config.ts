@@ -12,8 +12,15 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       // The service thread (electron/serviceHost) is an entry of its own: main starts it as out/main/serviceHost.js;
-      // so is the evaluation thread it starts (out/main/evaluationWorker.js).
-      rolldownOptions: { input: { main: resolve(root, 'electron/main.ts'), serviceHost: resolve(root, 'electron/serviceHost/worker.ts'), evaluationWorker: resolve(root, 'db/service/evaluationWorker.ts') } },
+      // so are the evaluation and import threads it starts (out/main/evaluationWorker.js, out/main/importWorker.js).
+      rolldownOptions: {
+        input: {
+          main: resolve(root, 'electron/main.ts'),
+          serviceHost: resolve(root, 'electron/serviceHost/worker.ts'),
+          evaluationWorker: resolve(root, 'db/service/evaluationWorker.ts'),
+          importWorker: resolve(root, 'db/service/importWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -344,6 +344,8 @@ program
         onChange: () => bridge?.emit('data:changed'),
         // Verdict sorts and filters worked out off the thread that answers the page's calls.
         evaluationWorker: path.basename(HERE) === 'cli' ? path.join(HERE, 'evaluationWorker.mjs') : path.join(HERE, '..', 'db', 'service', 'evaluationWorker.dev.mjs'),
+        // Import files read and checked off it too.
+        importWorker: path.basename(HERE) === 'cli' ? path.join(HERE, 'importWorker.mjs') : path.join(HERE, '..', 'db', 'service', 'importWorker.dev.mjs'),
       });
       try {
         bridge = await startBridge({ service, staticDir: UI_DIR, port });

@@ -175,6 +175,9 @@ describe('the built desktop app, booted in Node', () => {
     fs.writeFileSync(csvPath, changedCsv);
     const analysed = await ok<{ refused: boolean; counts: { changedValues: number } }>('import.analyse', { fileName: '年报更正.csv', path: csvPath, setId: SET, poolYear: YEAR });
     expect(analysed).toMatchObject({ refused: false, counts: { changedValues: 1 } });
+    // The file was read on the import thread, started from the built out/main/importWorker.js (a script missing or
+    // failing there fails the analysis); nothing is under way once it has answered.
+    expect(await ok<{ running: boolean }>('import.progress', {})).toEqual({ running: false, fileName: null, phase: null, rows: 0, done: 0, total: 0 });
     const applied = await ok<{ snapshot: string }>('import.apply', { fileName: '年报更正.csv', path: csvPath, poolYear: YEAR });
     expect(fs.existsSync(applied.snapshot)).toBe(true);
     expect(await revenueOf(firmId, target.year)).toBe(target.old + 1000);

@@ -26,6 +26,8 @@ const RENDERER_DIR = path.join(here, '../renderer');
 const SERVICE_THREAD = path.join(here, 'serviceHost.js');
 // The evaluation thread's entry (db/service/evaluationWorker.ts), started by the service thread.
 const EVALUATION_THREAD = path.join(here, 'evaluationWorker.js');
+// The import thread's entry (db/service/importWorker.ts), started by the service thread.
+const IMPORT_THREAD = path.join(here, 'importWorker.js');
 
 function actorName(): string {
   try {
@@ -56,7 +58,7 @@ function start(): void {
       app.quit();
     },
     files,
-    startThread: (init) => new Worker(SERVICE_THREAD, { workerData: { ...init, evaluationWorker: EVALUATION_THREAD } }),
+    startThread: (init) => new Worker(SERVICE_THREAD, { workerData: { ...init, evaluationWorker: EVALUATION_THREAD, importWorker: IMPORT_THREAD } }),
   });
 
   function createWindow(): void {

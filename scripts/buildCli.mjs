@@ -7,8 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await build({
-  // Browser mode's evaluation thread beside it: out/cli/evaluationWorker.mjs.
-  entryPoints: { cli: path.join(root, 'bin', 'cli.ts'), evaluationWorker: path.join(root, 'db', 'service', 'evaluationWorker.ts') },
+  // Browser mode's evaluation and import threads beside it: out/cli/evaluationWorker.mjs, out/cli/importWorker.mjs.
+  entryPoints: {
+    cli: path.join(root, 'bin', 'cli.ts'),
+    evaluationWorker: path.join(root, 'db', 'service', 'evaluationWorker.ts'),
+    importWorker: path.join(root, 'db', 'service', 'importWorker.ts'),
+  },
   outdir: path.join(root, 'out', 'cli'),
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -129,6 +129,20 @@ const File = z.object({ fileName: z.string(), mime: z.string(), base64: z.string
 export const importMethods = {
   'import.analyse': { input: ImportInput, output: ImportReport },
   'import.apply': { input: ImportInput, output: z.object({ importId: z.number().int(), snapshot: z.string(), report: ImportReport }) },
+  /** What the import under way (an analysis or an apply) has got to, so the import screen can say so while it
+   * waits: the file opened and decoded (reading), its rows read and checked (checking: `rows`, and `done` of
+   * `total` of the file where known — a CSV's characters), then planned against the data file (planning). */
+  'import.progress': {
+    input: z.object({}),
+    output: z.object({
+      running: z.boolean(),
+      fileName: z.string().nullable(),
+      phase: z.enum(['reading', 'checking', 'planning']).nullable(),
+      rows: z.number().int().min(0),
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+    }),
+  },
   'import.history': { input: z.object({}), output: z.array(ImportRecord) },
   'import.undoPlan': { input: z.object({}), output: UndoPlan },
   /** Reverts exactly what the last import wrote; with conflicts, `conflicts` says keep later work or revert it too. */

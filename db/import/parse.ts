@@ -226,12 +226,27 @@ export interface ParseOptions {
   mapping?: Mapping;
   /** The analyst's unit for money columns (template key or header → 元 / 万元 / 亿元), overriding the header's. */
   units?: UnitChoices;
+  /** Told every PROGRESS_ROWS rows (and as each sheet starts, and at the end) how far the reading has got. */
+  progress?: (p: ReadProgress) => void;
 }
+
+/** Rows read and checked so far, and where known how much of the file: `done` of `total` (a CSV's characters; a
+ * workbook's sheets started, total 0). */
+export interface ReadProgress {
+  rows: number;
+  done: number;
+  total: number;
+}
+
+/** How many rows between two progress reports: often enough for a progress bar, rare enough to cost nothing. */
+export const PROGRESS_ROWS = 2000;
 
 /** Reads and parses an import file in one streaming pass. */
 export async function parseImportFile(bytes: Uint8Array | FileBytes, fileName: string, options: ParseOptions = {}): Promise<ParsedFile> {
   const parsers: SheetParser[] = [];
   const mapping = options.mapping ?? {};
+  const { progress } = options;
+  const at: ReadProgress = { rows: 0, done: 0, total: 0 };
   const file = await readImportFile(
     bytes,
     fileName,
@@ -240,10 +255,23 @@ export async function parseImportFile(bytes: Uint8Array | FileBytes, fileName: s
       if (options.sheet !== undefined && name !== options.sheet) return null;
       const p = new SheetParser(name, mapping, options.units);
       parsers.push(p);
-      return p.push;
+      if (!progress) return p.push;
+      at.done = parsers.length;
+      progress({ ...at });
+      return (cells, rowNumber) => {
+        p.push(cells, rowNumber);
+        if (++at.rows % PROGRESS_ROWS === 0) progress({ ...at });
+      };
     },
     (cells) => isHeader(cells, mapping),
+    progress
+      ? (done, total) => {
+          at.done = done;
+          at.total = total;
+        }
+      : undefined,
   );
+  progress?.({ ...at });
   const named = options.sheet !== undefined ? parsers[0] : parsers.find((p) => p.sheet === TEMPLATE_SHEET);
   const withHeader = named ? undefined : parsers.find((p) => p.hasHeader);
   const chosen = named ?? withHeader ?? parsers[0];

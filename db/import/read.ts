@@ -50,7 +50,10 @@ function csvCell(s: string): string {
   return m ? m[1] : s;
 }
 
-function readCsv(text: string, isHeader: (cells: string[]) => boolean, sink: RowSink | null): void {
+/** Told how far into the file the reading has got: `done` of `total` (a CSV's characters). */
+export type Position = (done: number, total: number) => void;
+
+function readCsv(text: string, isHeader: (cells: string[]) => boolean, sink: RowSink | null, position?: Position): void {
   if (!sink) return;
   const delimiter = delimiterOf(text, isHeader);
   let rowNumber = 0;
@@ -66,6 +69,7 @@ function readCsv(text: string, isHeader: (cells: string[]) => boolean, sink: Row
         if (c === 39 || c === 61) cells[i] = csvCell(cells[i]);
       }
       sink(cells, ++rowNumber);
+      position?.(res.meta.cursor, text.length);
     },
   });
 }
@@ -116,7 +120,8 @@ export class FileBytes {
 
 /**
  * Reads an import file, handing each sheet's rows to the sink `open` returns for it (null skips the sheet).
- * `isHeader` recognises a header row: it picks a CSV's delimiter and helps judge its encoding.
+ * `isHeader` recognises a header row: it picks a CSV's delimiter and helps judge its encoding. `position`, where
+ * given, is told after each CSV row how much of the text is read.
  */
 export async function readImportFile(
   source: Uint8Array | FileBytes,
@@ -124,6 +129,7 @@ export async function readImportFile(
   encoding: Encoding | undefined,
   open: (sheet: string) => RowSink | null,
   isHeader: (cells: string[]) => boolean,
+  position?: Position,
 ): Promise<ReadFile> {
   let bytes: Uint8Array | null = source instanceof FileBytes ? source.take() : source;
   if (startsWith(bytes, ZIP)) {
@@ -146,7 +152,7 @@ export async function readImportFile(
   // eslint-disable-next-line no-useless-assignment -- the assignment frees memory; nothing reads it afterwards
   bytes = null;
   const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  readCsv(text, isHeader, open(name));
+  readCsv(text, isHeader, open(name), position);
   return { format: 'csv', encoding: used, sheets: [name] };
 }
 

@@ -8,7 +8,7 @@ import { latestRevenueYear, loadFacts } from '../criteria/facts';
 import { enabledFn, requireSet } from '../criteria/library';
 import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
-import { parseImportFile, type Mapping, type MappedColumn, type Problem } from './parse';
+import { parseImportFile, type Mapping, type MappedColumn, type ParsedFile, type ParseOptions, type Problem } from './parse';
 import { planImport, type ImportPlan } from './plan';
 import { UnreadableFile, type Encoding, type FileBytes, type FileFormat } from './read';
 import { answeredKeys, columnSuspects, unitQuestions, type UnitChoices, type UnitQuestion } from './units';
@@ -51,6 +51,9 @@ export interface ImportReport {
 
 type Verdicts = Map<number, string>;
 
+/** How the file is read and checked: here by default, or by the service's import thread (the same result). */
+export type ReadAndCheck = (bytes: Uint8Array | FileBytes, fileName: string, options: ParseOptions) => Promise<ParsedFile>;
+
 function poolVerdicts(db: Database.Database, setId: string, poolYear: number): Verdicts {
   const set = requireSet(db, setId);
   const enabled = enabledFn(db, setId);
@@ -64,13 +67,14 @@ function poolVerdicts(db: Database.Database, setId: string, poolYear: number): V
 
 const fileProblem = (fileName: string, reason: string) => [{ level: 'error' as const, sheet: fileName, row: null, column: null, value: null, reason }];
 
-export async function analyseImport(db: Database.Database, req: ImportRequest): Promise<ImportReport> {
+export async function analyseImport(db: Database.Database, req: ImportRequest, readAndCheck: ReadAndCheck = parseImportFile): Promise<ImportReport> {
   const empty = { sheet: null, headerRow: null, columns: [], refused: true, plan: null, missing: [], verdicts: [], names: [], unitQuestions: [] };
-  let read: Awaited<ReturnType<typeof parseImportFile>>;
+  let read: ParsedFile;
   try {
-    read = await parseImportFile(req.bytes, req.fileName, { encoding: req.encoding, sheet: req.sheet, mapping: req.mapping, units: req.units });
+    read = await readAndCheck(req.bytes, req.fileName, { encoding: req.encoding, sheet: req.sheet, mapping: req.mapping, units: req.units });
   } catch (e) {
     // A file of a kind that cannot be read is refused with what to do, like any other refused file.
+    if (e instanceof AppError) throw e; // superseded by a newer request, or the import thread failed
     if (e instanceof UnreadableFile) return { fileName: req.fileName, format: 'csv', encoding: null, sheets: [], ...empty, problems: fileProblem(req.fileName, e.message) };
     throw new AppError('invalid_input', `无法读取文件 ${req.fileName}：${(e as Error).message}`);
   }
@@ -120,8 +124,14 @@ export async function analyseImport(db: Database.Database, req: ImportRequest): 
   return report;
 }
 
-export async function applyImport(db: Database.Database, dataFile: string, req: ImportRequest, actor: string): Promise<{ report: ImportReport; importId: number; snapshot: string }> {
-  const report = await analyseImport(db, { ...req, setId: undefined });
+export async function applyImport(
+  db: Database.Database,
+  dataFile: string,
+  req: ImportRequest,
+  actor: string,
+  readAndCheck: ReadAndCheck = parseImportFile,
+): Promise<{ report: ImportReport; importId: number; snapshot: string }> {
+  const report = await analyseImport(db, { ...req, setId: undefined }, readAndCheck);
   if (report.refused || !report.plan) {
     const first = report.problems.find((p) => p.level === 'error');
     throw new AppError('invalid_input', `文件被拒绝，数据文件未作任何改动：${first?.reason ?? '无法导入'}`, report.problems.filter((p) => p.level === 'error'));

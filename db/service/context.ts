@@ -14,6 +14,9 @@ export interface ServiceContext {
   /** The evaluation thread's script (built: evaluationWorker.js beside the bundle): pool-wide evaluations then run
    * off this thread over a read-only connection. Absent (tests, the CLI's one-off commands), they run here. */
   evaluationWorker?: string | URL;
+  /** The import thread's script (built: importWorker.js beside the bundle): an import file is then read and checked
+   * off this thread, and only planned here. Absent, it is read here. */
+  importWorker?: string | URL;
 }
 
 /** What a part of the service gets: the context, and `changed` to wrap every write (drops caches, tells the shell). */

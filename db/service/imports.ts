@@ -3,7 +3,8 @@
 import type { MethodOutput, ParsedInput } from '../contract';
 import type { importMethods } from '../contracts/import';
 import { AppError } from '../errors';
-import { analyseImport, applyImport, type ImportReport, type ImportRequest } from '../import/run';
+import { parseImportFile } from '../import/parse';
+import { analyseImport, applyImport, type ImportReport, type ImportRequest, type ReadAndCheck } from '../import/run';
 import { FileBytes } from '../import/read';
 import { templateCsv, templateRows, templateXlsx } from '../import/templateFile';
 import { restoreById } from '../restore';
@@ -12,6 +13,7 @@ import { doneSince, lastAuditIdOf, lastImport, planUndo, undoImport, type Import
 import { dateZh } from '../export/labels';
 import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { PartContext } from './context';
+import type { ImportThread } from './importThread';
 import { importFileBytes } from './importFile';
 import type { Service } from './index';
 
@@ -59,18 +61,46 @@ const importRecord = (r: ImportRow) => ({
   undoneAt: r.undone_at,
 });
 
-export function importService(ctx: PartContext): Pick<Service, keyof typeof importMethods> {
+type ImportProgress = MethodOutput<'import.progress'>;
+const IDLE: ImportProgress = { running: false, fileName: null, phase: null, rows: 0, done: 0, total: 0 };
+
+/** `thread`: where import files are read and checked (absent: here, on the service's thread). */
+export function importService(ctx: PartContext, thread?: ImportThread): Pick<Service, keyof typeof importMethods> {
   const { db } = ctx;
+  // The import under way, as import.progress reports it; a newer request takes its place.
+  let under: ImportProgress | null = null;
+  // Requests counted as they come in: the newest wins, whichever file is read from disk first.
+  let requests = 0;
+  /** Runs an analysis or an apply with its progress recorded; `supersedable`: a newer request may stop its reading. */
+  async function tracked<T>(fileName: string, supersedable: boolean, work: (readAndCheck: ReadAndCheck) => Promise<T>): Promise<T> {
+    const order = ++requests;
+    const p: ImportProgress = { running: true, fileName, phase: 'reading', rows: 0, done: 0, total: 0 };
+    under = p;
+    const readAndCheck: ReadAndCheck = async (bytes, name, options) => {
+      const result = thread
+        ? await thread.parse(bytes, { fileName: name, options, supersedable, order, onProgress: (at) => Object.assign(p, at) })
+        : await parseImportFile(bytes, name, { ...options, progress: (at) => Object.assign(p, { phase: at.rows ? 'checking' : 'reading' }, at) });
+      Object.assign(p, { phase: 'planning', rows: result.parsed?.records.length ?? 0, done: 0, total: 0 });
+      return result;
+    };
+    try {
+      return await work(readAndCheck);
+    } finally {
+      if (under === p) under = null;
+    }
+  }
   const file = async (format: 'xlsx' | 'csv', name: string, rows: Parameters<typeof templateCsv>[0]) => {
     const bytes = format === 'xlsx' ? await templateXlsx(rows) : templateCsv(rows);
     return { fileName: `${name}.${format}`, mime: MIME[format], base64: bytes.toString('base64'), savedTo: null };
   };
   return {
-    'import.analyse': async (input) => shaped(await analyseImport(db, await request(input))),
-    'import.apply': async (input) => {
-      const r = await applyImport(db, ctx.dataFile, await request(input), ctx.actor);
-      return ctx.changed('import.apply', { importId: r.importId, snapshot: r.snapshot, report: shaped(r.report) });
-    },
+    'import.analyse': (input) => tracked(input.fileName, true, async (readAndCheck) => shaped(await analyseImport(db, await request(input), readAndCheck))),
+    'import.apply': (input) =>
+      tracked(input.fileName, false, async (readAndCheck) => {
+        const r = await applyImport(db, ctx.dataFile, await request(input), ctx.actor, readAndCheck);
+        return ctx.changed('import.apply', { importId: r.importId, snapshot: r.snapshot, report: shaped(r.report) });
+      }),
+    'import.progress': () => (under ? { ...under } : IDLE),
     'import.history': () => (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(importRecord),
     'import.undoPlan': () => {
       const last = lastImport(db);

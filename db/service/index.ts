@@ -35,6 +35,7 @@ import {
 import { appInfo } from './info';
 import { poolFacets, poolList, poolYears } from './pool';
 import { startEvaluationThread, type EvaluationThread } from './evaluationThread';
+import { startImportThread, type ImportThread } from './importThread';
 
 export type { ServiceContext };
 export type Service = { [M in Method]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -45,22 +46,24 @@ const NO_EVALUATION: Effect = { kind: 'none' };
 
 /** The data file each service works on, for the messages of raw SQLite errors. */
 const dataFiles = new WeakMap<Service, string>();
-const threads = new WeakMap<Service, EvaluationThread>();
+const threads = new WeakMap<Service, (EvaluationThread | ImportThread)[]>();
 
-/** Stops a service's evaluation thread (and its read-only connection) before its data file is closed. */
+/** Stops a service's evaluation thread (and its read-only connection) and its import thread before its data file
+ * is closed. */
 export async function closeService(service: Service): Promise<void> {
-  await threads.get(service)?.close();
+  await Promise.all((threads.get(service) ?? []).map((t) => t.close()));
 }
 
 export function createService(ctx: ServiceContext): Service {
   const thread = ctx.evaluationWorker ? startEvaluationThread(ctx.evaluationWorker, ctx.dataFile) : undefined;
-  const service = serviceOver(ctx, thread);
+  const importThread = ctx.importWorker ? startImportThread(ctx.importWorker) : undefined;
+  const service = serviceOver(ctx, thread, importThread);
   dataFiles.set(service, ctx.dataFile);
-  if (thread) threads.set(service, thread);
+  threads.set(service, [thread, importThread].filter((t) => t !== undefined));
   return service;
 }
 
-function serviceOver(ctx: ServiceContext, thread: EvaluationThread | undefined): Service {
+function serviceOver(ctx: ServiceContext, thread: EvaluationThread | undefined, importThread: ImportThread | undefined): Service {
   const { db } = ctx;
   const evaluator = createEvaluator(db, thread);
   // A pool's counts per set of filters, kept until a write.
@@ -124,7 +127,7 @@ function serviceOver(ctx: ServiceContext, thread: EvaluationThread | undefined):
     },
     'snapshot.create': (input) => changed('snapshot.create', takeSnapshot(db, ctx.dataFile, input.reason), NO_EVALUATION),
     ...overviewService({ ...ctx, changed, evaluator }),
-    ...importService({ ...ctx, changed, evaluator }),
+    ...importService({ ...ctx, changed, evaluator }, importThread),
     ...poolYearService({ ...ctx, changed, evaluator }),
     ...requestService({ ...ctx, changed, evaluator }),
     ...savedViewService({ ...ctx, changed, evaluator }),

@@ -9,9 +9,11 @@ import { startBridge, type Bridge } from '../../db/bridge';
 import type { Method, MethodInput, MethodOutput } from '../../db/contract';
 import { openPoolDb, type PoolDb } from '../../db/open';
 import { copyDatabase } from '../../db/snapshots';
-import { createService, dispatch, type Service } from '../../db/service';
+import { closeService, createService, dispatch, type Service } from '../../db/service';
 
 const UI_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+// Import files are read on the import thread browser mode starts (built beside the CLI by npm run build).
+const IMPORT_WORKER = path.resolve(import.meta.dirname, '../../out/cli/importWorker.mjs');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
 const ACTOR = 'e2e-analyst';
@@ -48,8 +50,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const events: { bridge?: Bridge } = {};
   const open = () => {
     const handle = openPoolDb({ file, create: 'default' });
-    const service = withToday(createService({ db: handle.db, dataFile: handle.file, actor: ACTOR, appVersion: 'e2e', onChange: () => events.bridge?.emit('data:changed'), today: options.today ? () => options.today! : undefined }), options.today);
-    return { handle, service };
+    const threaded = createService({ db: handle.db, dataFile: handle.file, actor: ACTOR, appVersion: 'e2e', onChange: () => events.bridge?.emit('data:changed'), importWorker: IMPORT_WORKER, today: options.today ? () => options.today! : undefined });
+    // `threaded` owns the import thread, closed with it before the file is.
+    return { handle, service: withToday(threaded, options.today), threaded };
   };
   let current = open();
   copyDatabase(current.handle.db, pristine);
@@ -81,6 +84,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       return answer.data as never;
     },
     async reset() {
+      await closeService(current.threaded);
       current.handle.close();
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
       fs.copyFileSync(pristine, file);
@@ -94,6 +98,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     async close() {
       await context.close();
       await bridge.close();
+      await closeService(current.threaded);
       current.handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);

@@ -11,6 +11,8 @@ export interface ServiceThreadInit {
   appVersion: string;
   /** The evaluation thread's built script (out/main/evaluationWorker.js). */
   evaluationWorker?: string;
+  /** The import thread's built script (out/main/importWorker.js). */
+  importWorker?: string;
 }
 
 export type ServiceRequest =

@@ -45,6 +45,7 @@ export function serveData(port: PortLike, options: ServeOptions): { close(): voi
       actor: options.actor,
       appVersion: options.appVersion,
       evaluationWorker: options.evaluationWorker,
+      importWorker: options.importWorker,
       onChange: (method) => port.postMessage({ kind: 'changed', method } satisfies ChangedNotice),
     });
     close();

@@ -165,7 +165,8 @@ describe('main', () => {
     await startApp();
     expect(threads.started).toHaveLength(1);
     expect(path.basename(threads.started[0].file)).toBe('serviceHost.js');
-    expect(threads.started[0].workerData).toEqual({ actor: expect.any(String), appVersion: expect.any(String), evaluationWorker: path.join(path.dirname(threads.started[0].file), 'evaluationWorker.js') });
+    const dir = path.dirname(threads.started[0].file);
+    expect(threads.started[0].workerData).toEqual({ actor: expect.any(String), appVersion: expect.any(String), evaluationWorker: path.join(dir, 'evaluationWorker.js'), importWorker: path.join(dir, 'importWorker.js') });
   });
 
   it('on will-quit holds the quit until the data file is closed and the thread ended, then quits', async () => {

@@ -73,5 +73,18 @@ describe('the service thread', () => {
     expect(onStopped).toHaveBeenCalledTimes(1);
     expect(fs.existsSync(path.join(tmp.dir, 'other.sqlite.lock'))).toBe(false);
   });
+
+  it('hands the import thread’s script on to the service: an import file is read there', async () => {
+    // A script that stands in for the import thread and stops at once: only a file read there fails so.
+    const script = path.join(tmp.dir, 'importWorker.mjs');
+    fs.writeFileSync(script, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    const csv = path.join(tmp.dir, 'data.csv');
+    fs.writeFileSync(csv, '统一社会信用代码,企业名称,年度,营业收入\n');
+    const t = new InThreadService({ actor: 'tester', appVersion: 't', importWorker: script });
+    const c = new ServiceClient(t, { onChange: () => {} });
+    await c.open(path.join(tmp.dir, 'threaded.sqlite'), 'default');
+    expect(await c.call('import.analyse', { fileName: 'data.csv', path: csv })).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('导入文件读取线程意外退出') } });
+    await c.dispose();
+  });
 });
 

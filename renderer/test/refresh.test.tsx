@@ -100,6 +100,7 @@ beforeEach(() => {
   answers['app.info'] = () => ({ snapshots: SNAPSHOTS });
   answers['criteria.list'] = () => [{ id: 'cn-champion-2023', title: { zh: '国家级制造业单项冠军企业（2023年认定管理办法）', en: 'National champion (2023)' } }];
   answers['import.analyse'] = (input) => report({}, (input.mapping as Record<string, string | null>) ?? {});
+  answers['import.progress'] = () => ({ running: false, fileName: null, phase: null, rows: 0, done: 0, total: 0 });
   answers['import.apply'] = (input) => ({ importId: 3, snapshot: '/data/snapshots/c.sqlite', report: report({ fileName: String(input.fileName) }) });
 });
 afterEach(() => {

@@ -54,6 +54,12 @@ export const refreshEn: typeof refreshZh = {
     applied: 'applied',
     reset: 'Choose another file',
   },
+  progress: {
+    reading: 'Opening the file…',
+    checking: 'Read and checked {{rows}} rows',
+    percent: ' ({{percent}}%)',
+    planning: 'Comparing {{rows}} records with the data file…',
+  },
   mapping: {
     hint: 'Each column of the file maps to one item of the template; columns set to “Do not import” are ignored. A change is analysed at once and remembered for files with the same header row.',
     ignored: 'Do not import',

@@ -53,6 +53,12 @@ export const refreshZh = {
     applied: '已应用',
     reset: '换一个文件',
   },
+  progress: {
+    reading: '正在打开文件…',
+    checking: '已读取并检查 {{rows}} 行',
+    percent: '（{{percent}}%）',
+    planning: '正在与数据文件比对 {{rows}} 条记录…',
+  },
   mapping: {
     hint: '文件中的每一列对应模板中的一项；“不导入”的列会被忽略。改动后立即重新分析，并记住这套表头的对应方式，下次自动套用。',
     ignored: '不导入',

@@ -4,6 +4,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import { humanSize } from './fileBytes';
+import { ImportProgress } from './ImportProgress';
 import { ServiceError } from './ServiceError';
 import type { Encoding, ImportState } from './useImport';
 
@@ -132,7 +133,7 @@ export function FileStep({ im }: { im: ImportState }) {
       {im.analysing && im.chosen && (
         <div className="rf-progress" role="status" data-testid="rf-analysing">
           <span>{t('refresh.file.analysing', { file: im.chosen.name })}</span>
-          <progress aria-label={t('refresh.file.analysing', { file: im.chosen.name })} />
+          <ImportProgress label={t('refresh.file.analysing', { file: im.chosen.name })} />
         </div>
       )}
       {im.analyseError != null && <ServiceError error={im.analyseError} testId="rf-analyse-error" />}
