@@ -39,7 +39,6 @@ const bare = (h: string) =>
     .replace(/[（(][^）)]*[)）]/g, '')
     .replace(/[\s\u3000*＊]/g, '');
 
-const show = shownCell;
 
 /** 2023-07-28, 2023/7/28, 2023.7.28, 2023年7月28日 or a date cell → YYYY-MM-DD. */
 export function readDate(raw: RawCell): { value: string | null } | { reason: string } {
@@ -112,7 +111,7 @@ class ListSheet {
       // Every cell of the row is checked: a bad cell does not hide an empty required one after it.
       let cellOk = true;
       const bad = (reason: string) => {
-        this.fail(row, header, show(raw), reason);
+        this.fail(row, header, shownCell(raw), reason);
         cellOk = ok = false;
       };
       let value: ListValue = null;

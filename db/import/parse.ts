@@ -59,7 +59,6 @@ export interface ParsedSheet {
 export type Mapping = Record<string, string | null>;
 
 const byKey = new Map(TEMPLATE.map((c) => [c.key, c]));
-const show = shownCell;
 
 /** The unit the analyst chose for a column (by template key, header text or template name), else its header's. */
 function chosenUnit(units: UnitChoices, header: string, col: TemplateColumn | undefined): string | null {
@@ -163,13 +162,13 @@ export class SheetParser {
     for (const { c, col, read, slot } of this.readers) {
       const raw = cells[c.index];
       if (raw instanceof UncomputedFormula) {
-        this.fail(rowNo, c.header, show(raw), `第${rowNo}行 ${c.header}列是公式且没有计算结果：请在 Excel 中打开并保存一次`);
+        this.fail(rowNo, c.header, shownCell(raw), `第${rowNo}行 ${c.header}列是公式且没有计算结果：请在 Excel 中打开并保存一次`);
         ok = false;
         continue;
       }
       const value = read(raw);
       if (value instanceof CellError) {
-        this.fail(rowNo, c.header, show(raw), value.reason);
+        this.fail(rowNo, c.header, shownCell(raw), value.reason);
         ok = false;
         continue;
       }
