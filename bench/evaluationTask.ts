@@ -12,7 +12,7 @@ import path from 'node:path';
 import { criteriaSets } from '../db/criteria/sets';
 import { openPoolDb } from '../db/open';
 import { closeService, createService, dispatch } from '../db/service';
-import { peakMb, ROOT } from './measure';
+import { callsWhile, peakMb, ROOT } from './measure';
 
 const [task, ...args] = process.argv.slice(2);
 const print = (ms: number, info: Record<string, unknown> = {}, peak = peakMb()) => process.stdout.write(JSON.stringify({ ms: Math.round(ms), peakMb: peak, info }) + '\n');
@@ -75,7 +75,6 @@ async function responsiveness(db: string, dataYear: string, mode: string): Promi
   const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', evaluationWorker: mode === 'thread' ? worker : undefined });
   // The thread started and the small call's code warm before measuring, as in a running app.
   await dispatch(s, 'pool.years', {});
-  const latencies: number[] = [];
   let sorting = true;
   const t0 = performance.now();
   const sort = Promise.resolve(dispatch(s, 'pool.list', { year: 2023, setId: 'cn-champion-2023', dataYear: Number(dataYear), sort: { column: 'verdict', dir: 'asc' }, limit: 100 })).then((r) => {
@@ -84,16 +83,9 @@ async function responsiveness(db: string, dataYear: string, mode: string): Promi
     return performance.now() - t0;
   });
   // Small calls as a page makes them: one every 20 ms, each timed from when it was due.
-  const small = (async () => {
-    while (sorting) {
-      const due = performance.now();
-      await dispatch(s, 'pool.years', {});
-      latencies.push(performance.now() - due);
-      await new Promise((ok) => setTimeout(ok, 20));
-    }
-  })();
+  const small = callsWhile(() => sorting, async () => dispatch(s, 'pool.years', {}), 20, t0 + 20);
   const sortMs = await sort;
-  await small;
+  const latencies = (await small).map((c) => c.wait);
   await closeService(s);
   h.close();
   print(Math.max(...latencies), { calls: latencies.length, sortMs: Math.round(sortMs) });

@@ -125,6 +125,25 @@ async function p3(): Promise<void> {
   }
 }
 
+async function e4(): Promise<void> {
+  line('E4  a small call (import.progress, as the import screen polls it, one every 20 ms) while a CSV is analysed (import.analyse):');
+  line('    the longest wait, and the longest while the file is read and checked; target 100 ms; peer: the same with the');
+  line('    file read and checked on the service\'s own thread (as before the import thread). The plan stays on the service\'s thread');
+  for (const firms of SIZES.filter((n) => n > 11)) {
+    const csv = await dataFile(firms, 'csv');
+    const n = runsFor(firms);
+    const thread = await repeat(n, () => runTask('responsiveness', [defaultPoolFile(), csv, 'thread'], 'importTask.ts'));
+    const inline = await repeat(n, () => runTask('responsiveness', [defaultPoolFile(), csv, 'inline'], 'importTask.ts'));
+    const reading = median(thread.samples.map((s) => s.info?.readingWaitMs as number));
+    const analysis = median(thread.samples.map((s) => s.info?.analysisMs as number));
+    line(
+      `    ${fmt(firms).padStart(7)} firms × 5 years: longest wait ${ms(thread.ms)}, while read and checked ${ms(reading)} (${thread.samples[0].info?.calls} calls during a ${ms(analysis)} analysis) ` +
+        `vs ${ms(inline.ms)} inline → ${(thread.ms / inline.ms).toFixed(3)}× of the peer, ${(thread.ms / 100).toFixed(2)}× of 100 ms — ${verdict(thread.ms <= 100)} ` +
+        `(while read and checked: ${verdict(reading <= 100)}); peak ${thread.peakMb} MB (peer ${inline.peakMb} MB)`,
+    );
+  }
+}
+
 async function p6(): Promise<void> {
   line('P6  the check of a data file before its first write (integrity_check up to 16 MB, quick_check above), in a fresh process');
   line('    limit: 500 ms, a third of P5\'s cold-start limit');
@@ -178,6 +197,7 @@ await p1(template);
 await p2(template);
 await p3();
 await evaluationBench(SIZES, runsFor, line);
+await e4();
 await p6();
 await p7();
 await p4p5();

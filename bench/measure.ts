@@ -7,6 +7,12 @@ import path from 'node:path';
 export const BENCH_DIR = import.meta.dirname;
 export const ROOT = path.resolve(BENCH_DIR, '..');
 
+/** The import thread's script as browser mode starts it (built), else its development entry. */
+export function importWorkerScript(): string {
+  const built = path.join(ROOT, 'out', 'cli', 'importWorker.mjs');
+  return fs.existsSync(built) ? built : path.join(ROOT, 'db', 'service', 'importWorker.dev.mjs');
+}
+
 export interface Sample {
   /** Milliseconds the measured operation took, timed inside the child. */
   ms: number;
@@ -55,4 +61,25 @@ export function peakMb(): number {
     // not Linux
   }
   return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * Makes a small call every `everyMs` while `busy()` holds, as a page polling the service does, and returns each
+ * call's wait with its answer. A wait runs from when the call was due (its timer's set time), not from when the
+ * timer fired: while the thread is blocked the timer fires late, and that delay is what a user waits. `firstDue`:
+ * when the first call was due (for work started before the polling could start, its start plus one interval).
+ */
+export async function callsWhile<T>(busy: () => boolean, call: () => Promise<T>, everyMs = 20, firstDue = performance.now()): Promise<{ wait: number; answer: T }[]> {
+  const calls: { wait: number; answer: T }[] = [];
+  let due = firstDue;
+  while (busy()) {
+    const early = due - performance.now();
+    // The call is made even if the work ended while it waited to be due: a blocked thread's delay ends with it.
+    if (early > 0) await new Promise((ok) => setTimeout(ok, early));
+    const answer = await call();
+    const answered = performance.now();
+    calls.push({ wait: Math.max(0, answered - due), answer });
+    due = answered + everyMs;
+  }
+  return calls;
 }

@@ -1,6 +1,7 @@
 // One measurement, run by bench/measure.ts in its own Node process: prints a JSON line with the time the
 // operation took (timed here, so Node's own start-up is not counted) and the process's peak memory.
-//   app-import TEMPLATE FILE OUT   import FILE into a copy (OUT) of the TEMPLATE data file via the service
+//   app-import TEMPLATE FILE OUT   import FILE into a copy (OUT) of the TEMPLATE data file via the service, the file
+//                                  read and checked on the import thread as the app does
 //   xlsx-read FILE                 exceljs's bare streaming read of a workbook, every cell touched
 //   evaluate DB DATA_YEAR          evaluate.pool for every criteria set over the 2023 pool, cold
 //   open-check DB                  the check of a data file before its first write (openPoolDb runs it)
@@ -14,8 +15,8 @@ import { criteriaSets } from '../db/criteria/sets';
 import { TEMPLATE } from '../db/import/template';
 import { openPoolDb } from '../db/open';
 import { checkDataFile, FULL_CHECK_BYTES } from '../db/openCheck';
-import { createService, dispatch } from '../db/service';
-import { peakMb } from './measure';
+import { closeService, createService, dispatch } from '../db/service';
+import { importWorkerScript, peakMb } from './measure';
 
 const [task, ...args] = process.argv.slice(2);
 
@@ -23,24 +24,27 @@ function print(ms: number, info: Record<string, unknown> = {}): void {
   process.stdout.write(JSON.stringify({ ms: Math.round(ms), peakMb: peakMb(), info }) + '\n');
 }
 
-function service(file: string) {
+/** A service over the data file; `importThread`: files read and checked on the import thread, as the app does. */
+function service(file: string, importThread = false) {
   const h = openPoolDb({ file });
-  return { h, service: createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench' }) };
+  return { h, service: createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', importWorker: importThread ? importWorkerScript() : undefined }) };
 }
 
 async function appImport(template: string, file: string, out: string): Promise<void> {
   for (const f of fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(path.basename(out)))) fs.rmSync(path.join(path.dirname(out), f), { recursive: true, force: true });
   fs.copyFileSync(template, out);
-  const { h, service: s } = service(out);
+  const { h, service: s } = service(out, true);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  // As the CLI and the desktop do: the file by its path, read by the contract's one service. The synthetic
+  // As the desktop and browser mode do: the file by its path, read by the contract's one service. The synthetic
   // figures jump a thousandfold here and there, so the analyst's answer to the unit question is given up front:
   // every money column in 万元, as the template's headers say.
   const units = Object.fromEntries(TEMPLATE.filter((c) => c.kind === 'money').map((c) => [c.key, '万元' as const]));
   const r = await dispatch(s, 'import.apply', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, addToPool: true, units });
   const ms = performance.now() - t0;
+  // The import thread's CPU is the process's too (threads share the process's usage).
   const cpu = process.cpuUsage(cpu0);
+  await closeService(s);
   h.close();
   if (!r.ok) throw new Error(r.error.message);
   const { report } = r.data as MethodOutput<'import.apply'>;
