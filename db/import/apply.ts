@@ -73,7 +73,8 @@ export function applyPlan(db: Database.Database, plan: ImportPlan, meta: ApplyMe
       if (!st) updates.set(sql, (st = db.prepare(sql)));
       return st;
     };
-    const str = (v: unknown) => (v == null ? null : String(v));
+    // As stored: a yes/no is audited 0/1 on both sides, as the data file holds it.
+    const str = (v: unknown) => (v == null ? null : String(dbValue(v)));
     const memberReason = `导入 ${meta.fileName}`;
 
     for (const f of plan.firms) {
