@@ -85,7 +85,8 @@ const CSV_LINES = { newline: '\r\n' };
 
 export function templateCsv(rows: Row[] = []): Buffer {
   const csv = Papa.unparse({ fields: TEMPLATE.map(writtenHeader), data: rows.map((r) => r.map(csvCell)) }, CSV_LINES);
-  return Buffer.from('\ufeff' + csv + '\r\n', 'utf8');
+  // Papa ends a header without rows with a line end, and the last row without one: every line ends with one.
+  return Buffer.from('\ufeff' + csv + (rows.length ? '\r\n' : ''), 'utf8');
 }
 
 /** Every firm-year of a pool year's members (or of all firms), in the template's columns. */

@@ -107,6 +107,10 @@ describe('the blank CSV template', () => {
     expect(bytes.toString('utf8').startsWith(`\ufeff${TEMPLATE.map(writtenHeader).join(',')}\r\n`)).toBe(true);
   });
 
+  it('ends with the header line, with no empty line after it', () => {
+    expect(templateCsv().toString('utf8')).toBe(`\ufeff${TEMPLATE.map(writtenHeader).join(',')}\r\n`);
+  });
+
   it('separates rows with CRLF and ends the last one with CRLF', () => {
     const row = TEMPLATE.map((c) => (c.key === 'name' ? '汉庄数控' : null));
     const lines = templateCsv([row, row]).toString('utf8').split('\r\n');
