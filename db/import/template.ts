@@ -86,14 +86,15 @@ export function writtenHeader(c: TemplateColumn): string {
 }
 
 /** Units a header may name in a trailing bracket: "营业收入（亿元）", "国内市场占有率（%）". */
-const UNIT = /^(元|万元|亿元|千元|人民币元|人民币万元|%|％|百分比|个|件|项|人|名|年|分)$/;
+const UNIT = /^(元|万元|亿元|千元|人民币元|人民币万元|%|百分比|个|件|项|人|名|年|分)$/;
 /** Brackets that name a money unit this importer does not know ("美元", "万港币"): kept as a unit so it is refused. */
 const MONEYISH = /元$|币|^万|^亿/;
 
 function splitUnit(header: string): { stem: string; unit: string | null } {
-  const h = header.normalize('NFKC').trim();
+  // NFKC makes full-width brackets and ％ plain; the stem's spaces are dropped by headerStem.
+  const h = header.normalize('NFKC');
   const m = /^(.*?)\s*\(\s*([^()]+?)\s*\)\s*$/.exec(h);
-  return m && (UNIT.test(m[2]) || MONEYISH.test(m[2])) ? { stem: m[1], unit: m[2] === '％' ? '%' : m[2] } : { stem: h, unit: null };
+  return m && (UNIT.test(m[2]) || MONEYISH.test(m[2])) ? { stem: m[1], unit: m[2] } : { stem: h, unit: null };
 }
 
 /** Header text reduced to what matters for matching: no unit bracket, spaces, punctuation or case. */

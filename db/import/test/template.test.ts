@@ -39,6 +39,13 @@ describe('header matching', () => {
     expect(columnFor('营业收入（美元）')?.key).toBe('revenue');
   });
 
+  it('reads a unit only in the last bracket, with nothing after it', () => {
+    expect(headerUnit('净利润（万元）增幅')).toBeNull();
+    expect(columnFor('净利润（万元）增幅')).toBeUndefined();
+    expect(headerUnit('营业收入（万元）（2023年）')).toBeNull();
+    expect(headerUnit('营业收入（万元） ')).toBe('万元');
+  });
+
   it('marks the three required columns and the firm-level ones', () => {
     expect(TEMPLATE.filter((c) => c.required).map((c) => c.key)).toEqual(['credit_code', 'name', 'year']);
     expect(TEMPLATE.filter((c) => c.firmLevel).map((c) => c.key)).toEqual(['town', 'chain', 'main_product', 'product_code', 'segment_since', 'founded_year', 'is_new_product', 'listed', 'titles']);
