@@ -59,6 +59,12 @@ export function defaultService(actor = 'tester'): TestService {
   return serviceFor(openTemp(), actor);
 }
 
+/** A default pool in a temp dir, and one of its sample firms, by name: its id and credit code. */
+export function sampleFirm(name: string): { pool: PoolDb; id: number; code: string } {
+  const pool = openTemp();
+  return { pool, ...(pool.db.prepare('SELECT id, credit_code AS code FROM firms WHERE name = ?').get(name) as { id: number; code: string }) };
+}
+
 /** Calls a method through dispatch and returns its data; fails the test when the envelope is an error. */
 export async function call<M extends Method>(service: Service, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const env = await dispatch(service, method, input);

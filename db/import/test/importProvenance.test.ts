@@ -3,7 +3,7 @@
 // empty old value staying empty), the undo counting only the titles and pool places the import added, and a
 // value corrected twice going back to the first correction's file and row when the second is undone.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defaultService } from '../../test/helpers';
+import { sampleFirm } from '../../test/helpers';
 import type { PoolDb } from '../../open';
 import { insertSource } from '../../store/sources';
 import { nowIso } from '../../time';
@@ -11,13 +11,8 @@ import { applyImport } from '../run';
 import { lastImport, planUndo, undoImport } from '../undo';
 import { creditCode } from './synth';
 
-let h: PoolDb;
-let code: string;
-let id: number;
-beforeEach(() => {
-  ({ pool: h } = defaultService());
-  ({ id, code } = h.db.prepare("SELECT id, credit_code AS code FROM firms WHERE name = '鑫金山机械'").get() as { id: number; code: string });
-});
+let h: PoolDb, code: string, id: number;
+beforeEach(() => ({ pool: h, id, code } = sampleFirm('鑫金山机械')));
 
 const csv = (header: string, ...rows: string[]) => Buffer.from('\ufeff' + [header, ...rows].join('\r\n') + '\r\n', 'utf8');
 const importCsv = (fileName: string, bytes: Buffer, more: { poolYear?: number; addToPool?: boolean } = {}) => applyImport(h.db, h.file, { bytes, fileName, ...more }, 'analyst-zhao');

@@ -4,18 +4,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyFigureRow, FIGURE_INDEX, type FigureKey, type TitleCode } from '../../figures';
 import type { PoolDb } from '../../open';
-import { defaultService } from '../../test/helpers';
+import { sampleFirm } from '../../test/helpers';
 import type { FirmFields, ImportRecord } from '../parse';
 import { planImport } from '../plan';
 import { creditCode } from './synth';
 
-let h: PoolDb;
-let code: string;
-let id: number;
-beforeEach(() => {
-  ({ pool: h } = defaultService());
-  ({ id, code } = h.db.prepare("SELECT id, credit_code AS code FROM firms WHERE name = '鑫金山机械'").get() as { id: number; code: string });
-});
+let h: PoolDb, code: string, id: number;
+beforeEach(() => ({ pool: h, id, code } = sampleFirm('鑫金山机械')));
 
 interface Row {
   year: number;
