@@ -12,7 +12,8 @@ import path from 'node:path';
 import { criteriaSets } from '../db/criteria/sets';
 import { openPoolDb } from '../db/open';
 import { closeService, createService, dispatch } from '../db/service';
-import { callsWhile, peakMb, ROOT } from './measure';
+import { removeDataFile } from './data';
+import { callsWhile, peakMb, ROOT, workerScript } from './measure';
 
 const [task, ...args] = process.argv.slice(2);
 const print = (ms: number, info: Record<string, unknown> = {}, peak = peakMb()) => process.stdout.write(JSON.stringify({ ms: Math.round(ms), peakMb: peak, info }) + '\n');
@@ -41,7 +42,7 @@ async function cliEvaluate(db: string, set: string): Promise<void> {
 async function sets(db: string, dataYear: string): Promise<void> {
   // A copy: the one-firm write must not change the bench's data file.
   const copy = db.replace(/\.sqlite$/, '-eval.sqlite');
-  for (const f of fs.readdirSync(path.dirname(copy)).filter((f) => f.startsWith(path.basename(copy)))) fs.rmSync(path.join(path.dirname(copy), f));
+  removeDataFile(copy);
   fs.copyFileSync(db, copy);
   const h = openPoolDb({ file: copy });
   const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench' });
@@ -64,15 +65,13 @@ async function sets(db: string, dataYear: string): Promise<void> {
   const after = write + (await all());
   const firms = h.db.prepare('SELECT count(*) FROM pool_members WHERE year = 2023').pluck().get();
   h.close();
-  for (const f of fs.readdirSync(path.dirname(copy)).filter((f) => f.startsWith(path.basename(copy)))) fs.rmSync(path.join(path.dirname(copy), f));
+  removeDataFile(copy);
   print(cold, { firms, afterWriteMs: Math.round(after * 10) / 10, writeMs: Math.round(write * 10) / 10 });
 }
 
 async function responsiveness(db: string, dataYear: string, mode: string): Promise<void> {
   const h = openPoolDb({ file: db });
-  const built = path.join(ROOT, 'out', 'cli', 'evaluationWorker.mjs');
-  const worker = fs.existsSync(built) ? built : path.join(ROOT, 'db', 'service', 'evaluationWorker.dev.mjs');
-  const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', evaluationWorker: mode === 'thread' ? worker : undefined });
+  const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', evaluationWorker: mode === 'thread' ? workerScript('evaluationWorker') : undefined });
   // The thread started and the small call's code warm before measuring, as in a running app.
   await dispatch(s, 'pool.years', {});
   let sorting = true;

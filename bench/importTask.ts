@@ -10,25 +10,23 @@ import path from 'node:path';
 import type { MethodOutput } from '../db/contract';
 import { openPoolDb } from '../db/open';
 import { closeService, createService, dispatch } from '../db/service';
-import { TEMPLATE } from '../db/import/template';
-import { workFile } from './data';
-import { callsWhile, importWorkerScript, peakMb } from './measure';
+import { MONEY_IN_WANYUAN, removeDataFile, workFile } from './data';
+import { callsWhile, peakMb, workerScript } from './measure';
 
 const [task, ...args] = process.argv.slice(2);
 
 async function responsiveness(template: string, file: string, mode: string): Promise<void> {
   // A copy: an analysis writes nothing, but the data file's journal and lock are the copy's own.
   const out = workFile('import-responsiveness.sqlite');
-  for (const f of fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(path.basename(out)))) fs.rmSync(path.join(path.dirname(out), f), { force: true });
+  removeDataFile(out);
   fs.copyFileSync(template, out);
   const h = openPoolDb({ file: out });
-  const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', importWorker: mode === 'thread' ? importWorkerScript() : undefined });
+  const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', importWorker: mode === 'thread' ? workerScript('importWorker') : undefined });
   // The small call's code warm before measuring, as in a running app.
   await dispatch(s, 'import.progress', {});
-  const units = Object.fromEntries(TEMPLATE.filter((c) => c.kind === 'money').map((c) => [c.key, '万元' as const]));
   let running = true;
   const t0 = performance.now();
-  const analysis = Promise.resolve(dispatch(s, 'import.analyse', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, addToPool: true, units })).then((r) => {
+  const analysis = Promise.resolve(dispatch(s, 'import.analyse', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, addToPool: true, units: MONEY_IN_WANYUAN })).then((r) => {
     running = false;
     if (!r.ok) throw new Error(r.error.message);
     return performance.now() - t0;
@@ -42,7 +40,7 @@ async function responsiveness(template: string, file: string, mode: string): Pro
   const reading = Math.max(0, ...calls.filter(({ answer }) => answer.ok && ['reading', 'checking'].includes((answer.data as MethodOutput<'import.progress'>).phase ?? '')).map((c) => c.wait));
   await closeService(s);
   h.close();
-  for (const f of fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(path.basename(out)))) fs.rmSync(path.join(path.dirname(out), f), { force: true });
+  removeDataFile(out);
   process.stdout.write(
     JSON.stringify({ ms: Math.round(longest), peakMb: peakMb(), info: { readingWaitMs: Math.round(reading), calls: calls.length, analysisMs: Math.round(analysisMs) } }) + '\n',
   );

@@ -7,10 +7,10 @@ import path from 'node:path';
 export const BENCH_DIR = import.meta.dirname;
 export const ROOT = path.resolve(BENCH_DIR, '..');
 
-/** The import thread's script as browser mode starts it (built), else its development entry. */
-export function importWorkerScript(): string {
-  const built = path.join(ROOT, 'out', 'cli', 'importWorker.mjs');
-  return fs.existsSync(built) ? built : path.join(ROOT, 'db', 'service', 'importWorker.dev.mjs');
+/** A service thread's script as browser mode starts it (built), else its development entry. */
+export function workerScript(name: 'evaluationWorker' | 'importWorker'): string {
+  const built = path.join(ROOT, 'out', 'cli', `${name}.mjs`);
+  return fs.existsSync(built) ? built : path.join(ROOT, 'db', 'service', `${name}.dev.mjs`);
 }
 
 export interface Sample {

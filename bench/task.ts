@@ -12,11 +12,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { MethodOutput } from '../db/contract';
 import { criteriaSets } from '../db/criteria/sets';
-import { TEMPLATE } from '../db/import/template';
 import { openPoolDb } from '../db/open';
 import { checkDataFile, FULL_CHECK_BYTES } from '../db/openCheck';
 import { closeService, createService, dispatch } from '../db/service';
-import { importWorkerScript, peakMb } from './measure';
+import { MONEY_IN_WANYUAN, removeDataFile } from './data';
+import { peakMb, workerScript } from './measure';
 
 const [task, ...args] = process.argv.slice(2);
 
@@ -27,20 +27,18 @@ function print(ms: number, info: Record<string, unknown> = {}): void {
 /** A service over the data file; `importThread`: files read and checked on the import thread, as the app does. */
 function service(file: string, importThread = false) {
   const h = openPoolDb({ file });
-  return { h, service: createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', importWorker: importThread ? importWorkerScript() : undefined }) };
+  return { h, service: createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench', importWorker: importThread ? workerScript('importWorker') : undefined }) };
 }
 
 async function appImport(template: string, file: string, out: string): Promise<void> {
-  for (const f of fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(path.basename(out)))) fs.rmSync(path.join(path.dirname(out), f), { recursive: true, force: true });
+  removeDataFile(out);
   fs.copyFileSync(template, out);
   const { h, service: s } = service(out, true);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  // As the desktop and browser mode do: the file by its path, read by the contract's one service. The synthetic
-  // figures jump a thousandfold here and there, so the analyst's answer to the unit question is given up front:
-  // every money column in 万元, as the template's headers say.
-  const units = Object.fromEntries(TEMPLATE.filter((c) => c.kind === 'money').map((c) => [c.key, '万元' as const]));
-  const r = await dispatch(s, 'import.apply', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, addToPool: true, units });
+  // As the desktop and browser mode do: the file by its path, read by the contract's one service, the unit
+  // question answered up front.
+  const r = await dispatch(s, 'import.apply', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, addToPool: true, units: MONEY_IN_WANYUAN });
   const ms = performance.now() - t0;
   // The import thread's CPU is the process's too (threads share the process's usage).
   const cpu = process.cpuUsage(cpu0);
@@ -98,7 +96,7 @@ async function openCheck(db: string): Promise<void> {
 }
 
 async function packageMerge(out: string, ...files: string[]): Promise<void> {
-  for (const f of fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(path.basename(out)))) fs.rmSync(path.join(path.dirname(out), f), { recursive: true, force: true });
+  removeDataFile(out);
   const h = openPoolDb({ file: out, create: 'empty' });
   const s = createService({ db: h.db, dataFile: h.file, actor: 'bench', appVersion: 'bench' });
   const t0 = performance.now();

@@ -38,9 +38,13 @@ export interface PackedFile {
   parsed: PackedSheet | null;
 }
 
+type ReadingPhase = 'reading' | 'checking';
+/** Opening and decoding the file until its first row is read, then reading and checking its rows. */
+export const readingPhase = (rows: number): ReadingPhase => (rows ? 'checking' : 'reading');
+
 export type ParseReply =
   /** `reading`: the file is opened and decoded, no row yet; `checking`: `rows` read and checked, `done` of `total`. */
-  | { kind: 'progress'; phase: 'reading' | 'checking'; rows: number; done: number; total: number }
+  | { kind: 'progress'; phase: ReadingPhase; rows: number; done: number; total: number }
   | { kind: 'done'; result: PackedFile }
   /** `unreadable`: not a file the importer can read (the report refuses it with `message`, what to do). */
   | { kind: 'error'; message: string; unreadable: boolean };

@@ -1,11 +1,10 @@
-// The service's side of the import thread (importWorker.ts): after a large file the thread is ended as soon as the
-// file's records are back, so the records it built are freed at once rather than held beside the service's copy
-// (a province file's records twice over would double the import's peak memory); after a small one it is kept for
-// the next (starting one takes a few hundred milliseconds, and a preview is analysed again at every choice). The
-// file's bytes are moved there; the
-// parsed file comes back for planning here. A newer import request supersedes an analysis still being read — its
-// thread is ended and its caller told so — while an apply's reading is let finish (the newer request waits for it):
-// an apply is never undone by a preview.
+// The service's side of the import thread (importWorker.ts). The file's bytes are moved there; the parsed file
+// comes back for planning here. After a large file the thread is ended as soon as the file's records are back, so
+// the records it built are freed at once rather than held beside the service's copy (a province file's records
+// twice over would double the import's peak memory); after a small one it is kept for the next (starting one takes
+// a few hundred milliseconds, and a preview is analysed again at every choice). A newer import request supersedes
+// an analysis still being read — its thread is ended and its caller told so — while an apply's reading is let
+// finish (the newer request waits for it): an apply is never undone by a preview.
 import { createRequire } from 'node:module';
 import type { Worker as WorkerT } from 'node:worker_threads';
 import { AppError } from '../errors';

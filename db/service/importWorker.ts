@@ -5,14 +5,14 @@
 import { parentPort } from 'node:worker_threads';
 import { parseImportFile } from '../import/parse';
 import { UnreadableFile } from '../import/read';
-import { packedBuffers, packFile, type ParseReply, type ParseRequest } from './importProtocol';
+import { packedBuffers, packFile, readingPhase, type ParseReply, type ParseRequest } from './importProtocol';
 
 async function work(job: ParseRequest, post: (reply: ParseReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   post({ kind: 'progress', phase: 'reading', rows: 0, done: 0, total: 0 });
   try {
     const result = await parseImportFile(job.bytes, job.fileName, {
       ...job.options,
-      progress: ({ rows, done, total }) => post({ kind: 'progress', phase: rows ? 'checking' : 'reading', rows, done, total }),
+      progress: ({ rows, done, total }) => post({ kind: 'progress', phase: readingPhase(rows), rows, done, total }),
     });
     const packed = packFile(result);
     post({ kind: 'done', result: packed }, packedBuffers(packed));

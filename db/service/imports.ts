@@ -13,6 +13,7 @@ import { doneSince, lastAuditIdOf, lastImport, planUndo, undoImport, type Import
 import { dateZh } from '../export/labels';
 import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { PartContext } from './context';
+import { readingPhase } from './importProtocol';
 import type { ImportThread } from './importThread';
 import { importFileBytes } from './importFile';
 import type { Service } from './index';
@@ -79,7 +80,7 @@ export function importService(ctx: PartContext, thread?: ImportThread): Pick<Ser
     const readAndCheck: ReadAndCheck = async (bytes, name, options) => {
       const result = thread
         ? await thread.parse(bytes, { fileName: name, options, supersedable, order, onProgress: (at) => Object.assign(p, at) })
-        : await parseImportFile(bytes, name, { ...options, progress: (at) => Object.assign(p, { phase: at.rows ? 'checking' : 'reading' }, at) });
+        : await parseImportFile(bytes, name, { ...options, progress: (at) => Object.assign(p, { phase: readingPhase(at.rows) }, at) });
       Object.assign(p, { phase: 'planning', rows: result.parsed?.records.length ?? 0, done: 0, total: 0 });
       return result;
     };
