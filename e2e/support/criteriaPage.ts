@@ -1,4 +1,5 @@
 // 标准库: where things are on the criteria screen, and the steps an analyst takes there.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 export class CriteriaPage {
@@ -44,8 +45,10 @@ export class CriteriaPage {
     await this.showView('import');
     await this.page.getByTestId('criteria-file').setInputFiles(file);
     await this.page.getByTestId('criteria-import-go').click();
-    // A refusal stays on the import view; success opens the new set in the list.
-    await Promise.race([this.importOutcome().waitFor(), this.page.getByTestId('set-detail').locator('[data-testid="set-origin"]').waitFor()]);
+    // A refusal stays on the import view; success opens the new set, whose origin names the file. (Any set's origin
+    // would do too early: the set chosen before may be shown for a moment on the way back to the list.)
+    const added = this.detail().getByTestId('set-origin').filter({ hasText: path.basename(file) });
+    await Promise.race([this.importOutcome().waitFor(), added.waitFor()]);
     if (await this.importOutcome().isVisible()) return (await this.importOutcome().textContent()) ?? '';
     return (await this.detail().getAttribute('data-set')) ?? '';
   }
