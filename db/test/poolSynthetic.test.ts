@@ -219,4 +219,22 @@ describe('pool.list over 5,011 firms', () => {
       expect(rows.some((r) => r.firmId === target.firmId), verdict).toBe(verdict === now);
     }
   });
+
+  it("orders evaluate.pool by verdict, then the closest projection, then name, as a JS sort of the rows does", async () => {
+    // The 2019 product set projects some synthetic firms' revenue shortfalls, over more than one number of years.
+    const input = { year: 2023, setId: 'cn-champion-2019-product', dataYear: 2022 };
+    const rows: { name: string; firmId: number; verdict: string | null; projection: { kind: string; years?: number } }[] = [];
+    for (let offset = 0; offset === 0 || offset < N + 11; offset += 1000) rows.push(...(await call(svc, 'evaluate.pool', { ...input, offset, limit: 1000 })).rows);
+    expect(rows).toHaveLength(N + 11);
+    const years = new Set(rows.filter((r) => r.projection.kind === 'years').map((r) => r.projection.years));
+    expect(years.size).toBeGreaterThan(1);
+    const VERDICT = { eligible: 1, needs_review: 2, incomplete: 3, not_eligible: 4 } as Record<string, number>;
+    const projection = (p: (typeof rows)[number]['projection']) => (p.kind === 'years' ? p.years! : p.kind === 'none' ? 0 : 99);
+    const names = [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.firmId - b.firmId));
+    const place = new Map(names.map((r, i) => [r.firmId, i]));
+    const expected = [...rows].sort(
+      (a, b) => (a.verdict ? VERDICT[a.verdict] : 9) - (b.verdict ? VERDICT[b.verdict] : 9) || projection(a.projection) - projection(b.projection) || place.get(a.firmId)! - place.get(b.firmId)!,
+    );
+    expect(rows.map((r) => r.firmId)).toEqual(expected.map((r) => r.firmId));
+  });
 });
