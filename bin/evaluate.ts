@@ -116,9 +116,9 @@ export async function writeEvaluation(
     const page = (await call('evaluate.pool', { ...query, offset, limit: PAGE })) as Pool;
     if (format === 'table') all.push(...page.rows);
     else if (format === 'json') {
-      // The layout of JSON.stringify(all, null, 2): each item indented one level (strings hold no raw newlines).
-      const json = evaluationJson(page).map((item) => '  ' + JSON.stringify(item, null, 2).replace(/\n/g, '\n  '));
-      if (json.length) await write((items ? ',\n' : '[\n') + json.join(',\n'));
+      // The page's items as JSON.stringify(all, null, 2) lays them out: the page's own array without its brackets.
+      const json = evaluationJson(page);
+      if (json.length) await write((items ? ',\n' : '[\n') + JSON.stringify(json, null, 2).slice(2, -2));
       items += json.length;
     } else {
       if (!first) fields = csvFields(page.rows[0]);
