@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { EvaluationRowT, MethodOutput, ParsedInput, VerdictT } from '../contract';
 import { evaluate, type Evaluation } from '../criteria/engine';
-import { latestRevenueYear, loadFacts, type Scope } from '../criteria/facts';
+import { latestRevenueYear, loadFacts, readPoolFacts, type PoolFacts, type Scope } from '../criteria/facts';
 import { needsOf } from '../criteria/needs';
 import { librarySets } from '../criteria/library';
 import { withoutProvenance, type FirmFacts } from '../criteria/metrics';
@@ -140,16 +140,16 @@ function evaluateOne(set: ReturnType<typeof requireSet>, enabled: ReturnType<typ
 
 /** Reads facts for pool evaluations: the figures any set reads, over the years any set reaches back from the data
  * year (all years when each firm's latest is wanted) — fewer values to read is most of a province pool's time. */
-export function factsLoader(db: Database.Database, dataYear: number | undefined): (scope: Scope) => Map<number, FirmFacts> {
+export function factsLoader(db: Database.Database, dataYear: number | undefined): (scope: Scope) => PoolFacts {
   const needs = librarySets(db).map(needsOf);
   const keys = [...new Set(needs.flatMap((n) => n.keys))];
   const back = Math.max(...needs.map((n) => n.back));
-  return (scope) => loadFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
+  return (scope) => readPoolFacts(db, scope, { keys, years: dataYear === undefined ? undefined : [dataYear - back, dataYear] });
 }
 
 /** Every member's summary for one set, from facts already loaded; `cancelled` is asked now and then (a newer request
  * may have made this one moot) and stops the loop with null. */
-export function summarise(db: Database.Database, setId: string, facts: Map<number, FirmFacts>, dataYear: number | undefined, tick?: (done: number) => boolean): Map<number, Summary> | null {
+export function summarise(db: Database.Database, setId: string, facts: Iterable<[number, FirmFacts]>, dataYear: number | undefined, tick?: (done: number) => boolean): Map<number, Summary> | null {
   const summary = compiled(db, setId);
   const results = new Map<number, Summary>();
   let done = 0;
@@ -168,7 +168,7 @@ export interface PoolThread {
 
 export function createEvaluator(db: Database.Database, thread?: PoolThread): Evaluator {
   // One load of the pool's facts serves every set; summaries are small enough to keep for all sets at once.
-  type Loaded = { facts: Map<number, FirmFacts>; load: (scope: Scope) => Map<number, FirmFacts> };
+  type Loaded = { facts: PoolFacts; load: (scope: Scope) => PoolFacts };
   let facts = new Map<string, Loaded>();
   let cache = new Map<string, { setId: string; poolYear: number; factsKey: string; dataYear: number | undefined; results: Map<number, Summary>; ranked?: Ranked }>();
   // Counts the writes that change evaluations: a result worked out off-thread from before a write is not kept.

@@ -4,14 +4,14 @@
 // out/cli/evaluationWorker.mjs (browser mode).
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
-import type { FirmFacts } from '../criteria/metrics';
+import type { PoolFacts } from '../criteria/facts';
 import { nativeBinding } from '../nativeBinding';
 import { encodeSummaries, type JobReply, type JobRequest } from './evaluationProtocol';
 import { factsLoader, summarise } from './evaluation';
 
 let open: { file: string; db: Database.Database } | null = null;
 // One load of the pool's facts serves every set, until the service reports a write (a new generation).
-let loaded: { file: string; generation: number; key: string; facts: Map<number, FirmFacts> } | null = null;
+let loaded: { file: string; generation: number; key: string; facts: PoolFacts } | null = null;
 
 function connection(file: string): Database.Database {
   if (open?.file !== file) {

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../migrate';
-import { latestRevenueYear, loadFacts } from '../facts';
+import { latestRevenueYear, loadFacts, readPoolFacts } from '../facts';
 
 let db: Database.Database;
 
@@ -81,6 +81,71 @@ describe('loadFacts', () => {
     expect(f.figures.get(2022)!.values).toEqual({ revenue: 120 });
     expect(f.figures.get(2023)!.values).toEqual({ revenue: null });
     expect(loadFacts(db, { firmId: 1 }, { years: [2021, 2021] }).get(1)!.figures.size).toBe(1);
+  });
+});
+
+describe('readPoolFacts (the figures kept in columns)', () => {
+  it('hands out each firm as loadFacts reads it, over a pool year, a list and one firm', () => {
+    for (const scope of [{ poolYear: 2023 }, { firmIds: [1, 2, 3] }, { firmId: 1 }]) {
+      const pool = readPoolFacts(db, scope);
+      const map = loadFacts(db, scope);
+      expect(pool.size).toBe(map.size);
+      for (const [id, f] of map) expect(pool.get(id), `${JSON.stringify(scope)} firm ${id}`).toEqual(f);
+      expect([...pool].map(([id]) => id).sort()).toEqual([...map.keys()].sort());
+    }
+  });
+
+  it('keeps a zero, a null and a missing year apart, and a hand edit only on a year that was read', () => {
+    db.prepare('UPDATE firm_years SET revenue = 0 WHERE firm_id = 3').run();
+    const pool = readPoolFacts(db, { firmIds: [1, 3] }, { keys: ['revenue', 'main_revenue'] });
+    const three = pool.get(3)!;
+    expect([...three.figures.keys()]).toEqual([2022]);
+    expect(three.figures.get(2022)).toEqual({ values: { revenue: 0, main_revenue: 60 }, sourceId: 1 });
+    const one = pool.get(1)!;
+    expect([...one.figures.keys()]).toEqual([2021, 2022, 2023]);
+    expect(one.figures.get(2023)!.values).toEqual({ revenue: null, main_revenue: 90 });
+    expect(one.figures.get(2022)!.overrides).toEqual({ rd_expense: 7 });
+    expect(pool.has(2)).toBe(false);
+    expect(pool.get(2)).toBeUndefined();
+    const later = readPoolFacts(db, { firmId: 1 }, { years: [2023, 2023] }).get(1)!;
+    expect([...later.figures.keys()]).toEqual([2023]);
+    expect(later.figures.get(2023)!.overrides).toBeUndefined();
+  });
+
+  it('makes a new FirmFacts each time, so what one evaluation sets does not reach the next', () => {
+    const pool = readPoolFacts(db, { poolYear: 2023 });
+    const first = pool.get(1)!;
+    first.figures.set(2030, { values: { revenue: 1 }, sourceId: null });
+    first.titles.push({ code: 'champion_national', year: 2030 });
+    first.inputs.clear();
+    const again = pool.get(1)!;
+    expect(again).not.toBe(first);
+    expect(again.figures.has(2030)).toBe(false);
+    expect(again.titles).toHaveLength(2);
+    expect(again.inputs.size).toBe(3);
+    expect(again.figures.get(2022)!.overrides).toEqual({ rd_expense: 7 });
+  });
+
+  it('keeps a firm set after a write in place of its columns, and a firm added beside them', () => {
+    const pool = readPoolFacts(db, { poolYear: 2023 });
+    const fresh = loadFacts(db, { firmId: 2 }).get(2)!;
+    const edited = { ...pool.get(1)!, listed: true };
+    pool.set(1, edited);
+    expect(pool.get(1)).toBe(edited);
+    expect(pool.size).toBe(2);
+    pool.set(2, fresh);
+    expect(pool.size).toBe(3);
+    expect(pool.has(2)).toBe(true);
+    const seen = new Map([...pool]);
+    expect([...seen.keys()].sort()).toEqual([1, 2, 3]);
+    expect(seen.get(1)).toBe(edited);
+    expect(seen.get(2)).toBe(fresh);
+  });
+
+  it('reads an empty scope as no firms and no years', () => {
+    const pool = readPoolFacts(db, { poolYear: 2030 });
+    expect(pool.size).toBe(0);
+    expect([...pool]).toEqual([]);
   });
 });
 
