@@ -62,7 +62,8 @@ type Parsed =
 const cache = new Map<string, Parsed | null>();
 
 export function parseMetric(name: string): Parsed | null {
-  if (cache.has(name)) return cache.get(name)!;
+  const known = cache.get(name); // one lookup: every check of every firm asks
+  if (known !== undefined) return known;
   let p: Parsed | null = null;
   const fn = /^(\w+)\((\w+)\)$/.exec(name);
   if ((FIGURE_KEYS as readonly string[]).includes(name)) p = { kind: 'raw', key: name as FigureKey };
