@@ -29,7 +29,7 @@ const peak = (label: string, mb: number) => (peaks[label] = Math.max(peaks[label
 const MEMORY_LIMIT_MB = 800;
 /** The app's CPU time (median of the runs): on a shared machine its wall time also counts others' turns. */
 const cpuOf = (r: { samples: Sample[] }) => ms(median(r.samples.map((x) => (x.info?.cpuMs as number) ?? 0)));
-const peakLine = (mb: number) => `peak ${mb} MB — ${verdict(mb <= MEMORY_LIMIT_MB)}`;
+const peakLine = (mb: number) => `peak ${mb} MB → ${(mb / MEMORY_LIMIT_MB).toFixed(2)}× of ${MEMORY_LIMIT_MB} MB — ${verdict(mb <= MEMORY_LIMIT_MB)}`;
 
 /** sqlite3's own shell: `.import` of the same CSV into a table with the same columns and key. */
 const FIGURE_TYPES = new Map(FIGURES.map((f) => [f.key as string, f.integer ? 'INTEGER' : 'REAL']));

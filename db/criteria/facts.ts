@@ -19,6 +19,8 @@ export interface LoadOptions {
   years?: [number, number];
 }
 
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+
 /** What few firms have: titles, analyst inputs, values edited by hand (by year). */
 interface Extras {
   titles: FirmFacts['titles'];
@@ -88,14 +90,13 @@ export class PoolFacts implements Iterable<[number, FirmFacts]> {
       const row = i * span + y;
       if (!present[row]) continue;
       const v: Partial<Record<FigureKey, number | null>> = {};
-      for (let k = 0, at = row * keys.length; k < keys.length; k++, at++) v[keys[k]] = Number.isNaN(values[at]) ? null : values[at];
-      const year: YearFigures = { values: v, sourceId: Number.isNaN(source[row]) ? null : source[row] };
+      for (let k = 0, at = row * keys.length; k < keys.length; k++, at++) v[keys[k]] = orNull(values[at]);
+      const year: YearFigures = { values: v, sourceId: orNull(source[row]) };
       const o = extra?.overrides.get(this.firstYear + y);
       if (o) year.overrides = { ...o };
       figures.set(this.firstYear + y, year);
     }
     const f = this.firm;
-    const orNull = (x: number) => (Number.isNaN(x) ? null : x);
     return {
       segmentSince: orNull(f.segmentSince[i]),
       foundedYear: orNull(f.foundedYear[i]),
