@@ -1,7 +1,8 @@
 // The import's responsiveness measurement (E4 in bench/index.ts), run in its own Node process by bench/measure.ts's
 // runTask convention: prints one JSON line with the time and the process's peak memory.
 //   responsiveness TEMPLATE FILE T  a small call (import.progress, as the import screen makes it) every 20 ms while
-//                                   FILE is analysed (import.analyse) against a copy of the TEMPLATE data file;
+//                                   FILE is analysed (import.analyse) against a copy of the TEMPLATE data file, with
+//                                   the verdict preview the import screen asks for (a set and a pool year);
 //                                   T = thread (read and checked on the import thread, as the app does) or inline
 //                                   (on the service's own thread). Prints the longest wait, and the longest of the
 //                                   calls answered while the file was read and checked.
@@ -26,7 +27,7 @@ async function responsiveness(template: string, file: string, mode: string): Pro
   await dispatch(s, 'import.progress', {});
   let running = true;
   const t0 = performance.now();
-  const analysis = Promise.resolve(dispatch(s, 'import.analyse', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, addToPool: true, units: MONEY_IN_WANYUAN })).then((r) => {
+  const analysis = Promise.resolve(dispatch(s, 'import.analyse', { fileName: path.basename(file), path: path.resolve(file), poolYear: 2023, setId: 'cn-champion-2023', addToPool: true, units: MONEY_IN_WANYUAN })).then((r) => {
     running = false;
     if (!r.ok) throw new Error(r.error.message);
     return performance.now() - t0;

@@ -3,11 +3,9 @@
 // savepoint that is rolled back, so nothing is written.
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
-import { evaluate } from '../criteria/engine';
-import { latestRevenueYear, loadFacts } from '../criteria/facts';
-import { enabledFn, requireSet } from '../criteria/library';
 import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
+import { verdictPreview } from './preview';
 import { parseImportFile, type Mapping, type MappedColumn, type ParsedFile, type ParseOptions, type Problem } from './parse';
 import { planImport, type ImportPlan } from './plan';
 import { UnreadableFile, type Encoding, type FileBytes, type FileFormat } from './read';
@@ -49,21 +47,8 @@ export interface ImportReport {
   verdicts: { firmId: number; name: string; before: string | null; after: string | null }[];
 }
 
-type Verdicts = Map<number, string>;
-
 /** How the file is read and checked: here by default, or by the service's import thread (the same result). */
 export type ReadAndCheck = (bytes: Uint8Array | FileBytes, fileName: string, options: ParseOptions) => Promise<ParsedFile>;
-
-function poolVerdicts(db: Database.Database, setId: string, poolYear: number): Verdicts {
-  const set = requireSet(db, setId);
-  const enabled = enabledFn(db, setId);
-  const out: Verdicts = new Map();
-  for (const [id, f] of loadFacts(db, { poolYear })) {
-    const y = latestRevenueYear(f);
-    if (y != null) out.set(id, evaluate(set, f, y, enabled).verdict);
-  }
-  return out;
-}
 
 const fileProblem = (fileName: string, reason: string) => [{ level: 'error' as const, sheet: fileName, row: null, column: null, value: null, reason }];
 
@@ -99,28 +84,7 @@ export async function analyseImport(db: Database.Database, req: ImportRequest, r
 
   const mentioned = new Set(plan.firms.map((f) => f.creditCode));
   report.missing = (db.prepare('SELECT f.id AS firmId, f.name, f.credit_code AS creditCode FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE m.year = ? ORDER BY f.name_sort').all(req.poolYear) as ImportReport['missing']).filter((f) => !mentioned.has(f.creditCode));
-  if (req.setId) {
-    const before = poolVerdicts(db, req.setId, req.poolYear);
-    // Apply inside a savepoint, evaluate, and roll back: the preview sees exactly what the import would do.
-    db.exec('SAVEPOINT preview');
-    let after: Verdicts;
-    let names: Map<number, string>;
-    try {
-      // Stryker disable next-line StringLiteral: the actor is written only inside the savepoint that is rolled back
-      applyPlan(db, plan, { fileName: req.fileName, sheet: sheet.name, actor: 'preview', poolYear: req.poolYear });
-      after = poolVerdicts(db, req.setId, req.poolYear);
-      // Read inside the savepoint: firms the import would create exist only here.
-      names = new Map((db.prepare('SELECT id, name FROM firms').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
-    } finally {
-      db.exec('ROLLBACK TO preview');
-      db.exec('RELEASE preview');
-    }
-    for (const id of new Set([...before.keys(), ...after.keys()])) {
-      const b = before.get(id) ?? null;
-      const a = after.get(id) ?? null;
-      if (b !== a) report.verdicts.push({ firmId: id, name: names.get(id) ?? String(id), before: b, after: a });
-    }
-  }
+  if (req.setId) report.verdicts = verdictPreview(db, plan, req.setId, req.poolYear);
   return report;
 }
 
