@@ -1,7 +1,7 @@
 // 元 typed into a 万元 column: 71,875,000 where 7,187.5 was meant. A money value 1,000 times or more above the
 // firm's previous year, or above the column's other values, is not written as it is: the analyst says, per
 // column, whether the column is in 元 (divided by 10,000 on import) or really in 万元 (the CLI: --unit 营业收入=元).
-import { figureAt, FIGURES, type FigureKey } from '../figures';
+import { FIGURE_INDEX, FIGURES, type FigureKey } from '../figures';
 import type { ImportRecord, MappedColumn, Problem } from './parse';
 import { columnFor } from './template';
 
@@ -31,7 +31,7 @@ export interface UnitQuestion {
   examples: UnitSuspect[];
 }
 
-function median(sorted: number[]): number {
+function median(sorted: ArrayLike<number>): number {
   const m = sorted.length >> 1;
   return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
 }
@@ -39,19 +39,22 @@ function median(sorted: number[]): number {
 /** Values 1,000 times or more above the median of their column (of at least three positive values). */
 export function columnSuspects(records: ImportRecord[]): UnitSuspect[] {
   const out: UnitSuspect[] = [];
+  const values = new Float64Array(records.length);
   for (const key of MONEY_KEYS) {
-    const values: number[] = [];
+    const at = FIGURE_INDEX.get(key)!;
+    let n = 0;
     for (const r of records) {
-      const v = figureAt(r.figures, key);
-      if (v != null && v > 0) values.push(v);
+      const v = r.figures[at];
+      if (v > 0) values[n++] = v; // an empty cell (NaN) is not above 0
     }
     // Stryker disable next-line ConditionalExpression: one or two positive values are at most twice their median, never 1,000 times it
-    if (values.length < 3) continue;
-    // Positive values only: the median is above 0.
-    const m = median(values.sort((a, b) => a - b));
+    if (n < 3) continue;
+    // Positive values only: the median is above 0. A typed array sorts numerically without a comparator: a province
+    // file's 500,000 values in milliseconds, where an array and a comparator took a third of a second per column.
+    const m = median(values.subarray(0, n).sort());
     for (const r of records) {
-      const v = figureAt(r.figures, key);
-      if (v != null && v >= UNIT_JUMP * m) out.push({ key, row: r.row, name: r.name, value: v, compared: m, basis: 'column' });
+      const v = r.figures[at];
+      if (v >= UNIT_JUMP * m) out.push({ key, row: r.row, name: r.name, value: v, compared: m, basis: 'column' });
     }
   }
   return out;
