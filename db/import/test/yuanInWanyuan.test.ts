@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFigureRow, FIGURE_INDEX, type FigureKey } from '../../figures';
 import type { ImportRecord, MappedColumn } from '../parse';
-import { answeredKeys, columnSuspects, unitQuestions, type UnitSuspect } from '../units';
+import { answeredKeys, columnSuspects, medianOf, unitQuestions, type UnitSuspect } from '../units';
 
 function firm(name: string, figures: Partial<Record<FigureKey, number>>, row: number): ImportRecord {
   const row0 = emptyFigureRow();
@@ -36,6 +36,33 @@ describe('values far above their column', () => {
     const at = (v: number) => columnSuspects([firm('甲', { revenue: 100 }, 2), firm('乙', { revenue: 120 }, 3), firm('丙', { revenue: v }, 4)]);
     expect(at(120000).map((s) => [s.row, s.compared])).toEqual([[4, 120]]);
     expect(at(119999)).toEqual([]);
+  });
+});
+
+describe('a column\'s median', () => {
+  it('is the median a sort gives, for odd and even counts, many equal values and values already in order', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const byMedian = (xs: number[]) => {
+      const s = sorted(xs);
+      const m = s.length >> 1;
+      return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+    };
+    const cases: number[][] = [[5], [2, 1], [3, 1, 2], [1, 1, 1, 1], [1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1], [2, 2, 1, 1, 3, 3, 2]];
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + Math.floor(random() * 60);
+      // Few distinct values in half the cases: the selection must not stall on ties.
+      const spread = t % 2 ? 4 : 1e6;
+      cases.push(Array.from({ length: n }, () => Math.floor(random() * spread) + 0.5));
+    }
+    for (const xs of cases) {
+      // A longer array than the values, as the column's buffer is: only the first n count.
+      const a = new Float64Array(xs.length + 3).fill(1e12);
+      a.set(xs);
+      expect(medianOf(a, xs.length), JSON.stringify(xs)).toBe(byMedian(xs));
+      expect(sorted([...a.subarray(0, xs.length)])).toEqual(sorted(xs));
+    }
   });
 });
 
