@@ -98,10 +98,14 @@ export function answeredKeys(units: UnitChoices, columns: MappedColumn[]): Set<s
 /** One question per column not yet answered, and an error for each that refuses the file until it is answered. */
 export function unitQuestions(suspects: UnitSuspect[], columns: MappedColumn[], answered: Set<string>, sheet: string): { questions: UnitQuestion[]; problems: Problem[] } {
   const byKey = new Map<string, UnitSuspect[]>();
+  // Each row once per column (by the previous year and by the column alike): a set, since a file in 元 has a suspect
+  // in nearly every row, and looking through the list for each would be quadratic.
+  const seen = new Set<string>();
   for (const s of suspects) {
-    if (answered.has(s.key)) continue;
+    if (answered.has(s.key) || seen.has(`${s.key}|${s.row}`)) continue;
+    seen.add(`${s.key}|${s.row}`);
     const list = byKey.get(s.key) ?? [];
-    if (!list.some((x) => x.row === s.row)) list.push(s);
+    list.push(s);
     byKey.set(s.key, list);
   }
   const questions: UnitQuestion[] = [];

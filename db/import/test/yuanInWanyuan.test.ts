@@ -88,6 +88,15 @@ describe('the question asked per column', () => {
     expect(problems[0].reason).toContain('“营业收入”列有 1 个数值是上年的 6950.2的 1000 倍以上');
   });
 
+  it('asks about a row in each column it is suspected in', () => {
+    const both = [suspect(4, 'column', 71875000, 7100), suspect(4, 'column', 52000000, 48000, 'total_assets')];
+    const { questions } = unitQuestions(both, [column('营业收入', 'revenue'), column('资产总额', 'total_assets', 1)], new Set(), '企业年度数据');
+    expect(questions.map((q) => [q.key, q.count, q.examples[0].row])).toEqual([
+      ['revenue', 1, 4],
+      ['total_assets', 1, 4],
+    ]);
+  });
+
   it('lists the examples in row order, at most five, and points the refusal at the first row', () => {
     const rows = [9, 3, 12, 5, 7, 2];
     const { questions, problems } = unitQuestions(rows.map((r) => suspect(r, 'column', 71875000, 7100)), [column('营业收入（万元）', 'revenue')], new Set(), '企业年度数据');
