@@ -128,7 +128,8 @@ async function p3(): Promise<void> {
 async function e4(): Promise<void> {
   line('E4  a small call (import.progress, as the import screen polls it, one every 20 ms) while a CSV is analysed (import.analyse):');
   line('    the longest wait, and the longest while the file is read and checked; target 100 ms; peer: the same with the');
-  line('    file read and checked on the service\'s own thread (as before the import thread). The plan stays on the service\'s thread');
+  line('    file read and checked on the service\'s own thread (as before the import thread). With the verdict preview the import screen');
+  line('    asks for; the unit questions, the plan and the preview are worked out on the service\'s thread, other calls answered between them');
   for (const firms of SIZES.filter((n) => n > 11)) {
     const csv = await dataFile(firms, 'csv');
     const n = runsFor(firms);

@@ -71,21 +71,43 @@ export async function analyseImport(db: Database.Database, req: ImportRequest, r
   }
   const sheet = { name: parsed.sheet };
   const names = [...new Set(parsed.records.slice(0, 50).map((r) => r.name))].slice(0, 5);
-  let refused = parsed.problems.some((p) => p.level === 'error');
-  let plan = refused ? null : planImport(db, parsed.records, sheet.name);
-  const asked = unitQuestions([...(plan?.unitSuspects ?? []), ...(plan ? columnSuspects(parsed.records) : [])], parsed.columns, answeredKeys(req.units ?? {}, parsed.columns), sheet.name);
-  const problems = [...parsed.problems, ...asked.problems, ...(plan?.warnings ?? [])];
-  if (asked.questions.length) {
-    refused = true;
-    plan = null;
+  const refusedOnReading = parsed.problems.some((p) => p.level === 'error');
+  // The file's own values only: worked out once, whatever is written meanwhile.
+  const suspects = refusedOnReading ? [] : columnSuspects(parsed.records);
+  await nextTurn();
+  // The plan, the questions and the preview are a province file's seconds of work on the service's thread: other
+  // calls are answered between them. A write meanwhile (here or by another process) makes them start again, so all
+  // three are of one state; after two such tries the last is done in one go.
+  for (let tries = 0; ; tries++) {
+    const pause = tries < 2 ? nextTurn : async () => undefined;
+    const mark = writeMark(db);
+    let refused = refusedOnReading;
+    let plan = refused ? null : planImport(db, parsed.records, sheet.name);
+    await pause();
+    const asked = unitQuestions([...(plan?.unitSuspects ?? []), ...(plan ? suspects : [])], parsed.columns, answeredKeys(req.units ?? {}, parsed.columns), sheet.name);
+    const problems = [...parsed.problems, ...asked.problems, ...(plan?.warnings ?? [])];
+    if (asked.questions.length) {
+      refused = true;
+      plan = null;
+    }
+    const report: ImportReport = { ...base, sheet: sheet.name, headerRow: parsed.headerRow, columns: parsed.columns, refused, problems, plan, missing: [], verdicts: [], names, unitQuestions: asked.questions };
+    if (plan && req.poolYear !== undefined) {
+      const mentioned = new Set(plan.firms.map((f) => f.creditCode));
+      report.missing = (db.prepare('SELECT f.id AS firmId, f.name, f.credit_code AS creditCode FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE m.year = ? ORDER BY f.name_sort').all(req.poolYear) as ImportReport['missing']).filter((f) => !mentioned.has(f.creditCode));
+      if (req.setId) {
+        await pause();
+        report.verdicts = verdictPreview(db, plan, req.setId, req.poolYear);
+      }
+    }
+    if (writeMark(db) === mark) return report;
   }
-  const report: ImportReport = { ...base, sheet: sheet.name, headerRow: parsed.headerRow, columns: parsed.columns, refused, problems, plan, missing: [], verdicts: [], names, unitQuestions: asked.questions };
-  if (!plan || req.poolYear === undefined) return report;
+}
 
-  const mentioned = new Set(plan.firms.map((f) => f.creditCode));
-  report.missing = (db.prepare('SELECT f.id AS firmId, f.name, f.credit_code AS creditCode FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE m.year = ? ORDER BY f.name_sort').all(req.poolYear) as ImportReport['missing']).filter((f) => !mentioned.has(f.creditCode));
-  if (req.setId) report.verdicts = verdictPreview(db, plan, req.setId, req.poolYear);
-  return report;
+const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
+
+/** Changes with any write to the data file: this connection's own (total_changes) or another process's (data_version). */
+function writeMark(db: Database.Database): string {
+  return `${db.prepare('SELECT total_changes()').pluck().get()}|${db.pragma('data_version', { simple: true })}`;
 }
 
 export async function applyImport(
