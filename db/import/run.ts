@@ -1,6 +1,6 @@
 // An import from start to end: read, map, check, plan, and — only when asked and nothing is refused — write
-// after a snapshot. The analysis also shows each pool firm's verdict after the import, worked out inside a
-// savepoint that is rolled back, so nothing is written.
+// after a snapshot. The analysis also shows each pool firm's verdict after the import, worked out in memory
+// (preview.ts), so nothing is written.
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { rotateSnapshots, takeSnapshot } from '../snapshots';
