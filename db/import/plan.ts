@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { FIGURE_KEYS, figureAt, figureSpec, type FigureKey, type FigureRow } from '../figures';
 import type { FirmFields, ImportRecord, Problem } from './parse';
+import { drain, type Steps } from './turns';
 import { MONEY_KEYS, UNIT_JUMP, type UnitSuspect } from './units';
 
 export interface ValueChange {
@@ -39,6 +40,11 @@ export const FIRM_FIELDS = ['town', 'chain', 'main_product', 'product_code', 'se
 const asDb = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 export function planImport(db: Database.Database, records: ImportRecord[], sheet: string): ImportPlan {
+  return drain(planSteps(db, records, sheet));
+}
+
+/** The plan in steps of `firmsPerStep` firms (a province file's plan is seconds of work: see turns.ts). */
+export function* planSteps(db: Database.Database, records: ImportRecord[], sheet: string, firmsPerStep = 2000): Steps<ImportPlan> {
   const byCode = new Map<string, ImportRecord[]>();
   for (const r of records) {
     const list = byCode.get(r.creditCode);
@@ -59,6 +65,7 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
   let changedFirms = 0;
 
   for (const [code, recs] of byCode) {
+    if (firms.length > 0 && firms.length % firmsPerStep === 0) yield;
     recs.sort((a, b) => a.year - b.year);
     const id = known.get(code);
     // Stryker disable next-line ConditionalExpression: looking up no id finds no firm either

@@ -9,6 +9,7 @@ import type { FirmFacts, YearFigures } from '../criteria/metrics';
 import { FIGURE_KEYS, type FigureKey, type FigureRow, type TitleCode } from '../figures';
 import { enabledFn, requireSet } from '../criteria/library';
 import type { FirmPlan, ImportPlan } from './plan';
+import { drain, type Steps } from './turns';
 
 export interface VerdictChange {
   firmId: number;
@@ -51,6 +52,13 @@ export function factsAfter(base: FirmFacts, f: FirmPlan): FirmFacts {
 
 /** The verdicts that the plan would change in `poolYear`'s pool (the file's firms join it, as applyPlan does). */
 export function verdictPreview(db: Database.Database, plan: ImportPlan, setId: string, poolYear: number): VerdictChange[] {
+  return drain(previewSteps(db, plan, setId, poolYear));
+}
+
+/** verdictPreview in steps of `firmsPerStep` evaluations (see turns.ts). */
+export function* previewSteps(db: Database.Database, plan: ImportPlan, setId: string, poolYear: number, firmsPerStep = 2000): Steps<VerdictChange[]> {
+  let done = 0;
+  const step = () => ++done % firmsPerStep === 0;
   const summary = compileSet(requireSet(db, setId), enabledFn(db, setId));
   const verdictOf = (f: FirmFacts) => {
     const year = latestRevenueYear(f);
@@ -61,6 +69,7 @@ export function verdictPreview(db: Database.Database, plan: ImportPlan, setId: s
   const before = new Map<number, string | null>();
   const stored = new Map<number, FirmFacts>();
   for (const [id, f] of members) {
+    if (step()) yield;
     before.set(id, verdictOf(f));
     if (named.has(id)) stored.set(id, f);
   }
@@ -71,6 +80,7 @@ export function verdictPreview(db: Database.Database, plan: ImportPlan, setId: s
   let next = ((db.prepare('SELECT max(id) FROM firms').pluck().get() as number | null) ?? 0) + 1;
   const out: VerdictChange[] = [];
   for (const f of plan.firms) {
+    if (step()) yield;
     const id = f.firmId ?? next++;
     const was = before.get(id) ?? null;
     const now = verdictOf(factsAfter((f.firmId !== null && stored.get(f.firmId)) || blank(), f));

@@ -5,11 +5,12 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { rotateSnapshots, takeSnapshot } from '../snapshots';
 import { applyPlan } from './apply';
-import { verdictPreview } from './preview';
+import { previewSteps } from './preview';
 import { parseImportFile, type Mapping, type MappedColumn, type ParsedFile, type ParseOptions, type Problem } from './parse';
-import { planImport, type ImportPlan } from './plan';
+import { planSteps, type ImportPlan } from './plan';
 import { UnreadableFile, type Encoding, type FileBytes, type FileFormat } from './read';
-import { answeredKeys, columnSuspects, unitQuestions, type UnitChoices, type UnitQuestion } from './units';
+import { inTurns } from './turns';
+import { answeredKeys, suspectSteps, unitQuestions, type UnitChoices, type UnitQuestion } from './units';
 
 export interface ImportRequest {
   /** The file's bytes; a FileBytes holder lets the reader drop them once decoded (read once per request). */
@@ -72,17 +73,16 @@ export async function analyseImport(db: Database.Database, req: ImportRequest, r
   const sheet = { name: parsed.sheet };
   const names = [...new Set(parsed.records.slice(0, 50).map((r) => r.name))].slice(0, 5);
   const refusedOnReading = parsed.problems.some((p) => p.level === 'error');
-  // The file's own values only: worked out once, whatever is written meanwhile.
-  const suspects = refusedOnReading ? [] : columnSuspects(parsed.records);
-  await nextTurn();
+  // The file's own values only: worked out once (a money column a step), whatever is written meanwhile.
+  const suspects = refusedOnReading ? [] : await inTurns(suspectSteps(parsed.records), nextTurn);
   // The plan, the questions and the preview are a province file's seconds of work on the service's thread: other
-  // calls are answered between them. A write meanwhile (here or by another process) makes them start again, so all
+  // calls are answered between them and between their steps (2,000 firms a step). A write meanwhile (here or by another process) makes them start again, so all
   // three are of one state; after two such tries the last is done in one go.
   for (let tries = 0; ; tries++) {
     const pause = tries < 2 ? nextTurn : async () => undefined;
     const mark = writeMark(db);
     let refused = refusedOnReading;
-    let plan = refused ? null : planImport(db, parsed.records, sheet.name);
+    let plan = refused ? null : await inTurns(planSteps(db, parsed.records, sheet.name), pause);
     await pause();
     const asked = unitQuestions([...(plan?.unitSuspects ?? []), ...(plan ? suspects : [])], parsed.columns, answeredKeys(req.units ?? {}, parsed.columns), sheet.name);
     const problems = [...parsed.problems, ...asked.problems, ...(plan?.warnings ?? [])];
@@ -96,7 +96,7 @@ export async function analyseImport(db: Database.Database, req: ImportRequest, r
       report.missing = (db.prepare('SELECT f.id AS firmId, f.name, f.credit_code AS creditCode FROM pool_members m JOIN firms f ON f.id = m.firm_id WHERE m.year = ? ORDER BY f.name_sort').all(req.poolYear) as ImportReport['missing']).filter((f) => !mentioned.has(f.creditCode));
       if (req.setId) {
         await pause();
-        report.verdicts = verdictPreview(db, plan, req.setId, req.poolYear);
+        report.verdicts = await inTurns(previewSteps(db, plan, req.setId, req.poolYear), pause);
       }
     }
     if (writeMark(db) === mark) return report;

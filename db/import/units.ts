@@ -4,6 +4,7 @@
 import { FIGURE_INDEX, FIGURES, type FigureKey } from '../figures';
 import type { ImportRecord, MappedColumn, Problem } from './parse';
 import { columnFor } from './template';
+import { drain, type Steps } from './turns';
 
 /** A column's unit as the analyst chose it: template key, header text or template name → 元 / 万元 / 亿元. */
 export type UnitChoices = Record<string, string>;
@@ -64,9 +65,15 @@ export function medianOf(a: Float64Array, n: number): number {
 
 /** Values 1,000 times or more above the median of their column (of at least three positive values). */
 export function columnSuspects(records: ImportRecord[]): UnitSuspect[] {
+  return drain(suspectSteps(records));
+}
+
+/** columnSuspects a money column a step (each a pass over the file's records: see turns.ts). */
+export function* suspectSteps(records: ImportRecord[]): Steps<UnitSuspect[]> {
   const out: UnitSuspect[] = [];
   const values = new Float64Array(records.length);
   for (const key of MONEY_KEYS) {
+    yield;
     const at = FIGURE_INDEX.get(key)!;
     let n = 0;
     for (const r of records) {
