@@ -46,7 +46,9 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
 /** The plan in steps of `firmsPerStep` firms (a province file's plan is seconds of work: see turns.ts). */
 export function* planSteps(db: Database.Database, records: ImportRecord[], sheet: string, firmsPerStep = 2000): Steps<ImportPlan> {
   const byCode = new Map<string, ImportRecord[]>();
-  for (const r of records) {
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % (firmsPerStep * 25) === 0) yield;
+    const r = records[i];
     const list = byCode.get(r.creditCode);
     if (list) list.push(r);
     else byCode.set(r.creditCode, [r]);

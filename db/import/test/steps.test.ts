@@ -55,6 +55,11 @@ describe('work in steps', () => {
     expect(stepped.yields).toBe(2);
     expect(stepped.value).toEqual(whole);
     expect(counted(planSteps(h.db, recs, '企业年度数据', 1000)).yields).toBe(4);
+    // The file's 13,500 rows grouped by firm 25 steps' worth of firms at a time too: 5 steps of 2,500 rows, then 44.
+    expect(recs).toHaveLength(13_500);
+    const small = counted(planSteps(h.db, recs, '企业年度数据', 100));
+    expect(small.yields).toBe(5 + 44);
+    expect(small.value).toEqual(whole);
   });
 
   it('looks for 元 a money column a step, finding what the search in one go finds', async () => {
