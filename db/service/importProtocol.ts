@@ -1,8 +1,9 @@
 // Messages between the service and its import thread (importWorker.ts). The file's bytes are moved to the thread,
 // not copied. The parsed file comes back packed: a province's 500,000 records as objects would take seconds to
-// clone, all of it on the service's thread as the message arrives. Figures, row numbers and years travel as typed
-// arrays (moved), codes and names as one string, the rest as JSON in chunks; the service unpacks them a chunk a
-// turn of its event loop, so other calls are answered in between.
+// clone, all of it on the service's thread as the message arrives. Everything travels in moved buffers — figures,
+// row numbers and years as typed arrays; codes and names, and the rest as JSON, as UTF-8 text in chunks — since even
+// strings are copied as the message arrives (over a second for a province file's); the service decodes and unpacks
+// a chunk a turn of its event loop, so other calls are answered in between.
 import { FIGURE_KEYS, type FigureRow } from '../figures';
 import type { ImportRecord, ParsedFile, ParsedSheet, ParseOptions, Problem } from '../import/parse';
 
@@ -20,17 +21,21 @@ export interface PackedRecords {
   year: Int32Array;
   /** `count` × FIGURE_KEYS.length, in FIGURE_KEYS order (NaN: no value). */
   figures: Float64Array;
-  /** Each record's credit code then name, end to end; `lengths` holds the two lengths of each record. */
-  text: string;
-  lengths: Int32Array;
-  /** Each record's firm fields and titles as JSON `[firm, titles]`, CHUNK records a string. */
-  rest: string[];
+  /** Each record's code, name, firm fields and titles as JSON `[code, name, firm, titles]`, CHUNK records a text
+   * (JSON keeps any string exactly, a lone surrogate too, where UTF-8 alone would not). */
+  rest: PackedTexts;
+}
+
+/** Texts as one UTF-8 buffer, moved with the message, and where each ends in it. */
+export interface PackedTexts {
+  bytes: Uint8Array;
+  ends: Int32Array;
 }
 
 export interface PackedSheet extends Omit<ParsedSheet, 'records' | 'problems'> {
   records: PackedRecords;
-  /** The problems as JSON, CHUNK a string (a refused file may have one for every row). */
-  problems: string[];
+  /** The problems as JSON, CHUNK a text (a refused file may have one for every row). */
+  problems: PackedTexts;
 }
 
 export interface PackedFile {
@@ -53,36 +58,50 @@ export type ParseReply =
 const CHUNK = 2000;
 const K = FIGURE_KEYS.length;
 
-function chunksOf<T>(items: T[], f: (t: T) => unknown): string[] {
+function packTexts(texts: string[]): PackedTexts {
+  const encoder = new TextEncoder();
+  const parts = texts.map((t) => encoder.encode(t));
+  const ends = new Int32Array(parts.length);
+  let size = 0;
+  parts.forEach((b, i) => (ends[i] = size += b.length));
+  const bytes = new Uint8Array(size);
+  parts.forEach((b, i) => bytes.set(b, ends[i] - b.length));
+  return { bytes, ends };
+}
+
+const textCount = (t: PackedTexts) => t.ends.length;
+const decoder = new TextDecoder();
+const textAt = (t: PackedTexts, i: number) => decoder.decode(t.bytes.subarray(i ? t.ends[i - 1] : 0, t.ends[i]));
+
+function chunksOf<T>(items: T[], f: (t: T) => unknown): PackedTexts {
   const out: string[] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(JSON.stringify(items.slice(i, i + CHUNK).map(f)));
-  return out;
+  return packTexts(out);
 }
 
 export function packFile({ file, parsed }: ParsedFile): PackedFile {
   if (!parsed) return { file, parsed: null };
   const records = parsed.records;
   const n = records.length;
-  const packed: PackedRecords = { count: n, row: new Int32Array(n), year: new Int32Array(n), figures: new Float64Array(n * K), text: '', lengths: new Int32Array(2 * n), rest: [] };
-  const text: string[] = [];
+  const row = new Int32Array(n);
+  const year = new Int32Array(n);
+  const figures = new Float64Array(n * K);
   for (let i = 0; i < n; i++) {
     const r = records[i];
-    packed.row[i] = r.row;
-    packed.year[i] = r.year;
-    packed.figures.set(r.figures, i * K);
-    packed.lengths[2 * i] = r.creditCode.length;
-    packed.lengths[2 * i + 1] = r.name.length;
-    text.push(r.creditCode, r.name);
+    row[i] = r.row;
+    year[i] = r.year;
+    figures.set(r.figures, i * K);
   }
-  packed.text = text.join('');
-  packed.rest = chunksOf(records, (r) => [r.firm, r.titles]);
+  const packed: PackedRecords = { count: n, row, year, figures, rest: chunksOf(records, (r) => [r.creditCode, r.name, r.firm, r.titles]) };
   return { file, parsed: { ...parsed, records: packed, problems: chunksOf(parsed.problems, (p) => p) } };
 }
 
 /** The buffers a packed file's typed arrays hold, to be moved with the message. */
 export function packedBuffers(f: PackedFile): ArrayBuffer[] {
   const r = f.parsed?.records;
-  return r ? [r.row, r.year, r.figures, r.lengths].map((a) => a.buffer as ArrayBuffer) : [];
+  if (!r) return [];
+  const texts = [r.rest, f.parsed!.problems];
+  return [r.row, r.year, r.figures, ...texts.flatMap((t) => [t.bytes, t.ends])].map((a) => a.buffer as ArrayBuffer);
 }
 
 const turn = () => new Promise((ok) => setImmediate(ok));
@@ -92,24 +111,21 @@ export async function unpackFile({ file, parsed }: PackedFile): Promise<ParsedFi
   if (!parsed) return { file, parsed: null };
   const p = parsed.records;
   const records: ImportRecord[] = new Array(p.count);
-  let at = 0;
-  for (let c = 0; c < p.rest.length; c++) {
+  for (let c = 0; c < textCount(p.rest); c++) {
     if (c > 0) await turn();
-    const rest = JSON.parse(p.rest[c]) as [ImportRecord['firm'], ImportRecord['titles']][];
+    const rest = JSON.parse(textAt(p.rest, c)) as [string, string, ImportRecord['firm'], ImportRecord['titles']][];
     for (let j = 0; j < rest.length; j++) {
       const i = c * CHUNK + j;
       const figures: FigureRow = new Array<number>(K).fill(NaN);
       for (let k = 0; k < K; k++) figures[k] = p.figures[i * K + k];
-      const codeEnd = at + p.lengths[2 * i];
-      const nameEnd = codeEnd + p.lengths[2 * i + 1];
-      records[i] = { row: p.row[i], creditCode: p.text.slice(at, codeEnd), name: p.text.slice(codeEnd, nameEnd), year: p.year[i], firm: rest[j][0], titles: rest[j][1], figures };
-      at = nameEnd;
+      const [creditCode, name, firm, titles] = rest[j];
+      records[i] = { row: p.row[i], creditCode, name, year: p.year[i], firm, titles, figures };
     }
   }
   const problems: Problem[] = [];
-  for (const chunk of parsed.problems) {
+  for (let c = 0; c < textCount(parsed.problems); c++) {
     await turn();
-    problems.push(...(JSON.parse(chunk) as Problem[]));
+    problems.push(...(JSON.parse(textAt(parsed.problems, c)) as Problem[]));
   }
   return { file, parsed: { ...parsed, records, problems } };
 }

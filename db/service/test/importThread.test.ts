@@ -12,6 +12,7 @@ import { syntheticCsv } from '../../import/test/synth';
 import { call, defaultService, tempDir } from '../../test/helpers';
 import { dispatch } from '../index';
 import { closeService, createService } from '../index';
+import { packedBuffers, packFile, unpackFile } from '../importProtocol';
 import { KEEP_THREAD_BELOW, startImportThread, type ImportThread, type ThreadProgress } from '../importThread';
 
 const WORKER = path.join(import.meta.dirname, '..', 'importWorker.dev.mjs');
@@ -88,6 +89,25 @@ describe('the import thread', () => {
       if (!('error' in inline)) expect(name === 'good.csv' ? inline.parsed?.records.length : inline.parsed?.problems.length).toBeGreaterThan(2000);
     }
   }, 60_000);
+
+  it('packs a file into moved buffers only, no text to copy as the message arrives, and unpacks it exactly', async () => {
+    const read = await here(syntheticCsv(2500), 'x.csv');
+    if ('error' in read || !read.parsed) throw new Error('the synthetic file reads');
+    // Names that UTF-8 alone would not carry back exactly: a leading U+FEFF (a decoder drops it), a lone surrogate.
+    read.parsed.records[0].name = '\ufeff首字节序标记';
+    read.parsed.records[2100].name = '孤\ud800代理';
+    read.parsed.problems = [{ level: 'warning', sheet: 'x.csv', row: 3, column: '企业名称', value: '\ud83d', reason: '核对' }];
+    const packed = packFile(read);
+    const moved = new Set(packedBuffers(packed));
+    // Every typed array or byte text of the records and problems is in the list of buffers moved with the message.
+    const carried = [...Object.values(packed.parsed!.records), ...Object.values(packed.parsed!.problems)].flatMap((v) =>
+      ArrayBuffer.isView(v) ? [v] : typeof v === 'object' ? Object.values(v as object) : [],
+    );
+    expect(carried.length).toBeGreaterThanOrEqual(7);
+    for (const a of carried) expect(moved.has((a as Uint8Array).buffer as ArrayBuffer)).toBe(true);
+    expect(Object.values(packed.parsed!.records).filter((v) => typeof v === 'string')).toEqual([]);
+    expect(await unpackFile(structuredClone(packed, { transfer: [...moved] }))).toStrictEqual(read);
+  });
 
   it('moves a buffer of the bytes’ own to the thread, and copies a view into a shared one', async () => {
     thread = startImportThread(WORKER);
