@@ -106,3 +106,14 @@ export function makeCreditCode(n: number, prefix = '91370481MA'): string {
   const first17 = `${prefix}${String(n).padStart(17 - prefix.length, '0')}`;
   return first17 + checkCharacter(first17);
 }
+
+/** A small deterministic PRNG (mulberry32), so a test over random data can be replayed from its seed. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

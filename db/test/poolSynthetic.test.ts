@@ -8,21 +8,11 @@ import { openPoolDb, type PoolDb } from '../open';
 import { createService, type Service } from '../service';
 import { insertFirmYear } from '../store/firmYears';
 import { insertSource } from '../store/sources';
-import { call, makeCreditCode } from './helpers';
+import { call, makeCreditCode, rng } from './helpers';
 
 const N = 5000;
 const TOWNS = ['运河街道', '泥沟镇', '马兰屯镇', '邳庄镇', '张山子镇'];
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let dir: string;
 let pool: PoolDb;

@@ -10,20 +10,12 @@ import { evaluate } from '../engine';
 import { parseMetric, withoutProvenance, type FirmFacts, type YearFigures } from '../metrics';
 import type { Rule } from '../schema';
 import { criteriaSets } from '../sets';
+import { rng } from '../../test/helpers';
 
 const FLAGS = ['maker_china_top50', 'maker_china_top500', 'rd_institution_provincial', 'st_award_3y', 'st_award_national_3y_top3', 'st_award_srdi'];
 const POINTS = ['inn_field', 'inn_ip_level', 'srdi_distinctive', 'srdi_ip_level', 'srdi_product_field', 'srdi_quality', 'srdi_rd_institution'];
 const REVIEWS = ['clean_record_3y', 'compliance', 'energy_advanced', 'field', 'innovation_leading', 'margin_above_industry', 'qualitative', 'rd_institution', 'tech_and_ip', 'tech_leading'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The bench's synthetic firms as the engine reads them, with titles, flags, points and judgements drawn at random. */
 function syntheticPool(firms: number): FirmFacts[] {

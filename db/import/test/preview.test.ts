@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../../criteria/engine';
 import { latestRevenueYear, loadFacts } from '../../criteria/facts';
 import { enabledFn, librarySets, requireSet } from '../../criteria/library';
-import { call, defaultService } from '../../test/helpers';
+import { call, defaultService, rng } from '../../test/helpers';
 import type { PoolDb } from '../../open';
 import type { Service } from '../../service';
 import { applyPlan } from '../apply';
@@ -52,16 +52,6 @@ function savepointPreview(db: Database.Database, plan: ImportPlan, setId: string
   return out;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXT = new Set(['统一社会信用代码', '企业名称', '年度', '所属镇街', '产业链', '主导产品', '产品分类代码', '已获称号']);
 const YES_NO = new Set(['是否新产品', '是否上市']);
