@@ -53,7 +53,7 @@ export class RefreshPage {
   async countValues(): Promise<Record<string, number>> {
     return this.counts()
       .locator('[data-count]')
-      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-count'), Number(e.querySelector('dd')?.textContent)])));
+      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-count'), Number(e.querySelector('dd')?.textContent?.replaceAll(',', ''))])));
   }
 
   async apply() {

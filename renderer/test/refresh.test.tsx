@@ -253,14 +253,16 @@ describe('importing a file', () => {
     expect(screen.getByTestId('rf-names').textContent).toBe('读到的企业名称：汉庄数控、峄城新能源装备（如显示为乱码，请改选文字编码）');
   });
 
-  it('heads the lists of a province file with the whole counts, saying only the first firms are listed', async () => {
+  it('heads the lists of a province file with the whole counts, separated by thousands, saying only the first firms are listed', async () => {
     const base = report();
     answers['import.analyse'] = () => ({ ...base, counts: { ...base.counts!, newFirms: 100_000, changedFirms: 1 }, problemCounts: { errors: 0, warnings: 0 } });
     render(<RefreshSection ctx={CTX} />);
     await choose();
     await analysed();
     const heading = screen.getByTestId('rf-new-firms').closest('.rf-part')!.querySelector('h3')!.textContent;
-    expect(heading).toBe('新企业（100000 家） （列出前 1 家；全部 100000 家将在应用时写入）');
+    expect(heading).toBe('新企业（100,000 家） （列出前 1 家；全部 100,000 家将在应用时写入）');
+    // Counts read with thousands separators, as the rest of the app shows numbers.
+    expect(screen.getByTestId('rf-counts').querySelector('[data-count="newFirms"] dd')!.textContent).toBe('100,000');
     expect(screen.getByTestId('rf-changed-firms').closest('.rf-part')!.querySelector('h3')!.textContent).toBe('数值有变化的企业（1 家）');
   });
 

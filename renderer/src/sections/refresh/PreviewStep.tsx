@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CriteriaSetInfoT, VerdictT } from '../../../../db/contract';
 import { call } from '../../api';
-import type { Lang } from '../../format';
+import { formatNumber, type Lang } from '../../format';
 import { useAsync } from '../../useAsync';
 import type { SectionContext } from '../context';
 import { ChangedFirms, NewFirms } from './FirmChanges';
@@ -74,7 +74,7 @@ export function PreviewStep({ im, ctx }: { im: ImportState; ctx: SectionContext 
         {COUNTS.map((k) => (
           <div key={k} data-count={k} className={k !== 'rows' && k !== 'unchangedFirms' && counts[k] > 0 ? 'is-change' : undefined}>
             <dt>{t(`refresh.preview.counts.${k}`)}</dt>
-            <dd>{counts[k]}</dd>
+            <dd>{formatNumber(counts[k])}</dd>
           </div>
         ))}
       </dl>
@@ -82,8 +82,8 @@ export function PreviewStep({ im, ctx }: { im: ImportState; ctx: SectionContext 
       {changed.length > 0 && (
         <div className="rf-part">
           <h3>
-            {t('refresh.preview.changedFirms', { count: counts.changedFirms })}
-            {changed.length < counts.changedFirms && <small> {t('refresh.preview.listedFirst', { listed: changed.length, count: counts.changedFirms })}</small>}
+            {t('refresh.preview.changedFirms', { n: formatNumber(counts.changedFirms) })}
+            {changed.length < counts.changedFirms && <small> {t('refresh.preview.listedFirst', { listed: formatNumber(changed.length), count: formatNumber(counts.changedFirms) })}</small>}
           </h3>
           <ChangedFirms firms={changed} />
         </div>
@@ -91,15 +91,15 @@ export function PreviewStep({ im, ctx }: { im: ImportState; ctx: SectionContext 
       {fresh.length > 0 && (
         <div className="rf-part">
           <h3>
-            {t('refresh.preview.newFirms', { count: counts.newFirms })}
-            {fresh.length < counts.newFirms && <small> {t('refresh.preview.listedFirst', { listed: fresh.length, count: counts.newFirms })}</small>}
+            {t('refresh.preview.newFirms', { n: formatNumber(counts.newFirms) })}
+            {fresh.length < counts.newFirms && <small> {t('refresh.preview.listedFirst', { listed: formatNumber(fresh.length), count: formatNumber(counts.newFirms) })}</small>}
           </h3>
           <NewFirms firms={fresh} />
         </div>
       )}
       {report.missing.length > 0 && (
         <div className="rf-part" data-testid="rf-missing">
-          <h3>{t('refresh.preview.missing', { count: report.missing.length })}</h3>
+          <h3>{t('refresh.preview.missing', { n: formatNumber(report.missing.length) })}</h3>
           <ul className="rf-missing">
             {report.missing.map((m) => (
               <li key={m.firmId} title={m.creditCode}>
