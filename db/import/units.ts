@@ -68,23 +68,25 @@ export function columnSuspects(records: ImportRecord[]): UnitSuspect[] {
   return drain(suspectSteps(records));
 }
 
-/** columnSuspects a money column a step (each a pass over the file's records: see turns.ts). */
-export function* suspectSteps(records: ImportRecord[]): Steps<UnitSuspect[]> {
+/** columnSuspects in steps of `rowsPerStep` rows, two passes over each money column (see turns.ts). */
+export function* suspectSteps(records: ImportRecord[], rowsPerStep = 100_000): Steps<UnitSuspect[]> {
   const out: UnitSuspect[] = [];
   const values = new Float64Array(records.length);
   for (const key of MONEY_KEYS) {
-    yield;
     const at = FIGURE_INDEX.get(key)!;
     let n = 0;
-    for (const r of records) {
-      const v = r.figures[at];
+    for (let i = 0; i < records.length; i++) {
+      if (i % rowsPerStep === 0) yield;
+      const v = records[i].figures[at];
       if (v > 0) values[n++] = v; // an empty cell (NaN) is not above 0
     }
     // Stryker disable next-line ConditionalExpression: one or two positive values are at most twice their median, never 1,000 times it
     if (n < 3) continue;
     // Positive values only: the median is above 0.
     const m = medianOf(values, n);
-    for (const r of records) {
+    for (let i = 0; i < records.length; i++) {
+      if (i % rowsPerStep === 0) yield;
+      const r = records[i];
       const v = r.figures[at];
       if (v >= UNIT_JUMP * m) out.push({ key, row: r.row, name: r.name, value: v, compared: m, basis: 'column' });
     }

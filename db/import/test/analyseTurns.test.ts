@@ -89,10 +89,11 @@ describe('an analysis with writes landing meanwhile', () => {
     const writes = writingMeanwhile(write, 10_000);
     const report = await analyseImport(h.db, { bytes, fileName: 'x.csv', setId: SET, poolYear: 2023 }, writes.readAndCheck);
     writes.stop();
-    // One a turn while the file's own columns are searched for 元 (not started again: the file does not change), then
-    // two tries with pauses and the third in one go: a few writes landed, not all that were ready to.
+    // One a turn while the file's own columns are searched for 元 (one or two passes a column; not started again: the
+    // file does not change), then two tries with pauses and the third in one go: a few writes landed, not all that
+    // were ready to.
     expect(writes.written()).toBeGreaterThan(MONEY_KEYS.length + 1);
-    expect(writes.written()).toBeLessThan(MONEY_KEYS.length + 10);
+    expect(writes.written()).toBeLessThan(2 * MONEY_KEYS.length + 10);
     const stored = h.db.prepare('SELECT main_revenue FROM firm_years WHERE firm_id = ? AND year = 2022').pluck().get(firmId()) as number;
     expect(stored).toBeGreaterThan(41300);
     expect(mainRevenueChange(report)).toEqual({ field: 'main_revenue', old: stored, new: 47000 });

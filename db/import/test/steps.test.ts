@@ -9,6 +9,7 @@ import { previewSteps, verdictPreview } from '../preview';
 import { analyseImport, type ReadAndCheck } from '../run';
 import { drain, inTurns, type Steps } from '../turns';
 import { columnSuspects, MONEY_KEYS, suspectSteps } from '../units';
+import { FIGURE_INDEX } from '../../figures';
 import { syntheticCsv } from './synth';
 
 let h: PoolDb;
@@ -62,15 +63,22 @@ describe('work in steps', () => {
     expect(small.value).toEqual(whole);
   });
 
-  it('looks for 元 a money column a step, finding what the search in one go finds', async () => {
+  it('looks for 元 in steps of rows, column by column, finding what the search in one go finds', async () => {
     const recs = await records(30);
     // One firm's revenue typed in 元: 10,000 times the column's median.
     recs[4].figures[0] *= 10_000;
     const whole = columnSuspects(recs);
     expect(whole.length).toBeGreaterThan(0);
+    // Each money column read once for its median; those with three or more values above 0 read again for suspects.
+    const asked = MONEY_KEYS.filter((k) => recs.filter((r) => r.figures[FIGURE_INDEX.get(k)!] > 0).length >= 3).length;
+    expect(asked).toBe(3);
     const stepped = counted(suspectSteps(recs));
-    expect(stepped.yields).toBe(MONEY_KEYS.length);
+    expect(stepped.yields).toBe(MONEY_KEYS.length + asked);
     expect(stepped.value).toEqual(whole);
+    // 90 rows in steps of 10: nine steps a pass.
+    const small = counted(suspectSteps(recs, 10));
+    expect(small.yields).toBe(9 * (MONEY_KEYS.length + asked));
+    expect(small.value).toEqual(whole);
   });
 
   it('previews verdicts 2,000 evaluations a step (the pool before, then the file\'s firms), as in one go', async () => {
