@@ -92,7 +92,7 @@ describe('the 2023 pool in browser mode', () => {
     expect(await firm.value('revenue', 2022)).toBe('62,000');
     await expect(firm.cell('revenue', 2022).locator('[data-source]').getAttribute('data-source')).resolves.toBe('manual');
     await expect(firm.cell('revenue', 2021).locator('[data-source]').getAttribute('data-source')).resolves.toBe('sample');
-    const history = await firm.history().textContent();
+    const history = await firm.historyText();
     expect(history).toContain('2022年 营业收入：56,847.8 万元 → 62,000 万元');
     expect(history).toContain('企业2022年报更正');
     expect(history).toContain('e2e-analyst');

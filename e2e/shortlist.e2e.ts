@@ -102,6 +102,7 @@ describe('推荐名单 on the default 2023 pool', () => {
     await sl.waitForOrder(['鑫金山机械', '台城新材料', '汉庄数控', '运河锂能科技', '越成制动']);
     await expect(app.page.getByTestId('sl-counts').textContent()).resolves.toBe('共 5 家：推荐 2 · 草稿 2 · 撤回 1');
 
+    await sl.history().locator('li').first().waitFor();
     const history = (await sl.history().textContent()) ?? '';
     expect(history).toContain(`创建名单「${NAME}」`);
     expect(history).toContain('调整顺序：第 2 位 → 第 1 位');

@@ -67,6 +67,11 @@ export class FirmPage {
 
   grid = () => this.page.getByTestId('figures-grid');
   history = () => this.page.getByTestId('firm-history');
+  /** The history's text once its entries have loaded (until then it reads 正在加载…). */
+  async historyText(): Promise<string> {
+    await this.history().locator('li').first().waitFor();
+    return (await this.history().textContent()) ?? '';
+  }
   cell = (figure: string, year: number) => this.grid().locator(`tr[data-figure="${figure}"] td[data-year="${year}"]`);
 
   async value(figure: string, year: number): Promise<string> {
