@@ -73,7 +73,7 @@ export async function analyseImport(db: Database.Database, req: ImportRequest, r
   const sheet = { name: parsed.sheet };
   const names = [...new Set(parsed.records.slice(0, 50).map((r) => r.name))].slice(0, 5);
   const refusedOnReading = parsed.problems.some((p) => p.level === 'error');
-  // The file's own values only: worked out once (a money column a step), whatever is written meanwhile.
+  // The file's own values only: worked out once (in steps of rows), whatever is written meanwhile.
   const suspects = refusedOnReading ? [] : await inTurns(suspectSteps(parsed.records), nextTurn);
   // The plan, the questions and the preview are a province file's seconds of work on the service's thread: other
   // calls are answered between them and between their steps (2,000 firms a step). A write meanwhile (here or by another process) makes them start again, so all
