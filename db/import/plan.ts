@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { FIGURE_KEYS, figureAt, figureSpec, type FigureKey, type FigureRow } from '../figures';
 import type { FirmFields, ImportRecord, Problem } from './parse';
-import { drain, type Steps } from './turns';
+import { drain, type Steps } from '../turns';
 import { MONEY_KEYS, UNIT_JUMP, type UnitSuspect } from './units';
 
 export interface ValueChange {
@@ -47,7 +47,7 @@ export function planImport(db: Database.Database, records: ImportRecord[], sheet
 export function* planSteps(db: Database.Database, records: ImportRecord[], sheet: string, firmsPerStep = 2000): Steps<ImportPlan> {
   const byCode = new Map<string, ImportRecord[]>();
   for (let i = 0; i < records.length; i++) {
-    if (i > 0 && i % (firmsPerStep * 25) === 0) yield;
+    if (i > 0 && i % (firmsPerStep * 25) === 0) yield; // grouping a row is far cheaper than planning a firm
     const r = records[i];
     const list = byCode.get(r.creditCode);
     if (list) list.push(r);

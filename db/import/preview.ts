@@ -9,7 +9,7 @@ import type { FirmFacts, YearFigures } from '../criteria/metrics';
 import { FIGURE_KEYS, type FigureKey, type FigureRow, type TitleCode } from '../figures';
 import { enabledFn, requireSet } from '../criteria/library';
 import type { FirmPlan, ImportPlan } from './plan';
-import { drain, type Steps } from './turns';
+import { drain, type Steps } from '../turns';
 
 export interface VerdictChange {
   firmId: number;

@@ -9,7 +9,7 @@ import { previewSteps } from './preview';
 import { parseImportFile, type Mapping, type MappedColumn, type ParsedFile, type ParseOptions, type Problem } from './parse';
 import { planSteps, type ImportPlan } from './plan';
 import { UnreadableFile, type Encoding, type FileBytes, type FileFormat } from './read';
-import { inTurns } from './turns';
+import { inTurns, nextTurn } from '../turns';
 import { answeredKeys, suspectSteps, unitQuestions, type UnitChoices, type UnitQuestion } from './units';
 
 export interface ImportRequest {
@@ -76,8 +76,9 @@ export async function analyseImport(db: Database.Database, req: ImportRequest, r
   // The file's own values only: worked out once (in steps of rows), whatever is written meanwhile.
   const suspects = refusedOnReading ? [] : await inTurns(suspectSteps(parsed.records), nextTurn);
   // The plan, the questions and the preview are a province file's seconds of work on the service's thread: other
-  // calls are answered between them and between their steps (2,000 firms a step). A write meanwhile (here or by another process) makes them start again, so all
-  // three are of one state; after two such tries the last is done in one go.
+  // calls are answered between them and between their steps (2,000 firms a step). A write meanwhile (here or by
+  // another process) makes them start again, so all three are of one state; after two such tries the last is done
+  // in one go.
   for (let tries = 0; ; tries++) {
     const pause = tries < 2 ? nextTurn : async () => undefined;
     const mark = writeMark(db);
@@ -102,8 +103,6 @@ export async function analyseImport(db: Database.Database, req: ImportRequest, r
     if (writeMark(db) === mark) return report;
   }
 }
-
-const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** Changes with any write to the data file: this connection's own (total_changes) or another process's (data_version). */
 function writeMark(db: Database.Database): string {

@@ -4,7 +4,7 @@
 import { FIGURE_INDEX, FIGURES, type FigureKey } from '../figures';
 import type { ImportRecord, MappedColumn, Problem } from './parse';
 import { columnFor } from './template';
-import { drain, type Steps } from './turns';
+import { drain, type Steps } from '../turns';
 
 /** A column's unit as the analyst chose it: template key, header text or template name → 元 / 万元 / 亿元. */
 export type UnitChoices = Record<string, string>;

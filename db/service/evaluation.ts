@@ -10,6 +10,7 @@ import { librarySets } from '../criteria/library';
 import { withoutProvenance, type FirmFacts } from '../criteria/metrics';
 import { compileSet, type SummaryOf } from '../criteria/compiled';
 import { AppError } from '../errors';
+import { nextTurn } from '../turns';
 import { enabledFn, firmInputs, requireSet } from './criteria';
 
 const VERDICT_ORDER: Record<VerdictT, number> = { eligible: 1, needs_review: 2, incomplete: 3, not_eligible: 4 };
@@ -18,7 +19,6 @@ export const VERDICT_RANKS: readonly number[] = Object.values(VERDICT_ORDER).sor
 /** Rows of temp.eval_verdicts written between two turns of the event loop: a province pool's 100,000 in one go
  * would keep every other call waiting for a third of a second. */
 const MIRROR_CHUNK = 5000;
-const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** What a pool-wide evaluation keeps per firm: enough to count, sort and filter; details are worked out per page. */
 export type Summary = Pick<Evaluation, 'year' | 'verdict' | 'score' | 'projection'>;

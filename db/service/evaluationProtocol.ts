@@ -3,6 +3,7 @@
 import type { Projection } from '../criteria/projection';
 import type { VerdictT } from '../contract';
 import type { Summary } from './evaluation';
+import { nextTurn } from '../turns';
 
 export interface JobRequest {
   id: number;
@@ -70,7 +71,7 @@ const DECODE_CHUNK = 10_000;
 export async function decodeSummaries(s: EncodedSummaries): Promise<Map<number, Summary>> {
   const out = new Map<number, Summary>();
   for (let i = 0; i < s.firmId.length; i++) {
-    if (i > 0 && i % DECODE_CHUNK === 0) await new Promise((ok) => setImmediate(ok));
+    if (i > 0 && i % DECODE_CHUNK === 0) await nextTurn();
     const p = s.projection[i];
     const projection: Projection = p === 0 ? { kind: 'none' } : p === -1 ? { kind: 'not_projectable' } : { kind: 'years', years: p };
     out.set(s.firmId[i], {

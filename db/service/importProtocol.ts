@@ -5,6 +5,7 @@
 // strings are copied as the message arrives (over a second for a province file's); the service decodes and unpacks
 // a chunk a turn of its event loop, so other calls are answered in between.
 import { FIGURE_KEYS, type FigureRow } from '../figures';
+import { nextTurn } from '../turns';
 import type { ImportRecord, ParsedFile, ParsedSheet, ParseOptions, Problem } from '../import/parse';
 
 /** A thread reads one file at a time, and a superseded one is ended: the request needs no id. */
@@ -104,7 +105,6 @@ export function packedBuffers(f: PackedFile): ArrayBuffer[] {
   return [r.row, r.year, r.figures, ...texts.flatMap((t) => [t.bytes, t.ends])].map((a) => a.buffer as ArrayBuffer);
 }
 
-const turn = () => new Promise((ok) => setImmediate(ok));
 
 /** The parsed file as reading it here gives it, CHUNK records a turn. */
 export async function unpackFile({ file, parsed }: PackedFile): Promise<ParsedFile> {
@@ -112,7 +112,7 @@ export async function unpackFile({ file, parsed }: PackedFile): Promise<ParsedFi
   const p = parsed.records;
   const records: ImportRecord[] = new Array(p.count);
   for (let c = 0; c < textCount(p.rest); c++) {
-    if (c > 0) await turn();
+    if (c > 0) await nextTurn();
     const rest = JSON.parse(textAt(p.rest, c)) as [string, string, ImportRecord['firm'], ImportRecord['titles']][];
     for (let j = 0; j < rest.length; j++) {
       const i = c * CHUNK + j;
@@ -124,7 +124,7 @@ export async function unpackFile({ file, parsed }: PackedFile): Promise<ParsedFi
   }
   const problems: Problem[] = [];
   for (let c = 0; c < textCount(parsed.problems); c++) {
-    await turn();
+    await nextTurn();
     problems.push(...(JSON.parse(textAt(parsed.problems, c)) as Problem[]));
   }
   return { file, parsed: { ...parsed, records, problems } };

@@ -7,7 +7,7 @@ import { parseImportFile } from '../parse';
 import { planImport, planSteps } from '../plan';
 import { previewSteps, verdictPreview } from '../preview';
 import { analyseImport, type ReadAndCheck } from '../run';
-import { drain, inTurns, type Steps } from '../turns';
+import { drain, inTurns, type Steps } from '../../turns';
 import { columnSuspects, MONEY_KEYS, suspectSteps } from '../units';
 import { FIGURE_INDEX } from '../../figures';
 import { syntheticCsv } from './synth';

@@ -93,7 +93,7 @@ describe('the import thread', () => {
   it('packs a file into moved buffers only, no text to copy as the message arrives, and unpacks it exactly', async () => {
     const read = await here(syntheticCsv(2500), 'x.csv');
     if ('error' in read || !read.parsed) throw new Error('the synthetic file reads');
-    // Names that UTF-8 alone would not carry back exactly: a leading U+FEFF (a decoder drops it), a lone surrogate.
+    // Names a text hand-over can lose on the way: a leading U+FEFF (a decoder may drop it), a lone surrogate (UTF-8 has none).
     read.parsed.records[0].name = '\ufeff首字节序标记';
     read.parsed.records[2100].name = '孤\ud800代理';
     read.parsed.problems = [{ level: 'warning', sheet: 'x.csv', row: 3, column: '企业名称', value: '\ud83d', reason: '核对' }];
